@@ -1,0 +1,18 @@
+using ChipScreen.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "generate" when args.Length >= 3 => Generator.Run(args[1..]),
+    "screen" when args.Length >= 2 => ScreenBench.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          ChipScreen.Bench generate LINES FILE [--seed N] [--names N]   write a synthetic orders batch
+          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE]     screen it end to end; print lines/s and peak memory
+        """);
+    return 2;
+}

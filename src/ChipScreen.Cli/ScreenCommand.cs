@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using ChipScreen.Runs;
+using ChipScreen.Screening;
+
+namespace ChipScreen.Cli;
+
+/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR]</c>.</summary>
+internal static class ScreenCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var orders = new Argument<string>("orders") { Description = "The orders CSV file (header row; columns and aliases in the README)." };
+        var rules = new Option<string>("--rules") { Description = "The rules directory.", DefaultValueFactory = _ => "rules" };
+        var pack = new Option<string?>("--pack") { Description = "The rule pack id (default: the pack in force on the as-of date)." };
+        var asOf = new Option<string?>("--as-of") { Description = "The as-of date, YYYY-MM-DD (default: today). Lines without a ship date ship on it." };
+        var output = new Option<string>("--out") { Description = "The output directory for decisions.csv and report.json.", DefaultValueFactory = _ => "out" };
+
+        var command = new Command("screen", "Screen a CSV batch of order lines: one decision per line, with reasons and citations.")
+        {
+            orders, rules, pack, asOf, output,
+        };
+        command.SetAction(parse =>
+        {
+            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!);
+            return Screen(request, stdout, stderr);
+        });
+        return command;
+    }
+
+    private static DateOnly? ParseDate(string? text)
+    {
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        throw new UsageException($"--as-of '{text}' is not a date (YYYY-MM-DD)");
+    }
+
+    private static int Screen(RunRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        var screening = new FileScreening(TimeProvider.System);
+        var pack = screening.LoadPack(request);
+        using var progress = Progress.ForTerminal(stderr);
+        var report = screening.Run(request, pack, progress: progress);
+        Summary.Write(stdout, request, report);
+        return Cli.Ok;
+    }
+}

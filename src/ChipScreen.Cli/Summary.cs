@@ -1,0 +1,32 @@
+using System.Globalization;
+using ChipScreen.Runs;
+using ChipScreen.Screening;
+
+namespace ChipScreen.Cli;
+
+/// <summary>The one-screen summary of a run, for the terminal.</summary>
+internal static class Summary
+{
+    public static void Write(TextWriter w, RunRequest request, RunReport report)
+    {
+        var s = report.Summary;
+        w.WriteLine(Invariant($"ChipScreen {report.ToolVersion}: screened {s.Lines:N0} line{(s.Lines == 1 ? "" : "s")} of {request.OrdersPath}"));
+        w.WriteLine(Invariant($"pack {report.Pack.Id} {report.Pack.Version} (revision {report.PackRevision[..12]}), as of {report.AsOf:yyyy-MM-dd}"));
+        w.WriteLine();
+        foreach (var (decision, count) in s.ByDecision)
+        {
+            var detail = decision == Decision.LicenseException && s.ByException.Count > 0
+                ? "   (" + string.Join(", ", s.ByException.Select(e => Invariant($"{e.Key} {e.Value:N0}"))) + ")"
+                : "";
+            w.WriteLine(Invariant($"  {decision.ToContractString(),-18} {count,9:N0}{detail}"));
+        }
+        w.WriteLine();
+        if (report.Volumes.DependentLines > 0)
+            w.WriteLine(Invariant($"volumes settled in ship-date order for {report.Volumes.DependentLines:N0} line{(report.Volumes.DependentLines == 1 ? "" : "s")}"));
+        w.WriteLine($"wrote {Path.Combine(request.OutputDirectory, FileScreening.DecisionsFile)} and {Path.Combine(request.OutputDirectory, FileScreening.ReportFile)}");
+        if (s.Count(Decision.Prohibited) + s.Count(Decision.Hold) > 0)
+            w.WriteLine("PROHIBITED and HOLD lines must not ship; see the message column for why.");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

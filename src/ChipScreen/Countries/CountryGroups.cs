@@ -1,0 +1,189 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using ChipScreen.Rules;
+
+namespace ChipScreen.Countries;
+
+/// <summary>A pack's country groups (A:5, D:5, embargoed, ...), tiers and "treated as" mappings (Hong Kong as China).</summary>
+/// <remarks>Loaded from a pack's <c>country-groups.json</c> and <c>tiers.json</c>. Immutable and thread-safe.</remarks>
+public sealed class CountryGroups
+{
+    private readonly FrozenDictionary<string, FrozenSet<string>> _groups;
+    private readonly FrozenDictionary<string, string> _treatAs;
+    private readonly FrozenDictionary<string, Place> _places;
+
+    private CountryGroups(
+        CountryDirectory directory,
+        Dictionary<string, FrozenSet<string>> groups,
+        Dictionary<string, string> treatAs,
+        Dictionary<string, int> tiers,
+        int defaultTier)
+    {
+        Directory = directory;
+        _groups = groups.ToFrozenDictionary(StringComparer.Ordinal);
+        _treatAs = treatAs.ToFrozenDictionary(StringComparer.Ordinal);
+        DefaultTier = defaultTier;
+        var places = new Dictionary<string, Place>(StringComparer.Ordinal);
+        foreach (var country in directory.Countries)
+        {
+            var code = country.Code.Value;
+            var memberOf = _groups.Where(g => g.Value.Contains(code)).Select(g => g.Key).ToFrozenSet(StringComparer.Ordinal);
+            places[code] = new Place(code, country.Name, tiers.GetValueOrDefault(code, defaultTier), true, memberOf);
+        }
+        _places = places.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The country directory these groups refer to.</summary>
+    public CountryDirectory Directory { get; }
+
+    /// <summary>The tier of countries no tier lists.</summary>
+    public int DefaultTier { get; }
+
+    /// <summary>The group names, sorted.</summary>
+    public IEnumerable<string> GroupNames => _groups.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The members of a group.</summary>
+    public IReadOnlySet<string> Members(string group) => _groups.TryGetValue(group, out var set) ? set : FrozenSet<string>.Empty;
+
+    /// <summary>Whether a group of that name exists.</summary>
+    public bool HasGroup(string group) => _groups.ContainsKey(group);
+
+    /// <summary>The code a country is treated as (HK -> CN), or the code itself.</summary>
+    public string TreatedAs(string code) => _treatAs.GetValueOrDefault(code, code);
+
+    /// <summary>Resolves the text of an order field to a <see cref="Place"/>: not given, unresolved (with the problem) or a country.</summary>
+    public Place Resolve(string? text, out string? problem)
+    {
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return Place.NotGiven;
+        var resolution = Directory.Resolve(text);
+        if (!resolution.Resolved)
+        {
+            problem = resolution.Problem;
+            return Place.Unresolved;
+        }
+        return _places[TreatedAs(resolution.Country!.Code.Value)];
+    }
+
+    /// <summary>The place of a known code.</summary>
+    public Place PlaceOf(string code) => _places.TryGetValue(TreatedAs(code), out var place) ? place : Place.Unresolved;
+
+    /// <summary>Loads the groups and tiers of a pack, checking every code against the directory.</summary>
+    internal static CountryGroups Load(CountryDirectory directory, JsonSource groupsFile, JsonSource tiersFile, List<PackError> errors)
+    {
+        var groups = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        var treatAs = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        if (groupsFile.Root.TryGetProperty("groups", out var g) && g.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var group in g.EnumerateObject())
+                groups[group.Name] = ReadCodes(directory, groupsFile, $"$.groups.{group.Name}", group.Value, errors).Select(c => c.Code).ToFrozenSet(StringComparer.Ordinal);
+        }
+        else if (groupsFile.IsValid)
+        {
+            errors.Add(groupsFile.Error("$", PackErrorCodes.MissingValue, "needs a \"groups\" object mapping group names to arrays of ISO codes"));
+        }
+
+        if (groupsFile.Root.TryGetProperty("treat_as", out var t) && t.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var pair in t.EnumerateObject())
+            {
+                var path = $"$.treat_as.{pair.Name}";
+                if (!directory.Contains(pair.Name))
+                    errors.Add(groupsFile.Error(path, PackErrorCodes.UnknownCountry, $"\"{pair.Name}\" is not an ISO country code"));
+                else if (pair.Value.ValueKind != JsonValueKind.String || !directory.Contains(pair.Value.GetString()!))
+                    errors.Add(groupsFile.Error(path, PackErrorCodes.UnknownCountry, $"\"{pair.Name}\" must map to an ISO country code"));
+                else
+                    treatAs[pair.Name] = pair.Value.GetString()!;
+            }
+        }
+
+        var tiers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var defaultTier = 2;
+        if (tiersFile.Root.TryGetProperty("default_tier", out var dt))
+        {
+            if (dt.ValueKind == JsonValueKind.Number && dt.TryGetInt32(out var d) && d is >= 1 and <= 3)
+                defaultTier = d;
+            else
+                errors.Add(tiersFile.Error("$.default_tier", PackErrorCodes.InvalidValue, "\"default_tier\" must be 1, 2 or 3"));
+        }
+        if (tiersFile.Root.TryGetProperty("tiers", out var tierList) && tierList.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var tier in tierList.EnumerateObject())
+            {
+                var path = $"$.tiers.{tier.Name}";
+                if (!int.TryParse(tier.Name, out var number) || number is < 1 or > 3)
+                {
+                    errors.Add(tiersFile.Error(path, PackErrorCodes.InvalidValue, $"tier \"{tier.Name}\" must be \"1\", \"2\" or \"3\""));
+                    continue;
+                }
+                foreach (var (code, where) in TierMembers(directory, groups, tiersFile, path, tier.Value, errors))
+                {
+                    if (tiers.TryGetValue(code, out var other) && other != number)
+                        errors.Add(tiersFile.Error(where, PackErrorCodes.CountryInTwoTiers, $"{code} is in tier {other} and tier {number}; a country belongs to one tier"));
+                    else
+                        tiers[code] = number;
+                }
+            }
+        }
+        else if (tiersFile.IsValid)
+        {
+            errors.Add(tiersFile.Error("$", PackErrorCodes.MissingValue, "needs a \"tiers\" object (\"1\", \"3\": countries and groups; the rest take default_tier)"));
+        }
+
+        return new CountryGroups(directory, groups, treatAs, tiers, defaultTier);
+    }
+
+    private static IEnumerable<(string Code, string Path)> TierMembers(
+        CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource file, string path, JsonElement tier, List<PackError> errors)
+    {
+        var members = new List<(string, string)>();
+        if (tier.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(file.Error(path, PackErrorCodes.InvalidValue, "a tier is an object with \"countries\" and/or \"groups\""));
+            return members;
+        }
+        if (tier.TryGetProperty("countries", out var countries))
+            members.AddRange(ReadCodes(directory, file, $"{path}.countries", countries, errors));
+        if (tier.TryGetProperty("groups", out var groupNames) && groupNames.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var name in groupNames.EnumerateArray())
+            {
+                var where = $"{path}.groups[{i++}]";
+                if (name.ValueKind == JsonValueKind.String && groups.TryGetValue(name.GetString()!, out var set))
+                    members.AddRange(set.Order(StringComparer.Ordinal).Select(c => (c, where)));
+                else
+                    errors.Add(file.Error(where, PackErrorCodes.UnknownGroup, $"{name} is not a group of country-groups.json"));
+            }
+        }
+        return members;
+    }
+
+    private static List<(string Code, string Path)> ReadCodes(CountryDirectory directory, JsonSource file, string path, JsonElement array, List<PackError> errors)
+    {
+        var codes = new List<(string, string)>();
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(file.Error(path, PackErrorCodes.InvalidValue, "must be an array of ISO country codes"));
+            return codes;
+        }
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var where = $"{path}[{i++}]";
+            var code = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ToString();
+            if (!directory.Contains(code))
+            {
+                var hint = directory.Resolve(code) is { Resolved: true } r ? $" (did you mean {r.Country!.Code}?)" : "";
+                errors.Add(file.Error(where, PackErrorCodes.UnknownCountry, $"\"{code}\" is not an ISO 3166 alpha-2 code{hint}"));
+            }
+            else
+            {
+                codes.Add((code, where));
+            }
+        }
+        return codes;
+    }
+}

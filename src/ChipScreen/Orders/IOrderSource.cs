@@ -1,0 +1,40 @@
+namespace ChipScreen.Orders;
+
+/// <summary>A batch of order lines that can be read more than once, each time mapped in order.</summary>
+/// <remarks>
+/// The screener reads a batch twice (plan volumes, then decide) and maps each line to a result on several
+/// threads; a source decides how: a CSV file parses its rows on the mapping threads too.
+/// </remarks>
+public interface IOrderSource
+{
+    /// <summary>Maps every line with <paramref name="selector"/> and returns the results in input order.</summary>
+    /// <param name="selector">Thread-safe; called concurrently for different lines.</param>
+    /// <param name="degreeOfParallelism">Threads to map on; -1 for one per processor, 1 for the calling thread only.</param>
+    IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism);
+}
+
+/// <summary>Order lines held in memory (or any repeatable sequence) as an <see cref="IOrderSource"/>.</summary>
+/// <param name="lines">The lines; enumerated once per <see cref="Map"/>.</param>
+public sealed class OrderLines(IEnumerable<OrderLine> lines) : IOrderSource
+{
+    /// <inheritdoc />
+    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism) =>
+        Screening.OrderedParallel.Map(lines, batch => Array.ConvertAll(batch, line => selector(line)), 256,
+            degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+}
+
+/// <summary>An orders CSV file as an <see cref="IOrderSource"/>: each <see cref="Map"/> reads the file again.</summary>
+/// <param name="path">The file.</param>
+public sealed class OrderCsvFile(string path) : IOrderSource
+{
+    /// <summary>The file.</summary>
+    public string Path => path;
+
+    /// <inheritdoc />
+    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism)
+    {
+        using var reader = OrderCsvReader.Open(path);
+        foreach (var result in reader.Map(selector, degreeOfParallelism))
+            yield return result;
+    }
+}

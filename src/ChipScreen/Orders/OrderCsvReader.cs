@@ -1,0 +1,237 @@
+using CsvHelper;
+
+namespace ChipScreen.Orders;
+
+/// <summary>Reads order lines from a CSV file (UTF-8, BOM tolerated, RFC 4180 quoting, comma-separated) with CsvHelper.</summary>
+/// <remarks>
+/// Every data row becomes exactly one <see cref="OrderLine"/>, in file order: a row that is short, long or
+/// badly quoted is still returned, with an issue that holds it. Only a file that cannot be screened at all
+/// (no header, a required column missing) throws <see cref="OrderFileException"/>. Streams; memory does not
+/// grow with the file. Not thread-safe.
+/// </remarks>
+public sealed class OrderCsvReader : IDisposable
+{
+    private readonly CsvReader _csv;
+    private readonly MalformedRecords _malformed = new();
+    private readonly int[] _columnIndex;
+
+    private OrderCsvReader(Func<CsvReaderOptions, CsvReader> open, string displayName)
+    {
+        Name = displayName;
+        var csv = _csv = open(Options(_malformed));
+        try
+        {
+            Headers = csv.Headers.ToArray();
+        }
+        catch (Exception e) when (e is not OrderFileException)
+        {
+            csv.Dispose();
+            throw new OrderFileException($"{displayName}: the header row cannot be read: {e.Message}", e);
+        }
+        if (Headers.Count == 0 || Headers.All(string.IsNullOrWhiteSpace))
+        {
+            csv.Dispose();
+            throw new OrderFileException($"{displayName}: no header row; the first line must name the columns ({string.Join(", ", OrderColumns.Required)}, and sku or tpp)");
+        }
+        (_columnIndex, IgnoredColumns) = MapHeaders(Headers, displayName);
+    }
+
+    /// <summary>The name of the file in messages.</summary>
+    public string Name { get; }
+
+    /// <summary>The header names as written.</summary>
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Header names that match no contract column (ignored).</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; }
+
+    /// <summary>Opens a file; throws <see cref="OrderFileException"/> when it cannot be read or lacks a required column.</summary>
+    public static OrderCsvReader Open(string path)
+    {
+        if (!File.Exists(path))
+            throw new OrderFileException($"{path}: no such file");
+        try
+        {
+            return new OrderCsvReader(options => CsvReader.FromFile(path, options), path);
+        }
+        catch (IOException e)
+        {
+            throw new OrderFileException($"{path}: cannot be read: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new OrderFileException($"{path}: cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads CSV from a stream (UTF-8, or UTF-16 with a byte order mark).</summary>
+    public static OrderCsvReader Open(Stream stream, string displayName, bool leaveOpen = false) =>
+        new(options => CsvReader.Create(stream, options, leaveOpen), displayName);
+
+    /// <summary>Reads CSV from text (for tests and small batches).</summary>
+    public static OrderCsvReader FromText(string text, string displayName = "orders.csv") =>
+        new(options => CsvReader.FromText(text, options), displayName);
+
+    private static CsvReaderOptions Options(MalformedRecords malformed) => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = true,
+        TrackLineNumbers = true,
+        PoolStrings = false, // the pool locks on every new value, and order ids are all new
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        OnMalformedRecord = malformed.Add,
+    };
+
+    /// <summary>Reads every data row, in file order, on this thread.</summary>
+    /// <exception cref="OrderFileException">A quoted field is never closed: the rest of the file would be lost.</exception>
+    public IEnumerable<OrderLine> ReadLines() => Map(line => line, 1);
+
+    /// <summary>Reads every data row and maps it with <paramref name="selector"/>; results come in file order.</summary>
+    /// <remarks>
+    /// With several threads, rows are parsed and mapped on CsvHelper's workers. CsvHelper scans the input on one
+    /// thread, in order, and reports a badly quoted record while scanning, before any worker maps it; so the row
+    /// is parsed with the issue that holds it. The results are checked against the reports in order, and a report
+    /// that no row took stops the run rather than let a bad row through.
+    /// </remarks>
+    /// <param name="selector">Thread-safe when <paramref name="degreeOfParallelism"/> is not 1.</param>
+    /// <param name="degreeOfParallelism">Threads; -1 for one per processor.</param>
+    /// <exception cref="OrderFileException">A quoted field is never closed: the rest of the file would be lost.</exception>
+    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism)
+    {
+        var headerCount = Headers.Count;
+        var rows = degreeOfParallelism == 1
+            ? ReadSerial()
+            : _csv.ParallelEnumerate(reader => selector(Parse(reader, headerCount)), degreeOfParallelism);
+        long row = 0;
+        foreach (var result in rows)
+        {
+            row++;
+            if (_malformed.UnterminatedQuote is { } record && record <= row + 1)
+                throw new OrderFileException($"{Name}: a quoted field that starts in row {record - 1} is never closed; the rows after it cannot be read. Close the quote (write \"\" for a quote inside a quoted field).");
+            if (_malformed.Pending(row + 1))
+                throw new InvalidOperationException($"{Name}: row {row} was reported as badly quoted after it was read; it cannot be screened safely");
+            yield return result;
+        }
+
+        IEnumerable<T> ReadSerial()
+        {
+            while (_csv.Read())
+                yield return selector(Parse(_csv, headerCount));
+        }
+    }
+
+    private OrderLine Parse(CsvReader csv, int headerCount)
+    {
+        var fieldCount = csv.FieldCount;
+        List<FieldIssue>? rowIssues = null; // most rows have none: allocate only when needed
+        if (fieldCount != headerCount)
+            (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowFieldCount, "row",
+                $"has {fieldCount} field{(fieldCount == 1 ? "" : "s")} where the header has {headerCount}; check for an unquoted comma or a missing value"));
+        if (_malformed.Take(csv.RowNumber + 1)) // CsvHelper counts the header as record 1
+            (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowMalformed, "row", "has malformed quoting (a stray or unbalanced quote)"));
+        var fields = new string?[OrderColumns.All.Count];
+        for (var c = 0; c < fields.Length; c++)
+        {
+            var index = _columnIndex[c];
+            fields[c] = index >= 0 && index < fieldCount && !csv.IsEmpty(index) ? csv.GetString(index) : null;
+        }
+        return OrderFields.Parse(csv.RowNumber, csv.LineNumber, fields, rowIssues);
+    }
+
+    /// <summary>The records CsvHelper reported as malformed, until their row is read. Thread-safe.</summary>
+    private sealed class MalformedRecords
+    {
+        private readonly SortedSet<long> _records = [];
+        private volatile int _count;
+
+        public long? UnterminatedQuote { get; private set; }
+
+        public void Add(CsvMalformedRecord record)
+        {
+            lock (_records)
+            {
+                if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                    UnterminatedQuote ??= record.RecordNumber;
+                _records.Add(record.RecordNumber);
+                _count = _records.Count;
+            }
+        }
+
+        /// <summary>Whether a report for <paramref name="record"/> or an earlier one is still waiting for its row.</summary>
+        public bool Pending(long record)
+        {
+            if (_count == 0)
+                return false;
+            lock (_records)
+                return _records.Count > 0 && _records.Min <= record;
+        }
+
+        public bool Take(long record)
+        {
+            if (_count == 0)
+                return false;
+            lock (_records)
+            {
+                var taken = _records.Remove(record);
+                _count = _records.Count;
+                return taken;
+            }
+        }
+    }
+
+    private static int ColumnPosition(string column) => column switch
+    {
+        OrderColumns.OrderId => 0,
+        OrderColumns.Line => 1,
+        OrderColumns.ShipDate => 2,
+        OrderColumns.Sku => 3,
+        OrderColumns.Tpp => 4,
+        OrderColumns.DieAreaMm2 => 5,
+        OrderColumns.Datacenter => 6,
+        OrderColumns.ChipsPerUnit => 7,
+        OrderColumns.Quantity => 8,
+        OrderColumns.DestinationCountry => 9,
+        OrderColumns.EndUser => 10,
+        OrderColumns.EndUserCountry => 11,
+        OrderColumns.EndUserHqCountry => 12,
+        OrderColumns.Consignee => 13,
+        OrderColumns.EndUse => 14,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
+    };
+
+    private static (int[] Index, IReadOnlyList<string> Ignored) MapHeaders(IReadOnlyList<string> headers, string displayName)
+    {
+        var index = Enumerable.Repeat(-1, OrderColumns.All.Count).ToArray();
+        var ignored = new List<string>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (OrderColumns.Match(headers[i]) is not { } column)
+            {
+                if (!string.IsNullOrWhiteSpace(headers[i]))
+                    ignored.Add(headers[i]);
+                continue;
+            }
+            var position = ColumnPosition(column);
+            if (index[position] >= 0)
+                throw new OrderFileException($"{displayName}: columns '{headers[index[position]]}' and '{headers[i]}' both mean {column}; keep one");
+            index[position] = i;
+        }
+
+        var missing = OrderColumns.Required.Where(c => index[ColumnPosition(c)] < 0).ToList();
+        if (missing.Count > 0)
+        {
+            var detail = string.Join("; ", missing.Select(c => $"'{c}' (or {string.Join(", ", OrderColumns.Aliases[c].Select(a => $"'{a}'"))})"));
+            throw new OrderFileException($"{displayName}: missing required column{(missing.Count > 1 ? "s" : "")} {detail}");
+        }
+        if (index[ColumnPosition(OrderColumns.Sku)] < 0 && index[ColumnPosition(OrderColumns.Tpp)] < 0)
+            throw new OrderFileException($"{displayName}: missing column 'sku' or 'tpp'; each line needs a catalog SKU or the chip's TPP");
+        return (index, ignored);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _csv.Dispose();
+}

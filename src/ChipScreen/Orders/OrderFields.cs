@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace ChipScreen.Orders;
+
+/// <summary>Turns the text of order fields into typed values, collecting an issue per field that does not parse. Pure.</summary>
+internal static class OrderFields
+{
+    /// <summary>Builds an <see cref="OrderLine"/> from the text of each contract column, indexed as
+    /// <see cref="OrderColumns.All"/> (null = column absent or field empty).</summary>
+    public static OrderLine Parse(long row, long sourceLine, string?[] fields, List<FieldIssue>? issues)
+    {
+        var line = Text(fields[1]);
+        if (line is not null && !IsPositiveWhole(line, out _))
+            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{line}' is not a positive whole number"));
+
+        return new OrderLine
+        {
+            Row = row,
+            SourceLine = sourceLine,
+            OrderId = Text(fields[0]) ?? "",
+            Line = line ?? "",
+            ShipDate = Date(fields[2], OrderColumns.ShipDate, ref issues),
+            Sku = Text(fields[3]),
+            Tpp = Number(fields[4], OrderColumns.Tpp, ref issues),
+            DieAreaMm2 = Number(fields[5], OrderColumns.DieAreaMm2, ref issues),
+            Datacenter = Flag(fields[6], OrderColumns.Datacenter, ref issues),
+            ChipsPerUnit = Whole(fields[7], OrderColumns.ChipsPerUnit, ref issues),
+            Quantity = Whole(fields[8], OrderColumns.Quantity, ref issues),
+            DestinationCountry = Text(fields[9]) ?? "",
+            EndUser = Text(fields[10]) ?? "",
+            EndUserCountry = Text(fields[11]),
+            EndUserHqCountry = Text(fields[12]),
+            Consignee = Text(fields[13]),
+            EndUse = Text(fields[14]),
+            Issues = issues is null ? [] : [.. issues],
+        };
+    }
+
+    private static string? Text(string? value)
+    {
+        if (value is null)
+            return null;
+        var trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    private static DateOnly? Date(string? text, string field, ref List<FieldIssue>? issues)
+    {
+        if (Text(text) is not { } value)
+            return null;
+        if (IsoDate(value) is { } date)
+            return date;
+        (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' is not an ISO date (YYYY-MM-DD)"));
+        return null;
+    }
+
+    /// <summary>Parses YYYY-MM-DD exactly (faster than a format parse, and as strict).</summary>
+    private static DateOnly? IsoDate(string s)
+    {
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-')
+            return null;
+        static int Digits(string s, int start, int count)
+        {
+            var n = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var d = s[i] - '0';
+                if ((uint)d > 9)
+                    return -1;
+                n = n * 10 + d;
+            }
+            return n;
+        }
+        int year = Digits(s, 0, 4), month = Digits(s, 5, 2), day = Digits(s, 8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return null;
+        return new DateOnly(year, month, day);
+    }
+
+    private static decimal? Number(string? text, string field, ref List<FieldIssue>? issues)
+    {
+        if (Text(text) is not { } value)
+            return null;
+        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            return number;
+        (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' is not a number (digits and a decimal point, no thousands separators)"));
+        return null;
+    }
+
+    private static int? Whole(string? text, string field, ref List<FieldIssue>? issues)
+    {
+        if (Text(text) is not { } value)
+            return null;
+        if (IsPositiveWhole(value, out var number))
+            return number;
+        var why = value.StartsWith('-') || value.All(c => c == '0') ? "is not a positive whole number" :
+            decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d > int.MaxValue ? "is too large" :
+            "is not a positive whole number";
+        (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' {why}"));
+        return null;
+    }
+
+    private static bool IsPositiveWhole(string value, out int number) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;
+
+    private static bool? Flag(string? text, string field, ref List<FieldIssue>? issues)
+    {
+        if (Text(text) is not { } value)
+            return null;
+        switch (value.ToLowerInvariant())
+        {
+            case "true" or "yes" or "y" or "1" or "t":
+                return true;
+            case "false" or "no" or "n" or "0" or "f":
+                return false;
+            default:
+                (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' is not true or false"));
+                return null;
+        }
+    }
+}

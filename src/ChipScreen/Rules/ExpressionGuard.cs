@@ -1,0 +1,105 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using ChipScreen.Countries;
+using ChipScreen.Screening;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Rules;
+
+/// <summary>Checks a parsed rule expression: it may only read the pack's input types and pure value types.</summary>
+/// <remarks>
+/// Rule expressions are code from a file. RulesEngine's parser already refuses unknown types such as
+/// <c>System.IO.File</c>, but it lets an expression reach reflection through <c>GetType()</c>; this guard
+/// rejects every member and method outside an allow-list, and checks that the group and term-list names an
+/// expression passes (<c>line.Hq.In("D:5")</c>) exist in the pack.
+/// </remarks>
+internal sealed class ExpressionGuard : ExpressionVisitor
+{
+    private static readonly HashSet<Type> s_allowed =
+    [
+        typeof(LineFacts), typeof(ChipFacts), typeof(Place), typeof(VolumeView),
+        typeof(string), typeof(bool), typeof(char), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float),
+        typeof(DateOnly), typeof(Math), typeof(Enumerable), typeof(StringComparison),
+    ];
+
+    private static readonly HashSet<string> s_forbiddenMethods = ["GetType", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize"];
+
+    private readonly Func<string, bool> _isGroup;
+    private readonly Func<string, bool> _isTermList;
+    private readonly List<string> _problems = [];
+
+    private ExpressionGuard(Func<string, bool> isGroup, Func<string, bool> isTermList)
+    {
+        _isGroup = isGroup;
+        _isTermList = isTermList;
+    }
+
+    /// <summary>The problems found in <paramref name="expression"/>, one sentence each (empty when it is allowed).</summary>
+    public static IReadOnlyList<string> Check(Expression expression, Func<string, bool> isGroup, Func<string, bool> isTermList)
+    {
+        var guard = new ExpressionGuard(isGroup, isTermList);
+        guard.Visit(expression);
+        return guard._problems.Distinct().ToList();
+    }
+
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        if (node.Member.DeclaringType is { } type && !Allowed(type))
+            _problems.Add($"uses {type.FullName}.{node.Member.Name}, which rules may not use (allowed: the input line and its parts, text, numbers, dates, Math)");
+        return base.VisitMember(node);
+    }
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        var method = node.Method;
+        if (s_forbiddenMethods.Contains(method.Name) || !Allowed(method.DeclaringType!) || Reflective(method.ReturnType))
+            _problems.Add($"calls {method.DeclaringType?.FullName}.{method.Name}, which rules may not call (no reflection, I/O, environment or process access)");
+        else if (method.DeclaringType == typeof(Place) && method.Name == nameof(Place.In))
+            CheckName(node.Arguments[0], _isGroup, "country group", "country-groups.json");
+        else if (method.DeclaringType == typeof(LineFacts) && method.Name is nameof(LineFacts.EndUseMentions) or nameof(LineFacts.EndUseTermsFound))
+            CheckName(node.Arguments[0], _isTermList, "end-use term list", "end-use-terms.json");
+        return base.VisitMethodCall(node);
+    }
+
+    protected override Expression VisitNew(NewExpression node)
+    {
+        if (node.Constructor?.DeclaringType is { } type && !Allowed(type))
+            _problems.Add($"creates a {type.FullName}, which rules may not do");
+        return base.VisitNew(node);
+    }
+
+    protected override Expression VisitConstant(ConstantExpression node)
+    {
+        if (node.Value is Type or MemberInfo or Delegate)
+            _problems.Add("refers to a type or member by reflection, which rules may not do");
+        return base.VisitConstant(node);
+    }
+
+    protected override Expression VisitUnary(UnaryExpression node)
+    {
+        if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.TypeAs &&
+            !Allowed(Nullable.GetUnderlyingType(node.Type) ?? node.Type) && node.Type != typeof(object))
+            _problems.Add($"converts to {node.Type.FullName}, which rules may not use");
+        return base.VisitUnary(node);
+    }
+
+    private void CheckName(Expression argument, Func<string, bool> exists, string what, string file)
+    {
+        if (argument is ConstantExpression { Value: string name })
+        {
+            if (!exists(name))
+                _problems.Add($"names the {what} \"{name}\", which {file} does not define");
+        }
+        else
+        {
+            _problems.Add($"must name the {what} as a quoted constant");
+        }
+    }
+
+    private static bool Allowed(Type type) =>
+        s_allowed.Contains(type) || (Nullable.GetUnderlyingType(type) is { } inner && s_allowed.Contains(inner)) ||
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Nullable<>));
+
+    private static bool Reflective(Type type) =>
+        typeof(MemberInfo).IsAssignableFrom(type) || typeof(Assembly).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type);
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ChipScreen.Rules;
+
+/// <summary>A parsed JSON rule file that remembers where each value stands, so errors can name file, line and column.</summary>
+/// <remarks>
+/// Paths use the form <c>$.chips[3].tpp</c>. <see cref="JsonDocument"/> does not keep positions, so a
+/// <see cref="Utf8JsonReader"/> pass records the start of every value by its path.
+/// </remarks>
+internal sealed class JsonSource
+{
+    private readonly Dictionary<string, (int Line, int Column)> _positions;
+
+    private JsonSource(string path, string displayPath, JsonDocument document, Dictionary<string, (int, int)> positions, byte[] bytes)
+    {
+        FullPath = path;
+        DisplayPath = displayPath;
+        Document = document;
+        _positions = positions;
+        Bytes = bytes;
+    }
+
+    /// <summary>The file's absolute path.</summary>
+    public string FullPath { get; }
+
+    /// <summary>The path shown in messages (relative to the rules directory when possible).</summary>
+    public string DisplayPath { get; }
+
+    /// <summary>The parsed document.</summary>
+    public JsonDocument Document { get; }
+
+    /// <summary>The file's bytes as read (for hashing).</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>The root element.</summary>
+    public JsonElement Root => Document.RootElement;
+
+    /// <summary>Reads and parses a file; a syntax error becomes a <see cref="PackError"/> with its line and column.</summary>
+    public static JsonSource Load(string path, string displayPath, List<PackError> errors)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            errors.Add(new PackError(displayPath, null, null, null, PackErrorCodes.FileUnreadable, $"cannot read the file: {e.Message}"));
+            return Empty(path, displayPath);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            errors.Add(new PackError(displayPath, null, null, null, PackErrorCodes.FileUnreadable, $"cannot read the file: {e.Message}"));
+            return Empty(path, displayPath);
+        }
+        return Parse(bytes, path, displayPath, errors);
+    }
+
+    /// <summary>Parses bytes already read.</summary>
+    public static JsonSource Parse(byte[] bytes, string path, string displayPath, List<PackError> errors)
+    {
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
+        // A UTF-8 byte order mark is allowed (editors on Windows add one); the hash still covers it.
+        var text = bytes.AsMemory();
+        if (text.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            text = text[3..];
+        try
+        {
+            var positions = MapPositions(text.ToArray(), options);
+            var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return new JsonSource(path, displayPath, document, positions, bytes);
+        }
+        catch (JsonException e)
+        {
+            int? line = e.LineNumber is { } l ? (int)l + 1 : null;
+            int? column = e.BytePositionInLine is { } c ? (int)c + 1 : null;
+            errors.Add(new PackError(displayPath, line, column, null, PackErrorCodes.JsonSyntax,
+                $"is not valid JSON: {CleanJsonMessage(e.Message)} Check for a missing comma, quote or bracket just before this point."));
+            return Empty(path, displayPath);
+        }
+    }
+
+    /// <summary>Whether the file parsed (a file with a syntax error has an empty object as root).</summary>
+    public bool IsValid => _positions.Count > 0;
+
+    /// <summary>The line and column where the value at <paramref name="path"/> starts, or the nearest enclosing value's.</summary>
+    public (int? Line, int? Column) Locate(string path)
+    {
+        var p = path;
+        while (true)
+        {
+            if (_positions.TryGetValue(p, out var pos))
+                return (pos.Line, pos.Column);
+            var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            if (cut <= 0)
+                return (null, null);
+            p = p[..cut];
+        }
+    }
+
+    /// <summary>Makes an error located at <paramref name="path"/>.</summary>
+    public PackError Error(string path, string code, string message, string? ruleId = null)
+    {
+        var (line, column) = Locate(path);
+        return new PackError(DisplayPath, line, column, ruleId, code, message);
+    }
+
+    private static JsonSource Empty(string path, string displayPath) =>
+        new(path, displayPath, JsonDocument.Parse("{}"), new Dictionary<string, (int, int)>(), []);
+
+    private static string CleanJsonMessage(string message)
+    {
+        // System.Text.Json appends "LineNumber: n | BytePositionInLine: m." which the error already says.
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd();
+    }
+
+    private static Dictionary<string, (int, int)> MapPositions(byte[] bytes, JsonReaderOptions options)
+    {
+        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        var lineStarts = LineStarts(bytes);
+        var reader = new Utf8JsonReader(bytes, options);
+        var stack = new Stack<Frame>();
+        string? pendingProperty = null;
+
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    pendingProperty = reader.GetString();
+                    continue;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    stack.Pop();
+                    continue;
+            }
+
+            var path = NextPath(stack, pendingProperty);
+            pendingProperty = null;
+            positions[path] = Position(lineStarts, bytes, (int)reader.TokenStartIndex);
+            if (reader.TokenType == JsonTokenType.StartObject)
+                stack.Push(new Frame(path, IsArray: false));
+            else if (reader.TokenType == JsonTokenType.StartArray)
+                stack.Push(new Frame(path, IsArray: true));
+        }
+        return positions;
+    }
+
+    private static string NextPath(Stack<Frame> stack, string? property)
+    {
+        if (stack.Count == 0)
+            return "$";
+        var parent = stack.Peek();
+        if (parent.IsArray)
+            return $"{parent.Path}[{parent.NextIndex++}]";
+        return $"{parent.Path}.{property}";
+    }
+
+    private static List<int> LineStarts(byte[] bytes)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++)
+            if (bytes[i] == (byte)'\n')
+                starts.Add(i + 1);
+        return starts;
+    }
+
+    private static (int, int) Position(List<int> lineStarts, byte[] bytes, int offset)
+    {
+        var index = lineStarts.BinarySearch(offset);
+        var line = index >= 0 ? index : ~index - 1;
+        var column = Encoding.UTF8.GetCharCount(bytes, lineStarts[line], offset - lineStarts[line]) + 1;
+        return (line + 1, column);
+    }
+
+    private sealed class Frame(string path, bool IsArray)
+    {
+        public string Path { get; } = path;
+        public bool IsArray { get; } = IsArray;
+        public int NextIndex { get; set; }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Linq.Expressions;
+using ChipScreen.Countries;
+using ChipScreen.Screening;
+using ChipScreen.Volumes;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+
+namespace ChipScreen.Rules;
+
+/// <summary>Compiles a pack's workflows with RulesEngine's own expression parser, checking each expression as it goes.</summary>
+internal static class RuleCompiler
+{
+    /// <summary>The input name rule expressions use for the line.</summary>
+    public const string InputName = "line";
+
+    /// <summary>The RulesEngine settings both evaluation paths use: the input types rules may call methods on.</summary>
+    public static ReSettings Settings() => new()
+    {
+        CustomTypes = [typeof(LineFacts), typeof(ChipFacts), typeof(Place), typeof(VolumeView)],
+    };
+
+    /// <summary>Compiles every workflow; problems are added to <paramref name="errors"/> and null is returned if any.</summary>
+    public static CompiledRules? Compile(
+        IReadOnlyList<WorkflowSource> workflows,
+        Func<string, bool> isGroup,
+        Func<string, bool> isTermList,
+        List<PackError> errors)
+    {
+        var parser = new RuleExpressionParser(Settings());
+        var line = Expression.Parameter(typeof(LineFacts), InputName);
+        var fired = Expression.Parameter(typeof(bool[]), "fired");
+        var variables = new List<ParameterExpression>();
+        var statements = new List<Expression>();
+        var volumeVariables = new List<ParameterExpression>();
+        var volumeStatements = new List<Expression>();
+        var rules = new List<RuleDefinition>();
+        var messages = new List<MessageTemplate>();
+        var before = errors.Count;
+
+        foreach (var workflow in workflows)
+        {
+            var scope = new List<ParameterExpression> { line };
+            var globals = new List<(ParameterExpression Variable, Expression Body)>();
+            foreach (var global in workflow.Globals)
+            {
+                var body = Parse(parser, global.Expression, scope, null, workflow.File, global.Path, null, isGroup, isTermList, errors);
+                if (body is null)
+                    continue;
+                var variable = Expression.Parameter(body.Type, global.Name);
+                scope.Add(variable);
+                globals.Add((variable, body));
+                variables.Add(variable);
+                statements.Add(Expression.Assign(variable, body));
+            }
+
+            foreach (var (rule, path) in workflow.Rules)
+            {
+                var body = Parse(parser, rule.Expression, scope, typeof(bool), workflow.File, $"{path}.Expression", rule.Id, isGroup, isTermList, errors);
+                var template = CompileMessage(parser, rule, workflow.File, $"{path}.Properties.message", line, scope, globals, isGroup, isTermList, errors);
+                if (body is null || template is null)
+                    continue;
+                var slot = Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(rules.Count)), body);
+                statements.Add(slot);
+                var needed = Needed(body, globals);
+                if (ReadsVolume(body) || needed.Any(g => ReadsVolume(g.Body)))
+                {
+                    // The rules that read volume limits, with the globals they need, evaluate again on their own
+                    // when only the limits change (the planner's four cases).
+                    foreach (var g in needed.Where(g => !volumeVariables.Contains(g.Variable)))
+                    {
+                        volumeVariables.Add(g.Variable);
+                        volumeStatements.Add(Expression.Assign(g.Variable, g.Body));
+                    }
+                    volumeStatements.Add(slot);
+                }
+                rules.Add(rule);
+                messages.Add(template);
+            }
+        }
+
+        if (errors.Count != before)
+            return null;
+        statements.Add(Expression.Empty());
+        volumeStatements.Add(Expression.Empty());
+        var evaluate = Expression.Lambda<Action<LineFacts, bool[]>>(Expression.Block(variables, statements), line, fired).Compile();
+        var evaluateVolume = Expression.Lambda<Action<LineFacts, bool[]>>(Expression.Block(volumeVariables, volumeStatements), line, fired).Compile();
+        return new CompiledRules(rules, evaluate, evaluateVolume, messages.ToArray());
+    }
+
+    private static MessageTemplate? CompileMessage(
+        RuleExpressionParser parser, RuleDefinition rule, JsonSource file, string path, ParameterExpression line,
+        List<ParameterExpression> scope, List<(ParameterExpression Variable, Expression Body)> globals,
+        Func<string, bool> isGroup, Func<string, bool> isTermList, List<PackError> errors)
+    {
+        var (parts, problem) = MessageTemplate.Split(rule.MessageTemplate);
+        if (problem is not null)
+        {
+            errors.Add(file.Error(path, PackErrorCodes.MessageInvalid, $"the message {problem}", rule.Id));
+            return null;
+        }
+        var values = new List<Func<LineFacts, object?>>();
+        foreach (var part in parts.Where(p => p.Expression is not null))
+        {
+            var body = Parse(parser, part.Expression!, scope, null, file, path, rule.Id, isGroup, isTermList, errors, "the message placeholder {" + part.Expression + "}");
+            if (body is null)
+                return null;
+            // Compute only the globals this placeholder needs, in their order.
+            var needed = Needed(body, globals);
+            var block = Expression.Block(
+                needed.Select(g => g.Variable),
+                needed.Select(g => (Expression)Expression.Assign(g.Variable, g.Body)).Append(Expression.Convert(body, typeof(object))));
+            values.Add(Expression.Lambda<Func<LineFacts, object?>>(block, line).Compile());
+        }
+        return MessageTemplate.Create(parts, values);
+    }
+
+    private static bool ReadsVolume(Expression body) => VolumeReads.Any(body);
+
+    private static List<(ParameterExpression Variable, Expression Body)> Needed(Expression body, List<(ParameterExpression Variable, Expression Body)> globals)
+    {
+        var used = Parameters.Of(body);
+        for (var i = globals.Count - 1; i >= 0; i--)
+            if (used.Contains(globals[i].Variable))
+                used.UnionWith(Parameters.Of(globals[i].Body));
+        return globals.Where(g => used.Contains(g.Variable)).ToList();
+    }
+
+    private static Expression? Parse(
+        RuleExpressionParser parser, string expression, List<ParameterExpression> scope, Type? returnType,
+        JsonSource file, string path, string? ruleId, Func<string, bool> isGroup, Func<string, bool> isTermList,
+        List<PackError> errors, string what = "the expression")
+    {
+        Expression body;
+        try
+        {
+            body = parser.Parse(expression, scope.ToArray(), returnType!);
+        }
+        catch (Exception e)
+        {
+            var (line, column) = file.Locate(path);
+            var index = System.Text.RegularExpressions.Regex.Match(e.Message, @"\(at index (\d+)\)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : -1;
+            var message = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*\(at index \d+\)", "");
+            var near = index >= 0 && index <= expression.Length ? $" near \"{Excerpt(expression, index)}\"" : "";
+            errors.Add(new PackError(file.DisplayPath, line, column is { } c && index >= 0 && what == "the expression" ? c + 1 + index : column, ruleId,
+                PackErrorCodes.ExpressionInvalid, $"{what} does not compile: {message}{near}"));
+            return null;
+        }
+        if (returnType == typeof(bool) && body.Type != typeof(bool))
+        {
+            errors.Add(file.Error(path, PackErrorCodes.ExpressionInvalid, $"{what} must be true or false, not {body.Type.Name}", ruleId));
+            return null;
+        }
+        var problems = ExpressionGuard.Check(body, isGroup, isTermList);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+                errors.Add(file.Error(path, PackErrorCodes.ExpressionForbidden, $"{what} {problem}", ruleId));
+            return null;
+        }
+        return body;
+    }
+
+    private static string Excerpt(string expression, int index)
+    {
+        var start = Math.Max(0, index - 10);
+        var end = Math.Min(expression.Length, index + 10);
+        return expression[start..end];
+    }
+
+    private sealed class VolumeReads : ExpressionVisitor
+    {
+        private bool _found;
+
+        public static bool Any(Expression e)
+        {
+            var v = new VolumeReads();
+            v.Visit(e);
+            return v._found;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Member.DeclaringType == typeof(VolumeView) && node.Member.Name is nameof(VolumeView.ConsigneeYearFits) or nameof(VolumeView.CountryAllocationFits))
+                _found = true;
+            return base.VisitMember(node);
+        }
+    }
+
+    private sealed class Parameters : ExpressionVisitor
+    {
+        private readonly HashSet<ParameterExpression> _found = [];
+
+        public static HashSet<ParameterExpression> Of(Expression e)
+        {
+            var v = new Parameters();
+            v.Visit(e);
+            return v._found;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            _found.Add(node);
+            return node;
+        }
+    }
+}

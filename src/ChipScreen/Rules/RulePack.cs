@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChipScreen.Catalog;
+using ChipScreen.Classification;
+using ChipScreen.Countries;
+using ChipScreen.Parties;
+using ChipScreen.Screening;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Rules;
+
+/// <summary>A loaded, validated and compiled rule pack: everything a screening needs, prepared once.</summary>
+/// <remarks>
+/// Immutable and thread-safe; share one instance across threads. A reload builds a new pack and swaps it
+/// whole. <see cref="Revision"/> identifies the exact bytes the pack was built from.
+/// </remarks>
+public sealed class RulePack
+{
+    internal RulePack(
+        PackManifest manifest,
+        string directory,
+        ChipCatalog catalog,
+        CountryGroups countries,
+        ClassificationThresholds classification,
+        VolumeLimits volumes,
+        EndUseTerms endUseTerms,
+        ValidatedEndUsers validatedEndUsers,
+        CompiledRules rules,
+        IReadOnlyList<PackFile> files)
+    {
+        Manifest = manifest;
+        Directory = directory;
+        Catalog = catalog;
+        Countries = countries;
+        Classification = classification;
+        Volumes = volumes;
+        EndUseTerms = endUseTerms;
+        ValidatedEndUsers = validatedEndUsers;
+        Rules = rules;
+        Files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
+        Revision = ComputeRevision(Files);
+    }
+
+    /// <summary>The pack's <c>pack.json</c>.</summary>
+    public PackManifest Manifest { get; }
+
+    /// <summary>The pack id.</summary>
+    public string Id => Manifest.Id;
+
+    /// <summary>The pack's folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The chip catalog.</summary>
+    public ChipCatalog Catalog { get; }
+
+    /// <summary>Countries, groups and tiers.</summary>
+    public CountryGroups Countries { get; }
+
+    /// <summary>The 3A090 thresholds.</summary>
+    public ClassificationThresholds Classification { get; }
+
+    /// <summary>The volume limits.</summary>
+    public VolumeLimits Volumes { get; }
+
+    /// <summary>The end-use term lists.</summary>
+    public EndUseTerms EndUseTerms { get; }
+
+    /// <summary>The validated end users.</summary>
+    public ValidatedEndUsers ValidatedEndUsers { get; }
+
+    /// <summary>The decision rules, in order.</summary>
+    public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Rules;
+
+    internal CompiledRules Rules { get; }
+
+    /// <summary>Every file the pack was loaded from, with its SHA-256, sorted by path.</summary>
+    public IReadOnlyList<PackFile> Files { get; }
+
+    /// <summary>The SHA-256 over every file's path and hash (hex); any edit changes it.</summary>
+    public string Revision { get; }
+
+    /// <summary>The first 12 hex digits of <see cref="Revision"/>.</summary>
+    public string ShortRevision => Revision[..12];
+
+    private static string ComputeRevision(IReadOnlyList<PackFile> files)
+    {
+        var text = string.Concat(files.Select(f => $"{f.Path}\n{f.Sha256}\n"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

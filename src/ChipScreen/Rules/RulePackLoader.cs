@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using ChipScreen.Catalog;
+using ChipScreen.Classification;
+using ChipScreen.Countries;
+using ChipScreen.Parties;
+using ChipScreen.Screening;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Rules;
+
+/// <summary>Finds, loads, validates and compiles rule packs from a rules directory.</summary>
+/// <remarks>
+/// A rules directory holds <c>catalog/</c> (chip catalog files), <c>countries/countries.json</c> and one
+/// folder per pack with <c>pack.json</c>, <c>classification.json</c>, <c>country-groups.json</c>,
+/// <c>tiers.json</c>, <c>volumes.json</c>, <c>end-use-terms.json</c>, <c>validated-end-users.json</c> and
+/// <c>workflows/*.json</c> (RulesEngine workflows, evaluated in file-name order). Every problem of a pack is
+/// collected and thrown together in a <see cref="RulePackException"/>, sorted by file and position.
+/// </remarks>
+public static class RulePackLoader
+{
+    /// <summary>The files every pack folder holds, besides its workflows.</summary>
+    public static IReadOnlyList<string> PackFileNames { get; } =
+        ["pack.json", "classification.json", "country-groups.json", "tiers.json", "volumes.json", "end-use-terms.json", "validated-end-users.json"];
+
+    /// <summary>The manifests of every pack in <paramref name="rulesDirectory"/> (folders with a <c>pack.json</c>), sorted by id.</summary>
+    public static IReadOnlyList<PackManifest> List(string rulesDirectory)
+    {
+        var errors = new List<PackError>();
+        var manifests = new List<PackManifest>();
+        foreach (var dir in PackDirectories(rulesDirectory))
+        {
+            var file = JsonSource.Load(Path.Combine(dir, "pack.json"), Display(rulesDirectory, Path.Combine(dir, "pack.json")), errors);
+            if (PackManifest.Read(file, Path.GetFileName(dir), errors) is { } manifest)
+                manifests.Add(manifest);
+        }
+        if (errors.Count > 0)
+            throw new RulePackException(errors);
+        return manifests.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Loads the pack <paramref name="packId"/>, or when null the pack in force on <paramref name="asOf"/>.</summary>
+    /// <exception cref="RulePackException">The pack cannot be found or has errors.</exception>
+    public static RulePack Load(string rulesDirectory, string? packId, DateOnly asOf)
+    {
+        if (!Directory.Exists(rulesDirectory))
+            throw new RulePackException([new PackError(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, "the rules directory does not exist")]);
+        return LoadPack(rulesDirectory, packId ?? Choose(rulesDirectory, asOf));
+    }
+
+    /// <summary>The id of the pack in force on <paramref name="asOf"/>: the latest to take effect among those in force.</summary>
+    public static string Choose(string rulesDirectory, DateOnly asOf)
+    {
+        var packs = List(rulesDirectory);
+        var inForce = packs.Where(p => p.InForceOn(asOf)).OrderByDescending(p => p.EffectiveFrom).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        if (inForce.Count == 0)
+        {
+            var known = packs.Count == 0 ? "none" : string.Join(", ", packs.Select(p => $"{p.Id} ({p.EffectiveFrom:yyyy-MM-dd} to {(p.EffectiveTo is { } t ? t.ToString("yyyy-MM-dd") : "open")})"));
+            throw new RulePackException([new PackError(rulesDirectory, null, null, null, PackErrorCodes.NoPackInForce,
+                $"no pack is in force on {asOf:yyyy-MM-dd}; choose one with --pack (packs: {known})")]);
+        }
+        return inForce[0].Id;
+    }
+
+    private static RulePack LoadPack(string rulesDirectory, string packId)
+    {
+        var errors = new List<PackError>();
+        var packDir = Path.Combine(rulesDirectory, packId);
+        if (!File.Exists(Path.Combine(packDir, "pack.json")))
+        {
+            var known = PackDirectories(rulesDirectory).Select(Path.GetFileName).ToList();
+            throw new RulePackException([new PackError(Display(rulesDirectory, packDir), null, null, null, PackErrorCodes.PackNotFound,
+                $"no pack \"{packId}\" here (packs: {(known.Count == 0 ? "none" : string.Join(", ", known))})")]);
+        }
+
+        var files = new List<PackFile>();
+        JsonSource Read(string path)
+        {
+            var display = Display(rulesDirectory, path);
+            if (!File.Exists(path))
+            {
+                errors.Add(new PackError(display, null, null, null, PackErrorCodes.FileMissing, "the file is missing; every pack needs it"));
+                return JsonSource.Parse("{}"u8.ToArray(), path, display, errors);
+            }
+            var source = JsonSource.Load(path, display, errors);
+            files.Add(new PackFile(display, Convert.ToHexStringLower(SHA256.HashData(source.Bytes))));
+            return source;
+        }
+
+        var manifest = PackManifest.Read(Read(Path.Combine(packDir, "pack.json")), packId, errors);
+
+        var countriesFile = Read(Path.Combine(rulesDirectory, "countries", "countries.json"));
+        var directory = CountryDirectory.Load(countriesFile, errors);
+
+        var catalogDir = Path.Combine(rulesDirectory, "catalog");
+        var catalogFiles = Directory.Exists(catalogDir)
+            ? Directory.GetFiles(catalogDir, "*.json").Order(StringComparer.Ordinal).Select(Read).ToList()
+            : [];
+        if (catalogFiles.Count == 0)
+            errors.Add(new PackError(Display(rulesDirectory, catalogDir), null, null, null, PackErrorCodes.FileMissing, "the chip catalog folder holds no *.json file"));
+        var catalog = ChipCatalog.Load(catalogFiles, errors);
+
+        var groups = CountryGroups.Load(directory, Read(Path.Combine(packDir, "country-groups.json")), Read(Path.Combine(packDir, "tiers.json")), errors);
+        var classification = ClassificationThresholds.Load(Read(Path.Combine(packDir, "classification.json")), errors);
+        var volumes = VolumeLimits.Load(Read(Path.Combine(packDir, "volumes.json")), errors);
+        var terms = EndUseTerms.Load(Read(Path.Combine(packDir, "end-use-terms.json")), errors);
+        var veu = ValidatedEndUsers.Load(Read(Path.Combine(packDir, "validated-end-users.json")), directory.Contains, errors);
+
+        var workflowDir = Path.Combine(packDir, "workflows");
+        var workflowFiles = Directory.Exists(workflowDir) ? Directory.GetFiles(workflowDir, "*.json").Order(StringComparer.Ordinal).ToList() : [];
+        if (workflowFiles.Count == 0)
+            errors.Add(new PackError(Display(rulesDirectory, workflowDir), null, null, null, PackErrorCodes.FileMissing, "the pack has no workflows/*.json file of rules"));
+        var workflows = workflowFiles.SelectMany(f => WorkflowSource.Read(Read(f), errors)).ToList();
+        CheckDuplicateIds(workflows, errors);
+
+        var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
+        if (errors.Count > 0 || manifest is null || compiled is null)
+            throw new RulePackException(errors);
+        return new RulePack(manifest, packDir, catalog, groups, classification, volumes, terms, veu, compiled, files);
+    }
+
+    private static void CheckDuplicateIds(List<WorkflowSource> workflows, List<PackError> errors)
+    {
+        var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
+        foreach (var workflow in workflows)
+        {
+            foreach (var (rule, path) in workflow.Rules)
+            {
+                if (seen.TryGetValue(rule.Id, out var first))
+                    errors.Add(workflow.File.Error($"{path}.RuleName", PackErrorCodes.DuplicateRuleId,
+                        $"rule id {rule.Id} is already used at {first.File}:{first.Line}; give each rule its own id", rule.Id));
+                else
+                    seen[rule.Id] = rule;
+            }
+        }
+    }
+
+    private static IEnumerable<string> PackDirectories(string rulesDirectory) =>
+        Directory.Exists(rulesDirectory)
+            ? Directory.GetDirectories(rulesDirectory).Where(d => File.Exists(Path.Combine(d, "pack.json"))).Order(StringComparer.Ordinal)
+            : [];
+
+    private static string Display(string rulesDirectory, string path) =>
+        Path.GetRelativePath(rulesDirectory, path).Replace('\\', '/');
+}

@@ -1,0 +1,36 @@
+using ChipScreen.Reports;
+using ChipScreen.Rules;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Runs;
+
+/// <summary>What a run did, for <c>report.json</c>: provenance (tool, pack, hashes), counts and volumes.</summary>
+/// <param name="RunId">A unique id of the run (time and random part).</param>
+/// <param name="ToolVersion">ChipScreen's version.</param>
+/// <param name="StartedAt">When the run started (UTC).</param>
+/// <param name="FinishedAt">When it finished (UTC).</param>
+/// <param name="AsOf">The as-of date.</param>
+/// <param name="Pack">The pack's manifest.</param>
+/// <param name="PackRevision">The pack revision (SHA-256 over its files).</param>
+/// <param name="RuleFiles">Every rule file with its SHA-256.</param>
+/// <param name="InputPath">The orders file as given.</param>
+/// <param name="InputSha256">SHA-256 of the orders file.</param>
+/// <param name="IgnoredColumns">Columns of the file that ChipScreen does not read.</param>
+/// <param name="Summary">The counts.</param>
+/// <param name="Volumes">The volume plan (totals before and after).</param>
+/// <param name="Outputs">Output files with their SHA-256.</param>
+public sealed record RunReport(
+    string RunId,
+    string ToolVersion,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    DateOnly AsOf,
+    PackManifest Pack,
+    string PackRevision,
+    IReadOnlyList<PackFile> RuleFiles,
+    string InputPath,
+    string InputSha256,
+    IReadOnlyList<string> IgnoredColumns,
+    BatchSummary Summary,
+    VolumePlan Volumes,
+    IReadOnlyList<PackFile> Outputs);

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using ChipScreen.Orders;
+using ChipScreen.Rules;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Screening;
+
+/// <summary>Screens a batch of order lines under one pack: one decision per line, in input order.</summary>
+/// <remarks>
+/// <para>A batch is read twice. The first pass (<see cref="Plan"/>) evaluates every line and keeps, for the few
+/// whose decision depends on a volume limit, their keys and their outcome in each case; the planner then settles
+/// volumes in ship-date order, then row order, after the baseline (the ledger). The second pass
+/// (<see cref="Decide"/>) evaluates every line again with the volumes it finds before it and yields decisions in
+/// input order. Both passes stream; memory grows only with the volume-dependent lines (a few dozen bytes each).</para>
+/// <para>Thread-safe: one instance can screen several batches at once.</para>
+/// </remarks>
+public sealed class BatchScreener
+{
+    private readonly FactsBuilder _facts;
+    private readonly int _degree;
+
+    /// <summary>Creates a screener for <paramref name="pack"/>.</summary>
+    /// <param name="pack">The prepared pack.</param>
+    /// <param name="degreeOfParallelism">Worker threads; -1 for one per processor.</param>
+    public BatchScreener(RulePack pack, int degreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        Pack = pack;
+        _facts = new FactsBuilder(pack);
+        _degree = degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism;
+    }
+
+    /// <summary>The pack this screener applies.</summary>
+    public RulePack Pack { get; }
+
+    /// <summary>Screens a batch: reads <paramref name="source"/> twice (plan, then decide).</summary>
+    /// <param name="source">The batch's lines; each read must give the same lines in the same order.</param>
+    /// <param name="asOf">The as-of date (the ship date of lines without one).</param>
+    /// <param name="baseline">Volumes already used (the ledger); empty when null.</param>
+    /// <param name="plan">Receives the plan once the first pass is done.</param>
+    public IEnumerable<LineDecision> Screen(IOrderSource source, DateOnly asOf, IVolumeBaseline? baseline = null, Action<BatchPlan>? plan = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var settled = Plan(source, asOf, baseline ?? EmptyVolumeBaseline.Instance);
+        plan?.Invoke(settled);
+        return Decide(source, asOf, settled);
+    }
+
+    /// <summary>First pass: finds the volume-dependent lines, settles their volumes in ship-date order, and numbers rows without a line number.</summary>
+    public BatchPlan Plan(IOrderSource source, DateOnly asOf, IVolumeBaseline baseline)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(baseline);
+        var pending = new List<PendingLine>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lineNumbers = new Dictionary<long, int>();
+        long lines = 0;
+        foreach (var (row, orderId, hasLine, volume) in source.Map(order => (order.Row, order.OrderId, order.Line.Length > 0, PlanOne(order, asOf)), _degree))
+        {
+            lines++;
+            ref var position = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(positions, orderId, out _);
+            position++;
+            if (!hasLine)
+                lineNumbers[row] = position;
+            if (volume is { } p)
+                pending.Add(p);
+        }
+        return new BatchPlan(VolumePlanner.Settle(pending, Pack.Volumes, baseline), lineNumbers, lines);
+    }
+
+    /// <summary>Second pass: decides every line with what the plan settled; yields in input order.</summary>
+    public IEnumerable<LineDecision> Decide(IOrderSource source, DateOnly asOf, BatchPlan plan) => Decide(source, asOf, plan, d => d);
+
+    /// <summary>Second pass, mapping each decision with <paramref name="project"/> on the worker that made it (to format
+    /// output in parallel); yields the projections in input order.</summary>
+    public IEnumerable<T> Decide<T>(IOrderSource source, DateOnly asOf, BatchPlan plan, Func<LineDecision, T> project)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(project);
+        return source.Map(order => project(DecideOne(order, asOf, plan)), _degree);
+    }
+
+    /// <summary>Screens one line on its own: volumes start from <paramref name="baseline"/> (nothing else in a batch).</summary>
+    public LineDecision ScreenOne(OrderLine line, DateOnly asOf, IVolumeBaseline? baseline = null)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var numbered = line.Line.Length > 0 ? line : line with { Line = "1" };
+        var pending = PlanOne(numbered, asOf);
+        var volumes = VolumePlanner.Settle(pending is { } p ? [p] : [], Pack.Volumes, baseline ?? EmptyVolumeBaseline.Instance);
+        return DecideOne(numbered, asOf, new BatchPlan(volumes, new Dictionary<long, int>(), 1));
+    }
+
+    [ThreadStatic]
+    private static bool[]? t_fired;
+
+    private bool[] Fired()
+    {
+        var count = Pack.Rules.Rules.Count;
+        var fired = t_fired;
+        if (fired is null || fired.Length != count)
+            t_fired = fired = new bool[count];
+        return fired;
+    }
+
+    private PendingLine? PlanOne(OrderLine order, DateOnly asOf)
+    {
+        var fired = Fired();
+        var facts = _facts.Build(order, asOf);
+        var state = State(facts, 0, 0);
+
+        // Only the rules that read a volume limit can make a line depend on volumes: try them alone first, and
+        // evaluate the whole pack only for the lines that do.
+        if (!LineEvaluator.Probe(Pack.Rules, facts, new VolumeView(state, true, true), fired))
+            return null;
+        var first = LineEvaluator.Evaluate(Pack.Rules, facts, new VolumeView(state, true, true), fired);
+        if (!first.DependsOnVolume)
+            return null;
+        Span<byte> outcomes = stackalloc byte[4];
+        outcomes[0] = (byte)first.Consumes;
+        for (var c = 1; c < 4; c++)
+        {
+            var view = new VolumeView(state, (c & 1) == 0, (c & 2) == 0);
+            outcomes[c] = (byte)LineEvaluator.Reevaluate(Pack.Rules, facts, view, fired).Consumes;
+        }
+        return new PendingLine(facts.Row, facts.ShipDate, _facts.ConsigneeKey(facts.Consignee), facts.Destination.Code,
+            state.AllocationPeriod.Length > 0 ? state.AllocationPeriod : null, state.CountryHasAllocation, state.LineVolume, VolumePlanner.Pack(outcomes));
+    }
+
+    private LineDecision DecideOne(OrderLine order, DateOnly asOf, BatchPlan batch)
+    {
+        if (order.Line.Length == 0 && batch.TryLineNumber(order.Row, out var number))
+            order = order with { Line = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var plan = batch.Volumes;
+        var facts = _facts.Build(order, asOf);
+        var planned = plan.TryFind(facts.Row, out var consigneeBefore, out var countryBefore, out var consumes);
+        var state = State(facts, consigneeBefore, countryBefore);
+        var verdict = LineEvaluator.Evaluate(Pack.Rules, facts, new VolumeView(state, state.ConsigneeYearFits, state.CountryAllocationFits), Fired());
+        if (planned && (byte)verdict.Consumes != consumes)
+            throw new InvalidOperationException($"{facts.Order.Where}: the volume plan and the decision disagree; the pack's rules must decide volumes only through line.Volume.ConsigneeYearFits and CountryAllocationFits");
+        return ToDecision(facts, verdict, state);
+    }
+
+    private VolumeState State(LineFacts facts, decimal consigneeBefore, decimal countryBefore)
+    {
+        var limits = Pack.Volumes;
+        var volume = facts.Chip.Tpp * facts.Chip.ChipsPerUnit * facts.Quantity;
+        var hasAllocation = facts.Destination.Known && limits.AllocationTiers.Contains(facts.Destination.Tier);
+        var period = hasAllocation ? limits.PeriodOf(facts.ShipDate) : null;
+        return new VolumeState(volume, consigneeBefore, limits.ConsigneeYearLimit, hasAllocation, period?.Id ?? "", countryBefore, period is null ? 0 : limits.AllocationLimit);
+    }
+
+    private LineDecision ToDecision(LineFacts facts, Verdict verdict, VolumeState state)
+    {
+        var rules = Pack.Rules;
+        var reasons = ImmutableArray.CreateBuilder<Reason>(verdict.Fired.Length + verdict.EngineReasons.Length);
+        foreach (var i in verdict.Fired)
+        {
+            var rule = rules.Rules[i];
+            reasons.Add(new Reason(rule.Id, rule.Decision, rule.Exception, rule.Citation, rules.Message(i, facts)));
+        }
+        reasons.AddRange(verdict.EngineReasons);
+
+        var consumed = ImmutableArray.CreateBuilder<VolumeAccount>(2);
+        if ((verdict.Consumes & ConsumptionMask.ConsigneeYear) != 0)
+            consumed.Add(VolumeAccount.ConsigneeYear);
+        if ((verdict.Consumes & ConsumptionMask.CountryAllocation) != 0 && state.AllocationPeriod.Length > 0)
+            consumed.Add(VolumeAccount.CountryAllocation);
+
+        var destination = facts.Destination;
+        Classification.Eccn? eccn = Classification.Eccn.TryParse(facts.Eccn, out var e) ? e : null;
+        var volume = new VolumeOutcome(state.LineVolume, verdict.DependsOnVolume, state.ConsigneeYearBefore, state.CountryAllocationBefore, state.AllocationPeriod, consumed.ToImmutable());
+        var derived = new DecisionFacts(
+            facts.Chip.Sku, facts.Chip.Tpp, facts.Chip.HasDieArea ? facts.Chip.DieAreaMm2 : null, facts.Chip.HasDieArea ? facts.Chip.Pd : null,
+            facts.Chip.Datacenter, facts.Chip.ChipsPerUnit, facts.Quantity, facts.ClassBasis, facts.ShipTo.Code, facts.Hq.Code,
+            destination.Groups, facts.ShipDate, facts.Consignee, volume,
+            facts.DataIssues.Count == 0 ? [] : [.. facts.DataIssues.Select(d => d.Message)]);
+        return new LineDecision(facts.Row, facts.OrderId, facts.Order.Line, verdict.Decision, verdict.Exception, eccn,
+            destination.Known ? destination.Tier : null, destination.Code, reasons.ToImmutable(), derived);
+    }
+}

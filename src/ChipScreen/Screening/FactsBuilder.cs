@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using ChipScreen.Catalog;
+using ChipScreen.Classification;
+using ChipScreen.Countries;
+using ChipScreen.Orders;
+using ChipScreen.Rules;
+
+namespace ChipScreen.Screening;
+
+/// <summary>Enriches an order line under a pack: catalog figures, class, places, validated end user, data problems. Pure.</summary>
+/// <remarks>
+/// Every problem becomes a <see cref="FieldIssue"/> naming the field; nothing here throws for bad data.
+/// The order of steps matters only in that the class needs the catalog figures and the validated-end-user
+/// check needs the ultimate destination.
+/// </remarks>
+internal sealed class FactsBuilder(RulePack pack)
+{
+    private const int CacheLimit = 1 << 20;
+    private readonly ConcurrentDictionary<string, string> _consigneeKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(decimal, decimal?, bool, int), ChipClass> _catalogClasses = new();
+    private int _consigneeKeyCount;
+
+    /// <summary>The pack the facts are built under.</summary>
+    public RulePack Pack => pack;
+
+    /// <summary>Builds the facts of a line; <paramref name="asOf"/> stands in for a missing ship date.</summary>
+    public LineFacts Build(OrderLine order, DateOnly asOf)
+    {
+        var issues = order.Issues.Length == 0 ? new List<FieldIssue>(0) : new List<FieldIssue>(order.Issues);
+        if (order.OrderId.Length == 0)
+            issues.Add(new FieldIssue(IssueCodes.Missing, OrderColumns.OrderId, "is missing"));
+        if (order.EndUser.Length == 0)
+            issues.Add(new FieldIssue(IssueCodes.Missing, OrderColumns.EndUser, "is missing"));
+        if (order.Quantity is { } q && q <= 0)
+            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Quantity, $"{q} is not a positive whole number"));
+        else if (order.Quantity is null && !HasIssue(order, OrderColumns.Quantity))
+            issues.Add(new FieldIssue(IssueCodes.Missing, OrderColumns.Quantity, "is missing"));
+
+        var chip = Chip(order, issues);
+        var chipClass = chip.Tpp is not { } tpp ? UnknownTpp
+            : chip.FromCatalog ? _catalogClasses.GetOrAdd((tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit), Classify)
+            : Classify((tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit));
+
+        var shipTo = Place(order.DestinationCountry, OrderColumns.DestinationCountry, required: true, issues);
+        var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, issues);
+        var destination = endUserPlace.Given ? endUserPlace : shipTo;
+        var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, issues);
+        var veu = destination.Known && order.EndUser.Length > 0 && pack.ValidatedEndUsers.Find(order.EndUser, destination.Code) is not null;
+
+        return new LineFacts(order, pack.EndUseTerms)
+        {
+            Chip = new ChipFacts(chip.Sku, chip.Name, chip.Tpp ?? 0, chip.Die, chipClass.Pd ?? 0, chip.Datacenter, chip.ChipsPerUnit, chip.Bandwidth ?? 0),
+            Eccn = chipClass.Eccn?.Value ?? "",
+            IsA = chipClass.Level == ControlLevel.A && !chipClass.Unsettled,
+            IsB = chipClass.Level == ControlLevel.B && !chipClass.Unsettled,
+            ClassUnsettled = chipClass.Unsettled,
+            ClassBasis = chipClass.Basis,
+            ShipTo = shipTo,
+            Destination = destination,
+            Hq = hq,
+            ShipDate = order.ShipDate ?? asOf,
+            IsValidatedEndUser = veu,
+            DataIssues = issues,
+        };
+    }
+
+    private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
+
+    /// <summary>Classifies a chip. Catalog parts are remembered (a batch repeats a few dozen); explicit figures are not.</summary>
+    private ChipClass Classify((decimal Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit) chip) =>
+        Classifier.Classify(chip.Tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit, pack.Classification);
+
+    /// <summary>The identity of a consignee for volume limits: case, accents, punctuation and spacing ignored.</summary>
+    public string ConsigneeKey(string consignee)
+    {
+        if (_consigneeKeys.TryGetValue(consignee, out var key))
+            return key;
+        key = Parties.PartyNames.Key(consignee);
+        if (_consigneeKeyCount < CacheLimit && _consigneeKeys.TryAdd(consignee, key))
+            Interlocked.Increment(ref _consigneeKeyCount);
+        return key;
+    }
+
+    private (string Sku, string Name, decimal? Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit, decimal? Bandwidth, bool FromCatalog) Chip(OrderLine order, List<FieldIssue> issues)
+    {
+        ChipSpec? spec = null;
+        if (order.Sku is { } sku && !pack.Catalog.TryFind(sku, out spec))
+        {
+            issues.Add(new FieldIssue(IssueCodes.UnknownSku, OrderColumns.Sku, $"'{sku}' is not in the chip catalog"));
+            spec = null;
+        }
+
+        var tpp = order.Tpp ?? spec?.Tpp;
+        if (order.Tpp is < 0)
+            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, $"{order.Tpp} is negative"));
+        else if (tpp is null && order.Sku is null && !HasIssue(order, OrderColumns.Tpp))
+            issues.Add(new FieldIssue(IssueCodes.TppMissing, OrderColumns.Tpp, "is missing and no catalog SKU gives it"));
+
+        var die = order.DieAreaMm2 ?? spec?.DieAreaMm2;
+        if (order.DieAreaMm2 is <= 0)
+        {
+            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, $"{order.DieAreaMm2} is not greater than 0"));
+            die = null;
+        }
+
+        var chipsPerUnit = order.ChipsPerUnit ?? spec?.ChipsPerUnit ?? 1;
+        if (chipsPerUnit <= 0)
+        {
+            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.ChipsPerUnit, $"{chipsPerUnit} is not a positive whole number"));
+            chipsPerUnit = 1;
+        }
+        // Unknown whether it is a datacenter part: assume it is (regulations.md section 1).
+        var datacenter = order.Datacenter ?? spec?.Datacenter ?? true;
+        var fromCatalog = spec is not null && order.Tpp is null && order.DieAreaMm2 is null && order.Datacenter is null && order.ChipsPerUnit is null;
+        return (spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog);
+    }
+
+    private Place Place(string? text, string field, bool required, List<FieldIssue> issues)
+    {
+        var place = pack.Countries.Resolve(text, out var problem);
+        if (problem is not null)
+            issues.Add(new FieldIssue(IssueCodes.UnknownCountry, field, problem));
+        else if (required && !place.Given)
+            issues.Add(new FieldIssue(IssueCodes.Missing, field, "is missing"));
+        return place;
+    }
+
+    private static bool HasIssue(OrderLine order, string field) => order.Issues.Any(i => i.Field == field);
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace ChipScreen.Screening;
+
+/// <summary>Maps a stream in batches on several threads and yields the results in input order, with a bounded window.</summary>
+/// <remarks>
+/// Three stages run at once: a producer thread enumerates the source and cuts it into batches, pool threads map
+/// the batches, and the caller's thread takes the results in order. At most <c>2 x degree</c> batches are in
+/// flight, so memory stays flat however long the stream is. An exception from the source or a batch is thrown to
+/// the caller after the results before it.
+/// </remarks>
+internal static class OrderedParallel
+{
+    public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn[], TOut[]> work, int batchSize, int degree)
+    {
+        if (degree <= 1)
+        {
+            foreach (var chunk in source.Chunk(batchSize))
+                foreach (var result in work(chunk))
+                    yield return result;
+            yield break;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var queue = new BlockingCollection<Task<TOut[]>>(boundedCapacity: degree * 2);
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var chunk in source.Chunk(batchSize))
+                    queue.Add(Task.Run(() => work(chunk)), stop.Token);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                queue.Add(Task.FromException<TOut[]>(e));
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, TaskCreationOptions.LongRunning);
+
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable())
+                foreach (var result in batch.GetAwaiter().GetResult())
+                    yield return result;
+        }
+        finally
+        {
+            // Stopped early or failed: stop the producer, then let running batches finish before the source goes away.
+            stop.Cancel();
+            foreach (var batch in queue.GetConsumingEnumerable())
+                try { batch.Wait(); } catch (AggregateException) { }
+            try { producer.Wait(); } catch (AggregateException) { }
+        }
+    }
+}
