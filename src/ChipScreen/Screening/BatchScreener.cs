@@ -129,16 +129,26 @@ public sealed class BatchScreener
 
     private LineDecision DecideOne(OrderLine order, DateOnly asOf, BatchPlan batch)
     {
-        if (order.Line.Length == 0 && batch.TryLineNumber(order.Row, out var number))
-            order = order with { Line = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var plan = batch.Volumes;
-        var facts = _facts.Build(order, asOf);
-        var planned = plan.TryFind(facts.Row, out var consigneeBefore, out var countryBefore, out var consumes);
-        var state = State(facts, consigneeBefore, countryBefore);
-        var verdict = LineEvaluator.Evaluate(Pack.Rules, facts, new VolumeView(state, state.ConsigneeYearFits, state.CountryAllocationFits), Fired());
+        var (facts, state, planned, consumes) = Prepare(order, asOf, batch);
+        var verdict = LineEvaluator.Evaluate(Pack.Rules, facts, facts.Volume, Fired());
         if (planned && (byte)verdict.Consumes != consumes)
             throw new InvalidOperationException($"{facts.Order.Where}: the volume plan and the decision disagree; the pack's rules must decide volumes only through line.Volume.ConsigneeYearFits and CountryAllocationFits");
         return ToDecision(facts, verdict, state);
+    }
+
+    /// <summary>The facts a line is decided on in the second pass, with the volumes the plan settled (for tests that
+    /// evaluate the same facts another way).</summary>
+    internal LineFacts FactsFor(OrderLine order, DateOnly asOf, BatchPlan batch) => Prepare(order, asOf, batch).Facts;
+
+    private (LineFacts Facts, VolumeState State, bool Planned, byte Consumes) Prepare(OrderLine order, DateOnly asOf, BatchPlan batch)
+    {
+        if (order.Line.Length == 0 && batch.TryLineNumber(order.Row, out var number))
+            order = order with { Line = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var facts = _facts.Build(order, asOf);
+        var planned = batch.Volumes.TryFind(facts.Row, out var consigneeBefore, out var countryBefore, out var consumes);
+        var state = State(facts, consigneeBefore, countryBefore);
+        facts.Volume = new VolumeView(state, state.ConsigneeYearFits, state.CountryAllocationFits);
+        return (facts, state, planned, consumes);
     }
 
     private VolumeState State(LineFacts facts, decimal consigneeBefore, decimal countryBefore)

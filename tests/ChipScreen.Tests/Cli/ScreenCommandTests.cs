@@ -1,0 +1,72 @@
+using ChipScreen.Cli;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Cli;
+
+public class ScreenCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = ChipScreen.Cli.Cli.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Screen_WritesBothFilesAndASummary()
+    {
+        using var dir = new TempDir();
+        var (code, output, _) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File("out"));
+        Assert.Equal(0, code);
+        Assert.True(File.Exists(dir.File("out/decisions.csv")));
+        Assert.True(File.Exists(dir.File("out/report.json")));
+        Assert.Contains("PROHIBITED", output);
+        Assert.Contains("pack ai-diffusion-2025", output);
+    }
+
+    [Fact]
+    public void MissingRequiredHeader_Exits2NamingIt()
+    {
+        using var dir = new TempDir();
+        var orders = dir.Write("o.csv", "order_id,sku,destination_country,end_user\nSO-1,H100-SXM5-80GB,DE,Acme\n");
+        var (code, _, err) = Run("screen", orders, "--rules", Repo.Rules, "--out", dir.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("'quantity'", err);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
+    public void BrokenRuleFile_Exits2NamingFileAndRule()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("ai-diffusion-2025/workflows/decision-table.json", "line.Volume.ConsigneeYearFits\"", "line.Volume.ConsigneeYearFitz\"");
+        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", rules.Rules, "--out", rules.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains("ai-diffusion-2025/workflows/decision-table.json:", err);
+        Assert.Contains("rule A4", err);
+        Assert.DoesNotContain("   at ", err); // no stack trace
+        Assert.False(Directory.Exists(rules.File("out")));
+    }
+
+    [Theory]
+    [InlineData("--as-of", "31/12/2025")]
+    [InlineData("--pack", "no-such-pack")]
+    public void UnusableArgument_Exits2(string option, string value)
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, option, value, "--out", dir.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains(value, err);
+    }
+
+    [Fact]
+    public void MissingFile_Exits2()
+    {
+        var (code, _, err) = Run("screen", "no-such-orders.csv", "--rules", Repo.Rules);
+        Assert.Equal(2, code);
+        Assert.Contains("no such file", err);
+    }
+
+    [Fact]
+    public void UnknownOption_Exits2() => Assert.Equal(2, Run("screen", "x.csv", "--frobnicate").Code);
+}

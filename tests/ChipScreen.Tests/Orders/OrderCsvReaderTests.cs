@@ -1,0 +1,159 @@
+using System.Text;
+using ChipScreen.Orders;
+
+namespace ChipScreen.Tests.Orders;
+
+public class OrderCsvReaderTests
+{
+    private const string Header = "order_id,line,ship_date,sku,tpp,die_area_mm2,datacenter,chips_per_unit,quantity,destination_country,end_user,end_user_country,end_user_hq_country,consignee,end_use";
+
+    private static List<OrderLine> Read(string csv) => OrderCsvReader.FromText(csv).ReadLines().ToList();
+
+    [Fact]
+    public void ContractColumns_AreRead()
+    {
+        var line = Read(Header + "\nSO-1,2,2025-03-04,H100-SXM5-80GB,15832,814,true,8,3,DE,Acme GmbH,FR,US,Acme Logistics,training\n").Single();
+        Assert.Equal(("SO-1", "2", new DateOnly(2025, 3, 4), "H100-SXM5-80GB"), (line.OrderId, line.Line, line.ShipDate!.Value, line.Sku));
+        Assert.Equal((15832m, 814m, true, 8, 3), (line.Tpp!.Value, line.DieAreaMm2!.Value, line.Datacenter!.Value, line.ChipsPerUnit!.Value, line.Quantity!.Value));
+        Assert.Equal(("DE", "Acme GmbH", "FR", "US", "Acme Logistics", "training"),
+            (line.DestinationCountry, line.EndUser, line.EndUserCountry, line.EndUserHqCountry, line.Consignee, line.EndUse));
+        Assert.Empty(line.Issues);
+    }
+
+    [Fact]
+    public void ErpHeaderAliases_AreMatchedIgnoringCaseAndSeparators()
+    {
+        var csv = "Customer PO,LINE NO,Ship Date,Material,Qty,Ship-To Country,End Customer,Net Value\nPO-9,10,2025-01-02,H20-96GB,5,Viet Nam,Saigon Cloud JSC,123.00\n";
+        using var reader = OrderCsvReader.FromText(csv);
+        var line = reader.ReadLines().Single();
+        Assert.Equal(("PO-9", "10", 5, "Viet Nam", "Saigon Cloud JSC"), (line.OrderId, line.Line, line.Quantity!.Value, line.DestinationCountry, line.EndUser));
+        Assert.Equal(["Net Value"], reader.IgnoredColumns);
+    }
+
+    [Theory]
+    [InlineData("order_id")]
+    [InlineData("quantity")]
+    [InlineData("destination_country")]
+    [InlineData("end_user")]
+    public void MissingRequiredHeader_ThrowsNamingIt(string column)
+    {
+        var header = Header.Replace(column + ",", "").Replace("," + column, "");
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText(header + "\n"));
+        Assert.Contains($"'{column}'", e.Message);
+    }
+
+    [Fact]
+    public void NeitherSkuNorTpp_ThrowsNamingBoth()
+    {
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,quantity,destination_country,end_user\n"));
+        Assert.Contains("'sku' or 'tpp'", e.Message);
+    }
+
+    [Fact]
+    public void TwoColumnsForOneField_Throws()
+    {
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,qty,quantity,destination_country,end_user,sku\n"));
+        Assert.Contains("both mean quantity", e.Message);
+    }
+
+    [Fact]
+    public void EmptyFile_Throws() =>
+        Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText(""));
+
+    [Fact]
+    public void BomCrlfAndQuotedCommas_ReadNormally()
+    {
+        var text = "\uFEFF" + Header + "\r\n\"SO-1\",1,,\"H100-SXM5-80GB\",,,,,2,DE,\"Acme, Inc.\",,,,\"training, inference\"\r\n";
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text[1..])).ToArray();
+        using var reader = OrderCsvReader.Open(new MemoryStream(bytes), "orders.csv");
+        var line = reader.ReadLines().Single();
+        Assert.Equal(("SO-1", "Acme, Inc.", "training, inference"), (line.OrderId, line.EndUser, line.EndUse));
+        Assert.Empty(line.Issues);
+    }
+
+    [Fact]
+    public void TooFewColumns_IsKeptWithAnIssue()
+    {
+        var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE\nSO-2,1,,H100-SXM5-80GB,,,,,2,DE,Acme GmbH,,,,\n");
+        Assert.Equal(2, lines.Count);
+        var issue = Assert.Single(lines[0].Issues);
+        Assert.Equal(IssueCodes.RowFieldCount, issue.Code);
+        Assert.Contains("10 fields where the header has 15", issue.Message);
+        Assert.Empty(lines[1].Issues);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("1.5")]
+    [InlineData("ten")]
+    [InlineData("1,000")]
+    public void BadQuantity_IsAnIssueNamingTheField(string quantity)
+    {
+        var line = Read(Header + $"\nSO-1,1,,H100-SXM5-80GB,,,,,\"{quantity}\",DE,Acme GmbH,,,,\n").Single();
+        var issue = Assert.Single(line.Issues);
+        Assert.Equal("quantity", issue.Field);
+        Assert.Contains($"'{quantity}'", issue.Message);
+        Assert.Null(line.Quantity);
+    }
+
+    [Theory]
+    [InlineData("ship_date", "31.12.2025")]
+    [InlineData("ship_date", "2025-02-30")]
+    [InlineData("tpp", "15,832")]
+    [InlineData("die_area_mm2", "large")]
+    [InlineData("datacenter", "maybe")]
+    [InlineData("chips_per_unit", "eight")]
+    [InlineData("line", "A")]
+    public void BadField_IsAnIssueNamingTheField(string field, string value)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["order_id"] = "SO-1", ["line"] = "1", ["quantity"] = "1", ["destination_country"] = "DE", ["end_user"] = "Acme", ["sku"] = "H100-SXM5-80GB",
+        };
+        values[field] = value;
+        var columns = Header.Split(',');
+        var row = string.Join(',', columns.Select(c => values.TryGetValue(c, out var v) ? $"\"{v}\"" : ""));
+        var line = Read(Header + "\n" + row + "\n").Single();
+        Assert.Equal(field, Assert.Single(line.Issues).Field);
+    }
+
+    [Fact]
+    public void BadlyQuotedRow_IsKeptWithAnIssue()
+    {
+        var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,Acme \"Big\" GmbH,,,,\nSO-2,1,,H100-SXM5-80GB,,,,,2,DE,Acme GmbH,,,,\n");
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(IssueCodes.RowMalformed, Assert.Single(lines[0].Issues).Code);
+        Assert.Empty(lines[1].Issues);
+    }
+
+    [Fact]
+    public void UnterminatedQuote_StopsTheFile()
+    {
+        var e = Assert.Throws<OrderFileException>(() => Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,\"Acme GmbH,,,,\nSO-2,1,,H100,,,,,2,DE,Acme,,,,\n"));
+        Assert.Contains("never closed", e.Message);
+    }
+
+    [Fact]
+    public void RowsKeepTheirRowAndFileLineNumbers()
+    {
+        var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,1,DE,\"Multi\nLine GmbH\",,,,\nSO-2,1,,H100-SXM5-80GB,,,,,1,DE,Acme,,,,\n");
+        Assert.Equal([(1L, 2L), (2L, 4L)], lines.Select(l => (l.Row, l.SourceLine)));
+        Assert.Equal("row 2 (line 4)", lines[1].Where);
+    }
+
+    [Fact]
+    public void ParallelReading_GivesTheSameLinesInOrder()
+    {
+        var sb = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 20_000; i++)
+            sb.Append($"SO-{i},1,,H100-SXM5-80GB,,,,,{i % 7 + 1},DE,\"Buyer {i}, Ltd\",,,,\n");
+        sb.Append("SO-bad,1,,H100-SXM5-80GB,,,,,1,DE,Acme \"x\" GmbH,,,,\n");
+        var serial = OrderCsvReader.FromText(sb.ToString()).ReadLines().ToList();
+        using var reader = OrderCsvReader.FromText(sb.ToString());
+        var parallel = reader.Map(l => l, 4).ToList();
+        Assert.Equal(serial.Count, parallel.Count);
+        Assert.Equal(serial.Select(l => (l.Row, l.OrderId, l.Quantity, l.Issues.Length)), parallel.Select(l => (l.Row, l.OrderId, l.Quantity, l.Issues.Length)));
+        Assert.Equal(IssueCodes.RowMalformed, parallel[^1].Issues.Single().Code);
+    }
+}

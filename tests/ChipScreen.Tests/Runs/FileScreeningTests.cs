@@ -1,0 +1,98 @@
+using System.Text.Json;
+using ChipScreen.Runs;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Runs;
+
+public class FileScreeningTests
+{
+    private static readonly DateOnly AsOf = new(2025, 11, 30);
+
+    private static (RunReport Report, string Out) Run(TempDir dir, string orders, string outName = "out", string? rules = null)
+    {
+        var screening = new FileScreening(TimeProvider.System);
+        var request = new RunRequest(orders, rules ?? Repo.Rules, null, AsOf, dir.File(outName));
+        return (screening.Run(request, screening.LoadPack(request)), dir.File(outName));
+    }
+
+    [Fact]
+    public void SampleBatch_WritesDecisionsAndReport()
+    {
+        using var dir = new TempDir();
+        var (report, output) = Run(dir, Path.Combine(Repo.Samples, "erp-export-2025-11.csv"));
+        var lines = File.ReadAllLines(Path.Combine(output, "decisions.csv"));
+        Assert.Equal("order_id,line,decision,exception,eccn,tier,destination,rule_ids,message", lines[0]);
+        Assert.Equal(report.Summary.Lines + 1, lines.Length);
+        Assert.Equal(56, report.Summary.Lines);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        var root = json.RootElement;
+        Assert.Equal("ai-diffusion-2025", root.GetProperty("pack").GetProperty("id").GetString());
+        Assert.Equal("1.0.0", root.GetProperty("pack").GetProperty("version").GetString());
+        Assert.Equal("2025-11-30", root.GetProperty("as_of").GetString());
+        Assert.Equal(64, root.GetProperty("input").GetProperty("sha256").GetString()!.Length);
+        Assert.Contains(root.GetProperty("rule_files").EnumerateArray(), f => f.GetProperty("path").GetString() == "ai-diffusion-2025/workflows/decision-table.json");
+        var counts = root.GetProperty("counts").GetProperty("by_decision");
+        Assert.Equal(56, counts.EnumerateObject().Sum(p => p.Value.GetInt64()));
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("run_id").GetString()));
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("tool").GetProperty("version").GetString()));
+    }
+
+    [Fact]
+    public void SameBatchPackAndDate_GiveByteIdenticalDecisions()
+    {
+        using var dir = new TempDir();
+        var orders = Path.Combine(Repo.Samples, "distributor-q3-2025.csv");
+        var (_, first) = Run(dir, orders, "one");
+        var (_, second) = Run(dir, orders, "two");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first, "decisions.csv")), File.ReadAllBytes(Path.Combine(second, "decisions.csv")));
+    }
+
+    [Fact]
+    public void EverySampleBatch_ExercisesEveryDecision()
+    {
+        foreach (var sample in Directory.GetFiles(Repo.Samples, "*.csv"))
+        {
+            using var dir = new TempDir();
+            var (report, _) = Run(dir, sample);
+            Assert.True(report.Summary.Lines >= 50, $"{sample} has {report.Summary.Lines} lines");
+            Assert.All(report.Summary.ByDecision, d => Assert.True(d.Count > 0, $"{Path.GetFileName(sample)} has no {d.Decision} line"));
+        }
+    }
+
+    [Fact]
+    public void LargeBatch_KeepsEveryLineInOrder()
+    {
+        using var dir = new TempDir();
+        var csv = new System.Text.StringBuilder("order_id,line,ship_date,sku,quantity,destination_country,end_user\n");
+        for (var i = 0; i < 30_000; i++)
+            csv.Append($"SO-{i},1,2025-{i % 12 + 1:D2}-01,HGX-H100-8GPU,{i % 5 + 1},{(i % 3 == 0 ? "IN" : i % 3 == 1 ? "DE" : "Atlantis")},Buyer {i % 50}\n");
+        var orders = dir.Write("big.csv", csv.ToString());
+        var (report, output) = Run(dir, orders);
+        var lines = File.ReadAllLines(Path.Combine(output, "decisions.csv"));
+        Assert.Equal(30_001, lines.Length);
+        Assert.Equal(Enumerable.Range(0, 30_000).Select(i => $"SO-{i}"), lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.True(report.Volumes.DependentLines > 0);
+    }
+
+    [Fact]
+    public void BrokenRules_LeaveNoOutput()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("ai-diffusion-2025/workflows/decision-table.json", "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\"");
+        var output = rules.File("out");
+        var screening = new FileScreening(TimeProvider.System);
+        var request = new RunRequest(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), rules.Rules, null, AsOf, output);
+        Assert.Throws<ChipScreen.Rules.RulePackException>(() => screening.Run(request, screening.LoadPack(request)));
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void InputThatFailsHalfway_LeavesNoPartialOutput()
+    {
+        using var dir = new TempDir();
+        var orders = dir.Write("bad.csv", "order_id,sku,quantity,destination_country,end_user\nSO-1,H100-SXM5-80GB,1,DE,Acme\nSO-2,H100-SXM5-80GB,1,DE,\"Acme\n");
+        Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Run(dir, orders));
+        Assert.Empty(Directory.GetFiles(dir.File("out")));
+    }
+}

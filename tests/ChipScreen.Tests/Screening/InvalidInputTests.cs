@@ -1,0 +1,68 @@
+using ChipScreen.Screening;
+using ChipScreen.Tests.Support;
+using static ChipScreen.Tests.Support.Screen;
+
+namespace ChipScreen.Tests.Screening;
+
+/// <summary>Bad or missing data holds the line, naming the row and the field; it never clears a line.</summary>
+public class InvalidInputTests
+{
+    private static void HeldFor(LineDecision d, string field)
+    {
+        Assert.Equal(Decision.Hold, d.Decision);
+        Assert.Contains("D1", d.RuleIds.Split(';'));
+        Assert.Contains(field, d.Message);
+        Assert.Contains("row ", d.Message);
+    }
+
+    [Fact]
+    public void UnknownCountry_IsHeld() => HeldFor(One(Line("Atlantis")), "destination_country 'Atlantis'");
+
+    [Fact]
+    public void UnknownEndUserCountry_IsHeld() => HeldFor(One(Line("DE", endUserCountry: "Narnia")), "end_user_country 'Narnia'");
+
+    [Fact]
+    public void UnknownHeadquartersCountry_IsHeld() => HeldFor(One(Line("DE", hq: "Gondor")), "end_user_hq_country 'Gondor'");
+
+    [Fact]
+    public void UnknownSku_IsHeld() => HeldFor(One(Line("DE", sku: "H300-SXM")), "sku 'H300-SXM' is not in the chip catalog");
+
+    [Fact]
+    public void MissingTpp_IsHeld() => HeldFor(One(Line("DE", tpp: null)), "tpp is missing");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void NonPositiveQuantity_IsHeld(int quantity) => HeldFor(One(Line("DE", quantity: quantity)), "quantity");
+
+    [Fact]
+    public void MissingQuantity_IsHeld() => HeldFor(One(Line("DE", quantity: null)), "quantity is missing");
+
+    [Fact]
+    public void MissingEndUser_IsHeld() => HeldFor(One(Line("DE", endUser: "")), "end_user is missing");
+
+    [Fact]
+    public void MissingOrderId_IsHeld() => HeldFor(One(Line("DE", order: "")), "order_id is missing");
+
+    [Fact]
+    public void BadDataNeverClearsALine_EvenToTheUs()
+    {
+        var d = One(Line("US", quantity: 0));
+        Assert.Equal(Decision.Hold, d.Decision);
+    }
+
+    [Fact]
+    public void AnEmbargoStillShowsThroughBadData()
+    {
+        var d = One(Line("Iran", quantity: 0));
+        Assert.Equal(Decision.Prohibited, d.Decision);
+        Assert.Contains("D1", d.RuleIds.Split(';'));
+    }
+
+    [Fact]
+    public void ReadingProblems_AreCarriedIntoTheDecision()
+    {
+        var line = Line("DE") with { Quantity = null, Issues = [new ChipScreen.Orders.FieldIssue("invalid", "quantity", "'ten' is not a positive whole number")] };
+        HeldFor(One(line), "quantity 'ten' is not a positive whole number");
+    }
+}
