@@ -14,13 +14,21 @@ public interface IOrderSource
 }
 
 /// <summary>Order lines held in memory (or any repeatable sequence) as an <see cref="IOrderSource"/>.</summary>
+/// <remarks>Each line's <see cref="OrderLine.Row"/> is set to its 1-based position.</remarks>
 /// <param name="lines">The lines; enumerated once per <see cref="Map"/>.</param>
 public sealed class OrderLines(IEnumerable<OrderLine> lines) : IOrderSource
 {
     /// <inheritdoc />
     public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism) =>
-        Screening.OrderedParallel.Map(lines, batch => Array.ConvertAll(batch, line => selector(line)), 256,
+        Screening.OrderedParallel.Map(Numbered(), batch => Array.ConvertAll(batch, line => selector(line)), 256,
             degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+
+    private IEnumerable<OrderLine> Numbered()
+    {
+        long row = 0;
+        foreach (var line in lines)
+            yield return line with { Row = ++row };
+    }
 }
 
 /// <summary>An orders CSV file as an <see cref="IOrderSource"/>: each <see cref="Map"/> reads the file again.</summary>

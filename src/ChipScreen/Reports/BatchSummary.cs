@@ -17,20 +17,31 @@ public sealed class BatchSummary
     /// <summary>The count of one decision.</summary>
     public long Count(Decision decision) => _byDecision[(int)decision];
 
-    /// <summary>Lines per license exception (LICENSE_EXCEPTION lines only).</summary>
-    public SortedDictionary<string, long> ByException { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byException = new(StringComparer.Ordinal);
+    private readonly long[] _byTier = new long[4];
+    private readonly Dictionary<string, long[]> _byDestination = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long[]> _byEccn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byRule = new(StringComparer.Ordinal);
 
-    /// <summary>Lines per ultimate-destination tier ("" when unknown).</summary>
-    public SortedDictionary<string, long> ByTier { get; } = new(StringComparer.Ordinal);
+    /// <summary>Lines per license exception (LICENSE_EXCEPTION lines only), sorted.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByException => Sorted(_byException);
 
-    /// <summary>Lines per ultimate destination ("" when unknown), then per decision.</summary>
-    public SortedDictionary<string, long[]> ByDestination { get; } = new(StringComparer.Ordinal);
+    /// <summary>Lines per ultimate-destination tier ("" when unknown), sorted.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByTier =>
+        [.. Enumerable.Range(0, 4).Where(t => _byTier[t] > 0).Select(t => KeyValuePair.Create(t == 0 ? "" : t.ToString(System.Globalization.CultureInfo.InvariantCulture), _byTier[t]))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)];
 
-    /// <summary>Lines per ECCN ("" outside 3A090/4A090), then per decision.</summary>
-    public SortedDictionary<string, long[]> ByEccn { get; } = new(StringComparer.Ordinal);
+    /// <summary>Lines per ultimate destination ("" when unknown), then per decision; sorted.</summary>
+    public IReadOnlyList<KeyValuePair<string, long[]>> ByDestination => Sorted(_byDestination);
 
-    /// <summary>Lines per rule id that fired.</summary>
-    public SortedDictionary<string, long> ByRule { get; } = new(StringComparer.Ordinal);
+    /// <summary>Lines per ECCN ("" outside 3A090/4A090), then per decision; sorted.</summary>
+    public IReadOnlyList<KeyValuePair<string, long[]>> ByEccn => Sorted(_byEccn);
+
+    /// <summary>Lines per rule id that fired, sorted.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ByRule => Sorted(_byRule);
+
+    private static KeyValuePair<string, TValue>[] Sorted<TValue>(Dictionary<string, TValue> map) =>
+        [.. map.OrderBy(p => p.Key, StringComparer.Ordinal)];
 
     /// <summary>Counts one decision.</summary>
     public void Add(LineDecision decision) => Add(DecisionDigest.Of(decision));
@@ -41,21 +52,28 @@ public sealed class BatchSummary
         Lines++;
         _byDecision[(int)decision.Decision]++;
         if (decision.Exception is { } exception)
-            Increment(ByException, exception);
-        Increment(ByTier, decision.Tier?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-        IncrementDecision(ByDestination, decision.Destination, decision.Decision);
-        IncrementDecision(ByEccn, decision.Eccn, decision.Decision);
-        foreach (var rule in decision.RuleIds.Split(';'))
-            Increment(ByRule, rule);
+            Increment(_byException, exception);
+        _byTier[decision.Tier is { } t and >= 1 and <= 3 ? t : 0]++;
+        IncrementDecision(_byDestination, decision.Destination, decision.Decision);
+        IncrementDecision(_byEccn, decision.Eccn, decision.Decision);
+        var rules = _byRule.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in decision.RuleIds.AsSpan().Split(';'))
+        {
+            var rule = decision.RuleIds.AsSpan()[range];
+            if (rules.TryGetValue(rule, out var count))
+                rules[rule] = count + 1;
+            else
+                _byRule[rule.ToString()] = 1;
+        }
     }
 
-    private static void Increment(SortedDictionary<string, long> map, string key) =>
-        map[key] = map.GetValueOrDefault(key) + 1;
+    private static void Increment(Dictionary<string, long> map, string key) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _)++;
 
-    private static void IncrementDecision(SortedDictionary<string, long[]> map, string key, Decision decision)
+    private static void IncrementDecision(Dictionary<string, long[]> map, string key, Decision decision)
     {
-        if (!map.TryGetValue(key, out var counts))
-            map[key] = counts = new long[5];
+        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(map, key, out _);
+        counts ??= new long[5];
         counts[(int)decision]++;
     }
 }

@@ -100,7 +100,7 @@ public static class RunReportJson
         stream.WriteByte((byte)'\n');
     }
 
-    private static void Map(Utf8JsonWriter w, string name, SortedDictionary<string, long> map)
+    private static void Map(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long>> map)
     {
         w.WriteStartObject(name);
         foreach (var (key, count) in map)
@@ -108,7 +108,7 @@ public static class RunReportJson
         w.WriteEndObject();
     }
 
-    private static void DecisionMap(Utf8JsonWriter w, string name, SortedDictionary<string, long[]> map)
+    private static void DecisionMap(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long[]>> map)
     {
         w.WriteStartObject(name);
         foreach (var (key, counts) in map)

@@ -58,11 +58,11 @@ public sealed class FileScreening(TimeProvider time)
             using (var writer = new DecisionsCsvWriter(stream))
             {
                 // Records are formatted on the workers that decide them; this thread only writes and counts.
-                foreach (var (record, digest) in screener.Decide(source, asOf, plan, d => (DecisionsCsvWriter.Format(d), DecisionDigest.Of(d))))
+                foreach (var decision in screener.Decide(source, asOf, plan, FormattedDecision.Of))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    writer.WriteFormatted(record);
-                    summary.Add(digest);
+                    writer.WriteFormatted(decision.Csv);
+                    summary.Add(decision.Digest);
                     if (progress is not null && summary.Lines % 10_000 == 0)
                         progress.Report(summary.Lines);
                 }

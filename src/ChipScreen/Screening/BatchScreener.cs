@@ -103,6 +103,8 @@ public sealed class BatchScreener
         return fired;
     }
 
+    /// <summary>Evaluates a line before volumes are settled: whether it depends on them, and if so what it consumes in
+    /// each of the four cases.</summary>
     private PendingLine? PlanOne(OrderLine order, DateOnly asOf)
     {
         var fired = Fired();
@@ -110,7 +112,7 @@ public sealed class BatchScreener
         var state = State(facts, 0, 0);
 
         // Only the rules that read a volume limit can make a line depend on volumes: try them alone first, and
-        // evaluate the whole pack only for the lines that do.
+        // evaluate the whole pack in all four cases only for the lines that do.
         if (!LineEvaluator.Probe(Pack.Rules, facts, new VolumeView(state, true, true), fired))
             return null;
         var first = LineEvaluator.Evaluate(Pack.Rules, facts, new VolumeView(state, true, true), fired);
