@@ -17,6 +17,7 @@ internal static class Cli
         var root = new RootCommand("ChipScreen: export-compliance screening of advanced AI chip orders (ECCN 3A090/4A090). Not legal advice.")
         {
             ScreenCommand.Create(stdout, stderr),
+            VerifyCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -14,15 +14,16 @@ internal static class ScreenCommand
         var rules = new Option<string>("--rules") { Description = "The rules directory.", DefaultValueFactory = _ => "rules" };
         var pack = new Option<string?>("--pack") { Description = "The rule pack id (default: the pack in force on the as-of date)." };
         var asOf = new Option<string?>("--as-of") { Description = "The as-of date, YYYY-MM-DD (default: today). Lines without a ship date ship on it." };
-        var output = new Option<string>("--out") { Description = "The output directory for decisions.csv and report.json.", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "The output directory for decisions.csv, audit.jsonl, report.json and report.html.", DefaultValueFactory = _ => "out" };
+        var auditLog = new Option<string?>("--audit-log") { Description = "The append-only audit log of runs (default: audit-log.jsonl in the output directory)." };
 
         var command = new Command("screen", "Screen a CSV batch of order lines: one decision per line, with reasons and citations.")
         {
-            orders, rules, pack, asOf, output,
+            orders, rules, pack, asOf, output, auditLog,
         };
         command.SetAction(parse =>
         {
-            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!);
+            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!, parse.GetValue(auditLog));
             return Screen(request, stdout, stderr);
         });
         return command;

@@ -23,7 +23,8 @@ internal static class Summary
         w.WriteLine();
         if (report.Volumes.DependentLines > 0)
             w.WriteLine(Invariant($"volumes settled in ship-date order for {report.Volumes.DependentLines:N0} line{(report.Volumes.DependentLines == 1 ? "" : "s")}"));
-        w.WriteLine($"wrote {Path.Combine(request.OutputDirectory, FileScreening.DecisionsFile)} and {Path.Combine(request.OutputDirectory, FileScreening.ReportFile)}");
+        w.WriteLine($"wrote {string.Join(", ", new[] { FileScreening.DecisionsFile, FileScreening.AuditFile, FileScreening.ReportFile, FileScreening.HtmlFile }.Select(f => Path.Combine(request.OutputDirectory, f)))}");
+        w.WriteLine($"recorded the run in {request.AuditLog}");
         if (s.Count(Decision.Prohibited) + s.Count(Decision.Hold) > 0)
             w.WriteLine("PROHIBITED and HOLD lines must not ship; see the message column for why.");
     }

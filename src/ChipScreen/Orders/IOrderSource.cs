@@ -39,10 +39,16 @@ public sealed class OrderCsvFile(string path) : IOrderSource
     public string Path => path;
 
     /// <inheritdoc />
-    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism)
+    /// <remarks>Rows are parsed on one thread and mapped on <paramref name="degreeOfParallelism"/> others, with a bounded
+    /// number of rows in flight, so memory stays flat even when the caller consumes results slowly.</remarks>
+    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism) =>
+        Screening.OrderedParallel.Map(ReadLines(), batch => Array.ConvertAll(batch, line => selector(line)), 256,
+            degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+
+    private IEnumerable<OrderLine> ReadLines()
     {
         using var reader = OrderCsvReader.Open(path);
-        foreach (var result in reader.Map(selector, degreeOfParallelism))
-            yield return result;
+        foreach (var line in reader.ReadLines())
+            yield return line;
     }
 }

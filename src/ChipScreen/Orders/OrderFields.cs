@@ -33,6 +33,7 @@ internal static class OrderFields
             Consignee = Text(fields[13]),
             EndUse = Text(fields[14]),
             Issues = issues is null ? [] : [.. issues],
+            Raw = fields,
         };
     }
 

@@ -61,6 +61,10 @@ public sealed record OrderLine
     /// <summary>Free text describing the end use.</summary>
     public string? EndUse { get; init; }
 
+    /// <summary>The text of each contract column as read, in <see cref="OrderColumns.All"/> order (null = absent or
+    /// empty), when the line was read from text; null for lines built in code. Kept for the audit trail.</summary>
+    public IReadOnlyList<string?>? Raw { get; init; }
+
     /// <summary>Problems found while reading the line.</summary>
     public ImmutableArray<FieldIssue> Issues { get; init; } = [];
 

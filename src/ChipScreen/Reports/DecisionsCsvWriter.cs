@@ -42,13 +42,16 @@ public sealed class DecisionsCsvWriter : IDisposable
     public void WriteFormatted(ReadOnlySpan<byte> record) => _stream.Write(record);
 
     /// <summary>Formats one decision as its CSV record (UTF-8, with its line ending). Thread-safe.</summary>
-    public static byte[] Format(LineDecision decision)
+    public static byte[] Format(LineDecision decision) => FormatSpan(decision).ToArray();
+
+    /// <summary>Formats one decision into this thread's buffer; the span is valid until the next call on the thread.</summary>
+    internal static ReadOnlySpan<byte> FormatSpan(LineDecision decision)
     {
         var (csv, buffer) = t_writer ??= NewWriter();
         buffer.SetLength(0);
         Write(csv, decision);
         csv.Flush();
-        return buffer.ToArray();
+        return buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
     }
 
     [ThreadStatic]

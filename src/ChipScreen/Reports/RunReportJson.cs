@@ -57,6 +57,7 @@ public static class RunReportJson
         w.WriteEndArray();
         w.WriteEndObject();
 
+        w.WriteString("rules_directory", report.RulesDirectory);
         w.WriteStartArray("rule_files");
         foreach (var file in report.RuleFiles)
         {

@@ -19,8 +19,14 @@ public sealed class FileScreening(TimeProvider time)
     /// <summary>The decisions file name.</summary>
     public const string DecisionsFile = "decisions.csv";
 
+    /// <summary>The per-line audit trail file name.</summary>
+    public const string AuditFile = "audit.jsonl";
+
     /// <summary>The report file name.</summary>
     public const string ReportFile = "report.json";
+
+    /// <summary>The HTML report file name.</summary>
+    public const string HtmlFile = "report.html";
 
     /// <summary>ChipScreen's version, as recorded in reports.</summary>
     public static string ToolVersion { get; } =
@@ -34,6 +40,11 @@ public sealed class FileScreening(TimeProvider time)
     public DateOnly AsOf(RunRequest request) => request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     /// <summary>Runs the screening; <paramref name="progress"/> receives the number of lines decided so far.</summary>
+    /// <remarks>
+    /// Every output is written to a temporary file with its SHA-256 computed on the way, and moved into place only
+    /// when the whole batch is done; then the run is appended to the audit log. Records for all outputs are made on
+    /// the workers that decide the lines; this thread writes and counts.
+    /// </remarks>
     public RunReport Run(RunRequest request, RulePack pack, IVolumeBaseline? baseline = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = time.GetUtcNow();
@@ -43,46 +54,65 @@ public sealed class FileScreening(TimeProvider time)
             ignored = probe.IgnoredColumns;
         var inputHash = Sha256(request.OrdersPath);
 
-        Directory.CreateDirectory(request.OutputDirectory);
-        var decisionsPath = Path.Combine(request.OutputDirectory, DecisionsFile);
-        var reportPath = Path.Combine(request.OutputDirectory, ReportFile);
-        var decisionsTemp = decisionsPath + ".partial";
-        var reportTemp = reportPath + ".partial";
+        var directory = request.OutputDirectory;
+        Directory.CreateDirectory(directory);
+        string Final(string name) => Path.Combine(directory, name);
+        string Partial(string name) => Final(name) + ".partial";
+        string[] names = [DecisionsFile, AuditFile, ReportFile, HtmlFile];
         try
         {
             var summary = new BatchSummary();
             var screener = new BatchScreener(pack);
             var source = new OrderCsvFile(request.OrdersPath);
             var plan = screener.Plan(source, asOf, baseline ?? EmptyVolumeBaseline.Instance);
-            using (var stream = new FileStream(decisionsTemp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new DecisionsCsvWriter(stream))
+            var listNlr = plan.Lines <= HtmlReport.NlrListLimit;
+            string decisionsHash, auditHash;
+            using var html = new HtmlReport(directory);
+            using (var decisions = new HashingStream(new FileStream(Partial(DecisionsFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+            using (var audit = new HashingStream(new FileStream(Partial(AuditFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
             {
-                // Records are formatted on the workers that decide them; this thread only writes and counts.
-                foreach (var decision in screener.Decide(source, asOf, plan, FormattedDecision.Of))
+                using (var writer = new DecisionsCsvWriter(decisions, leaveOpen: true))
+                using (var outputs = new OutputWriters(
+                    line => writer.WriteFormatted(line.Csv),
+                    line => audit.Write(line.Audit),
+                    line => { if (line.HtmlRow.Length > 0) html.Add(line.Digest.Decision, line.HtmlRow); }))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writer.WriteFormatted(decision.Csv);
-                    summary.Add(decision.Digest);
-                    if (progress is not null && summary.Lines % 10_000 == 0)
-                        progress.Report(summary.Lines);
+                    // Lines come back in order; each output is written and hashed on its own thread.
+                    foreach (var line in screener.Decide(source, asOf, plan, d => FormattedDecision.Of(d, listNlr)))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        outputs.Add(line);
+                        summary.Add(line.Digest);
+                        if (progress is not null && summary.Lines % 10_000 == 0)
+                            progress.Report(summary.Lines);
+                    }
+                    outputs.Complete();
                 }
+                decisionsHash = decisions.Sha256;
+                auditHash = audit.Sha256;
             }
             progress?.Report(summary.Lines);
 
-            var outputs = new List<PackFile> { new(DecisionsFile, Sha256(decisionsTemp)) };
             var report = new RunReport(RunId(started), ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files,
-                request.OrdersPath, inputHash, ignored, summary, plan.Volumes, outputs);
-            using (var stream = new FileStream(reportTemp, FileMode.Create, FileAccess.Write))
+                request.OrdersPath, inputHash, ignored, summary, plan.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory);
+            string reportHash;
+            using (var stream = new HashingStream(new FileStream(Partial(ReportFile), FileMode.Create, FileAccess.Write)))
+            {
                 RunReportJson.Write(report, stream);
+                reportHash = stream.Sha256;
+            }
+            var htmlHash = html.Complete(report, Partial(HtmlFile));
 
-            File.Move(decisionsTemp, decisionsPath, overwrite: true);
-            File.Move(reportTemp, reportPath, overwrite: true);
+            foreach (var name in names)
+                File.Move(Partial(name), Final(name), overwrite: true);
+            AuditLog.Append(request.AuditLog, report, directory,
+                [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash), new(ReportFile, reportHash), new(HtmlFile, htmlHash)]);
             return report;
         }
         finally
         {
-            File.Delete(decisionsTemp);
-            File.Delete(reportTemp);
+            foreach (var name in names)
+                File.Delete(Partial(name));
         }
     }
 

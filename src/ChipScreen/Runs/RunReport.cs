@@ -18,7 +18,8 @@ namespace ChipScreen.Runs;
 /// <param name="IgnoredColumns">Columns of the file that ChipScreen does not read.</param>
 /// <param name="Summary">The counts.</param>
 /// <param name="Volumes">The volume plan (totals before and after).</param>
-/// <param name="Outputs">Output files with their SHA-256.</param>
+/// <param name="Outputs">Output files with their SHA-256 (decisions.csv and audit.jsonl).</param>
+/// <param name="RulesDirectory">The rules directory as given.</param>
 public sealed record RunReport(
     string RunId,
     string ToolVersion,
@@ -33,4 +34,5 @@ public sealed record RunReport(
     IReadOnlyList<string> IgnoredColumns,
     BatchSummary Summary,
     VolumePlan Volumes,
-    IReadOnlyList<PackFile> Outputs);
+    IReadOnlyList<PackFile> Outputs,
+    string RulesDirectory);

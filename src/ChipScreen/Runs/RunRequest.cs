@@ -5,5 +5,10 @@ namespace ChipScreen.Runs;
 /// <param name="RulesDirectory">The rules directory.</param>
 /// <param name="PackId">The pack; null for the pack in force on the as-of date.</param>
 /// <param name="AsOf">The as-of date; null for today.</param>
-/// <param name="OutputDirectory">Where decisions.csv and report.json go (created if needed).</param>
-public sealed record RunRequest(string OrdersPath, string RulesDirectory, string? PackId, DateOnly? AsOf, string OutputDirectory);
+/// <param name="OutputDirectory">Where decisions.csv, audit.jsonl, report.json and report.html go (created if needed).</param>
+/// <param name="AuditLogPath">The append-only audit log; null for <c>audit-log.jsonl</c> in the output directory.</param>
+public sealed record RunRequest(string OrdersPath, string RulesDirectory, string? PackId, DateOnly? AsOf, string OutputDirectory, string? AuditLogPath = null)
+{
+    /// <summary>The audit log this run appends to.</summary>
+    public string AuditLog => AuditLogPath ?? Path.Combine(OutputDirectory, Reports.AuditLog.DefaultFileName);
+}

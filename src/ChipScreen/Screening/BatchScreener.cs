@@ -188,6 +188,6 @@ public sealed class BatchScreener
             destination.Groups, facts.ShipDate, facts.Consignee, volume,
             facts.DataIssues.Count == 0 ? [] : [.. facts.DataIssues.Select(d => d.Message)]);
         return new LineDecision(facts.Row, facts.OrderId, facts.Order.Line, verdict.Decision, verdict.Exception, eccn,
-            destination.Known ? destination.Tier : null, destination.Code, reasons.ToImmutable(), derived);
+            destination.Known ? destination.Tier : null, destination.Code, reasons.ToImmutable(), derived, facts.Order);
     }
 }

@@ -15,6 +15,7 @@ namespace ChipScreen.Screening;
 /// <param name="Destination">The ultimate destination's ISO code, or empty when unknown.</param>
 /// <param name="Reasons">Every rule that fired, in pack order, with its citation and message.</param>
 /// <param name="Facts">The derived facts behind the decision.</param>
+/// <param name="Input">The order line as given.</param>
 public sealed record LineDecision(
     long Row,
     string OrderId,
@@ -25,7 +26,8 @@ public sealed record LineDecision(
     int? Tier,
     string Destination,
     ImmutableArray<Reason> Reasons,
-    DecisionFacts Facts)
+    DecisionFacts Facts,
+    Orders.OrderLine Input)
 {
     /// <summary>The rule ids joined with ";" (the contract's <c>rule_ids</c>).</summary>
     public string RuleIds { get; } = Reasons.Length == 1 ? Reasons[0].RuleId : string.Join(';', Reasons.Select(r => r.RuleId));

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ChipScreen.Rules;
+using ChipScreen.Runs;
+
+namespace ChipScreen.Reports;
+
+/// <summary>The append-only log of screening runs: one JSON line per run, each holding the hash of the line before it,
+/// so a removed or edited run breaks the chain.</summary>
+/// <remarks>
+/// A line is <c>{...fields...,"hash":"H"}</c> where H is the SHA-256 of the line's bytes up to the hash member with a
+/// closing brace (<c>{...fields...}</c>), and <c>previous_hash</c> is the hash of the line before (64 zeros for the
+/// first). Appends take an exclusive lock on the file, so concurrent runs chain one after another. It is an audit
+/// sink: if it cannot be written, the run fails.
+/// </remarks>
+public static class AuditLog
+{
+    /// <summary>The default file name, in the output directory.</summary>
+    public const string DefaultFileName = "audit-log.jsonl";
+
+    /// <summary>The previous hash of the first line.</summary>
+    public static string Genesis { get; } = new('0', 64);
+
+    private const string HashMember = ",\"hash\":\"";
+
+    /// <summary>Appends a run to the log (creating it), chained to the last line; returns the line's hash.</summary>
+    public static string Append(string path, RunReport report, string outputDirectory, IReadOnlyList<PackFile> outputs)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        using var file = OpenExclusive(path);
+        var (sequence, previous) = Last(file, path);
+
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("sequence", sequence + 1);
+            w.WriteString("run_id", report.RunId);
+            w.WriteString("recorded_at", report.FinishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            w.WriteString("tool_version", report.ToolVersion);
+            w.WriteString("as_of", report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("pack", report.Pack.Id);
+            w.WriteString("pack_version", report.Pack.Version);
+            w.WriteString("pack_revision", report.PackRevision);
+            w.WriteString("input", report.InputPath);
+            w.WriteString("input_sha256", report.InputSha256);
+            w.WriteString("output_directory", outputDirectory);
+            w.WriteStartObject("outputs");
+            foreach (var output in outputs)
+                w.WriteString(output.Path, output.Sha256);
+            w.WriteEndObject();
+            w.WriteNumber("lines", report.Summary.Lines);
+            w.WriteStartObject("decisions");
+            foreach (var (decision, count) in report.Summary.ByDecision)
+                w.WriteNumber(Screening.DecisionText.ToContractString(decision), count);
+            w.WriteEndObject();
+            w.WriteString("previous_hash", previous);
+            w.WriteEndObject();
+        }
+        var body = buffer.ToArray();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(body));
+        var line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body, 0, body.Length - 1) + HashMember + hash + "\"}\n");
+        file.Seek(0, SeekOrigin.End);
+        file.Write(line);
+        file.Flush(flushToDisk: true);
+        return hash;
+    }
+
+    /// <summary>Checks the chain of a log and returns its entries; problems name the line.</summary>
+    public static (IReadOnlyList<AuditLogEntry> Entries, IReadOnlyList<string> Problems) Verify(string path)
+    {
+        var entries = new List<AuditLogEntry>();
+        var problems = new List<string>();
+        var previous = Genesis;
+        long expectedSequence = 1;
+        var number = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            number++;
+            if (line.Length == 0)
+                continue;
+            var cut = line.LastIndexOf(HashMember, StringComparison.Ordinal);
+            if (cut < 0 || !line.EndsWith("\"}", StringComparison.Ordinal))
+            {
+                problems.Add($"{path}:{number}: not a ChipScreen audit-log line (no hash)");
+                continue;
+            }
+            var hash = line[(cut + HashMember.Length)..^2];
+            var body = line[..cut] + "}";
+            if (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))) != hash)
+                problems.Add($"{path}:{number}: the line was changed (its hash does not match its content)");
+            AuditLogEntry entry;
+            try
+            {
+                entry = AuditLogEntry.Parse(body, hash, number);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                problems.Add($"{path}:{number}: unreadable entry ({e.Message})");
+                continue;
+            }
+            if (entry.PreviousHash != previous)
+                problems.Add($"{path}:{number}: run {entry.RunId} does not follow the line before it (a run was removed or changed before line {number})");
+            if (entry.Sequence != expectedSequence)
+                problems.Add($"{path}:{number}: run {entry.RunId} has sequence {entry.Sequence}, expected {expectedSequence} (a run was removed)");
+            previous = hash;
+            expectedSequence = entry.Sequence + 1;
+            entries.Add(entry);
+        }
+        return (entries, problems);
+    }
+
+    private static FileStream OpenExclusive(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 200)
+            {
+                Thread.Sleep(25); // another run is appending
+            }
+        }
+    }
+
+    private static (long Sequence, string Hash) Last(FileStream file, string path)
+    {
+        if (file.Length == 0)
+            return (0, Genesis);
+        // Read the tail to find the last line (lines are a few hundred bytes).
+        var size = (int)Math.Min(file.Length, 64 * 1024);
+        var tail = new byte[size];
+        file.Seek(-size, SeekOrigin.End);
+        file.ReadExactly(tail);
+        var text = Encoding.UTF8.GetString(tail).TrimEnd('\n');
+        var last = text[(text.LastIndexOf('\n') + 1)..];
+        var cut = last.LastIndexOf(HashMember, StringComparison.Ordinal);
+        if (cut < 0 || !last.EndsWith("\"}", StringComparison.Ordinal))
+            throw new InvalidDataException($"{path}: the last line is not a ChipScreen audit-log entry; the log cannot be extended");
+        var entry = AuditLogEntry.Parse(last[..cut] + "}", last[(cut + HashMember.Length)..^2], 0);
+        return (entry.Sequence, entry.Hash);
+    }
+}
+
+/// <summary>One run in the audit log.</summary>
+/// <param name="Sequence">1 for the first run of the log.</param>
+/// <param name="RunId">The run id.</param>
+/// <param name="Outputs">Output file name to SHA-256.</param>
+/// <param name="InputSha256">SHA-256 of the input.</param>
+/// <param name="PreviousHash">Hash of the line before.</param>
+/// <param name="Hash">Hash of this line.</param>
+/// <param name="LineNumber">Line of the log file.</param>
+public sealed record AuditLogEntry(long Sequence, string RunId, IReadOnlyDictionary<string, string> Outputs, string InputSha256, string PreviousHash, string Hash, int LineNumber)
+{
+    internal static AuditLogEntry Parse(string body, string hash, int line)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var root = doc.RootElement;
+        var outputs = root.GetProperty("outputs").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        return new AuditLogEntry(root.GetProperty("sequence").GetInt64(), root.GetProperty("run_id").GetString() ?? "", outputs,
+            root.GetProperty("input_sha256").GetString() ?? "", root.GetProperty("previous_hash").GetString() ?? "", hash, line);
+    }
+}

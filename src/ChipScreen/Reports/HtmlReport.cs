@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text;
+using ChipScreen.Runs;
+using ChipScreen.Screening;
+
+namespace ChipScreen.Reports;
+
+/// <summary>Writes <c>report.html</c>: one self-contained page for a compliance manager (no network, no external
+/// assets) with the provenance of the run, summary counts, charts of decisions by destination and by chip class,
+/// PROHIBITED and HOLD lines first with their reasons, and a search over the lines.</summary>
+/// <remarks>
+/// Rows are formatted on the workers (<see cref="FormatRow"/>) and parked in section files while the batch streams,
+/// so memory stays flat; <see cref="Complete"/> assembles the page. Every line that is not NLR is listed; NLR lines
+/// are listed too when the batch has at most <see cref="NlrListLimit"/> lines, and summarised by destination and
+/// class otherwise.
+/// </remarks>
+public sealed class HtmlReport : IDisposable
+{
+    /// <summary>Batches with more lines than this summarise their NLR lines instead of listing them.</summary>
+    public const int NlrListLimit = 5_000;
+
+    private readonly string[] _paths;
+    private readonly FileStream[] _sections;
+    private long _rows;
+
+    /// <summary>Creates the section files in <paramref name="directory"/> (deleted on dispose).</summary>
+    public HtmlReport(string directory)
+    {
+        _paths = new[] { "denied", "licensed", "cleared" }.Select(s => Path.Combine(directory, $"report.{s}.partial")).ToArray();
+        _sections = _paths.Select(p => new FileStream(p, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16)).ToArray();
+    }
+
+    /// <summary>The table row of a decision (UTF-8), or null for an NLR line of a batch too large to list them.
+    /// Thread-safe.</summary>
+    public static byte[]? FormatRow(LineDecision d, bool listNlr) => d.Decision == Decision.Nlr && !listNlr ? null : FormatRowSpan(d).ToArray();
+
+    [ThreadStatic]
+    private static StringBuilder? t_row;
+
+    [ThreadStatic]
+    private static byte[]? t_rowBytes;
+
+    /// <summary>Formats the row into this thread's buffer; the span is valid until the next call on the thread.</summary>
+    internal static ReadOnlySpan<byte> FormatRowSpan(LineDecision d)
+    {
+        var decision = d.Decision.ToContractString();
+        var sb = t_row ??= new StringBuilder(1024);
+        sb.Clear();
+        sb.Append("<tr data-decision=\"").Append(decision).Append("\"><td>").AppendEscaped(d.OrderId)
+          .Append("</td><td>").AppendEscaped(d.Line)
+          .Append("</td><td><span class=\"badge ").Append(decision).Append("\">").Append(decision).Append("</span>");
+        if (d.Exception is { } exception)
+            sb.Append(' ').Append(exception);
+        sb.Append("</td><td>").Append(d.Eccn?.Value ?? "")
+          .Append("</td><td>").AppendEscaped(d.Destination)
+          .Append("</td><td>");
+        if (d.Tier is { } tier)
+            sb.Append(tier);
+        sb.Append("</td><td>").AppendEscaped(d.Input.EndUser).Append("</td><td>");
+        foreach (var r in d.Reasons)
+        {
+            sb.Append("<div class=\"reason\"><b>").AppendEscaped(r.RuleId).Append("</b> ").AppendEscaped(r.Message);
+            if (r.Citation.Length > 0)
+                sb.Append(" <cite>").AppendEscaped(r.Citation).Append("</cite>");
+            sb.Append("</div>");
+        }
+        sb.Append("</td></tr>\n");
+        var bytes = t_rowBytes;
+        var needed = Encoding.UTF8.GetMaxByteCount(sb.Length);
+        if (bytes is null || bytes.Length < needed)
+            t_rowBytes = bytes = new byte[Math.Max(needed, 4096)];
+        var written = 0;
+        foreach (var chunk in sb.GetChunks())
+            written += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(written));
+        return bytes.AsSpan(0, written);
+    }
+
+    /// <summary>Parks a row in its section: PROHIBITED and HOLD first, then licensed and excepted lines, then NLR.</summary>
+    public void Add(Decision decision, ReadOnlySpan<byte> row)
+    {
+        var section = decision switch
+        {
+            Decision.Prohibited or Decision.Hold => 0,
+            Decision.Nlr => 2,
+            _ => 1,
+        };
+        _sections[section].Write(row);
+        _rows++;
+    }
+
+    /// <summary>Writes the page to <paramref name="path"/>; returns its SHA-256.</summary>
+    public string Complete(RunReport report, string path)
+    {
+        using var output = new HashingStream(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
+        using (var head = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            Head(head, report, _rows);
+        foreach (var section in _sections)
+        {
+            section.Flush();
+            section.Position = 0;
+            section.CopyTo(output);
+        }
+        using (var tail = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            Tail(tail, report);
+        return output.Sha256;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var section in _sections)
+            section.Dispose();
+        foreach (var path in _paths)
+            File.Delete(path);
+    }
+
+    private static readonly (Decision Decision, string Color)[] s_colors =
+    [
+        (Decision.Prohibited, "#b3261e"), (Decision.Hold, "#e8a317"), (Decision.LicenseRequired, "#7b5ea7"),
+        (Decision.LicenseException, "#2f6fb0"), (Decision.Nlr, "#3a8a4f"),
+    ];
+
+    private static void Head(TextWriter w, RunReport r, long rows)
+    {
+        var s = r.Summary;
+        string Text(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
+        w.Write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        w.Write($"<title>ChipScreen report: {Html.Escape(Path.GetFileName(r.InputPath))}</title>\n<style>\n{Css}</style>\n</head>\n");
+        w.Write(Text($"<body data-lines=\"{s.Lines}\">\n<header>\n<h1>Export screening report</h1>\n"));
+        w.Write($"<p class=\"sub\">{Html.Escape(r.InputPath)} &middot; pack <b>{Html.Escape(r.Pack.Id)}</b> {Html.Escape(r.Pack.Version)} &middot; as of {r.AsOf:yyyy-MM-dd}</p>\n</header>\n<main>\n");
+
+        // Provenance: what an auditor needs to reproduce the run.
+        w.Write("<section id=\"provenance\">\n<h2>Provenance</h2>\n<table class=\"kv\">\n");
+        void Row(string key, string value) => w.Write($"<tr><th>{key}</th><td>{value}</td></tr>\n");
+        Row("Run", Html.Escape(r.RunId));
+        Row("Tool", $"chipscreen {Html.Escape(r.ToolVersion)}");
+        Row("Screened", Html.Escape(r.FinishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        Row("As of", r.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Row("Rule pack", $"{Html.Escape(r.Pack.Id)} {Html.Escape(r.Pack.Version)}: {Html.Escape(r.Pack.Title)} (in force {r.Pack.EffectiveFrom:yyyy-MM-dd} to {(r.Pack.EffectiveTo is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open")})");
+        Row("Pack revision", $"<code>{Html.Escape(r.PackRevision)}</code>");
+        Row("Sources", string.Join("<br>", r.Pack.Sources.Select(x => $"{Html.Escape(x.Citation)}: {Html.Escape(x.Title)}")));
+        Row("Input", $"{Html.Escape(r.InputPath)}<br><code>sha256 {Html.Escape(r.InputSha256)}</code>");
+        Row("Rule files", $"<details><summary>{r.RuleFiles.Count} files</summary>" +
+            string.Join("", r.RuleFiles.Select(f => $"<div><code>{Html.Escape(f.Sha256)}</code> {Html.Escape(f.Path)}</div>")) + "</details>");
+        w.Write("</table>\n</section>\n");
+
+        // Summary counts.
+        w.Write("<section id=\"summary\">\n<h2>Decisions</h2>\n<div class=\"cards\">\n");
+        foreach (var (decision, count) in s.ByDecision)
+            w.Write(Text($"<div class=\"card {decision.ToContractString()}\"><div class=\"n\" data-decision-count=\"{decision.ToContractString()}\">{count}</div><div>{decision.ToContractString()}</div></div>\n"));
+        w.Write(Text($"<div class=\"card total\"><div class=\"n\" data-total-count>{s.Lines}</div><div>lines</div></div>\n</div>\n"));
+        if (s.ByException.Count > 0)
+            w.Write("<p>License exceptions: " + string.Join(", ", s.ByException.Select(e => Text($"<span data-exception-count=\"{e.Key}\">{e.Key} {e.Value}</span>"))) + "</p>\n");
+        w.Write("<p>By tier: " + string.Join(", ", s.ByTier.Select(t => Text($"{(t.Key.Length == 0 ? "unknown" : "tier " + t.Key)} {t.Value}"))) + "</p>\n");
+        w.Write("</section>\n");
+
+        // Charts.
+        w.Write("<section id=\"charts\">\n<h2>Decisions by destination and by chip class</h2>\n<div class=\"charts\">\n");
+        var destinations = s.ByDestination.OrderByDescending(d => d.Value.Sum()).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
+        var top = destinations.Take(15).Select(d => (Label: d.Key.Length == 0 ? "unknown" : d.Key, Counts: d.Value)).ToList();
+        if (destinations.Count > 15)
+        {
+            var other = new long[5];
+            foreach (var d in destinations.Skip(15))
+                for (var i = 0; i < 5; i++)
+                    other[i] += d.Value[i];
+            top.Add(("others", other));
+        }
+        Chart(w, "By destination", "chart-destination", top);
+        Chart(w, "By chip class", "chart-class", s.ByEccn.Select(e => (e.Key.Length == 0 ? "outside 3A090" : e.Key, e.Value)).ToList());
+        w.Write("<p class=\"legend\">" + string.Join(" ", s_colors.Select(c => $"<span><i style=\"background:{c.Color}\"></i>{c.Decision.ToContractString()}</span>")) + "</p>\n");
+        w.Write("</div>\n</section>\n");
+
+        // Lines.
+        var listed = rows;
+        var nlrListed = s.Lines <= NlrListLimit;
+        w.Write("<section id=\"lines\">\n<h2>Lines</h2>\n");
+        w.Write(nlrListed
+            ? "<p>Every line, PROHIBITED and HOLD first.</p>\n"
+            : Text($"<p>Every line that is not NLR, PROHIBITED and HOLD first. The {s.Count(Decision.Nlr):N0} NLR lines are summarised below.</p>\n"));
+        w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, destination, end user, rule, text\" aria-label=\"Search lines\">\n");
+        foreach (var (decision, _) in s_colors)
+            w.Write($"<label><input type=\"checkbox\" class=\"show\" value=\"{decision.ToContractString()}\" checked> {decision.ToContractString()}</label>\n");
+        w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} lines shown</span></div>\n"));
+        w.Write("<table id=\"lines-table\">\n<thead><tr><th>Order</th><th>Line</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n<tbody>\n");
+        w.Flush();
+    }
+
+    private static void Tail(TextWriter w, RunReport r)
+    {
+        var s = r.Summary;
+        w.Write("</tbody>\n</table>\n</section>\n");
+        if (s.Lines > NlrListLimit && s.Count(Decision.Nlr) > 0)
+        {
+            w.Write("<section id=\"nlr\">\n<h2>NLR lines</h2>\n<table class=\"kv\"><thead><tr><th>Destination</th><th>NLR lines</th></tr></thead><tbody>\n");
+            foreach (var d in s.ByDestination.Where(d => d.Value[(int)Decision.Nlr] > 0))
+                w.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(d.Key.Length == 0 ? "unknown" : d.Key)}</td><td>{d.Value[(int)Decision.Nlr]:N0}</td></tr>\n"));
+            w.Write("</tbody></table>\n<table class=\"kv\"><thead><tr><th>Class</th><th>NLR lines</th></tr></thead><tbody>\n");
+            foreach (var e in s.ByEccn.Where(e => e.Value[(int)Decision.Nlr] > 0))
+                w.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(e.Key.Length == 0 ? "outside 3A090" : e.Key)}</td><td>{e.Value[(int)Decision.Nlr]:N0}</td></tr>\n"));
+            w.Write("</tbody></table>\n</section>\n");
+        }
+        w.Write("</main>\n<footer>ChipScreen models the regulations as its rule pack states them. Not legal advice: a qualified person reviews HOLD lines and every license decision.</footer>\n");
+        w.Write($"<script>\n{Script}</script>\n</body>\n</html>\n");
+    }
+
+    private static void Chart(TextWriter w, string title, string id, IReadOnlyList<(string Label, long[] Counts)> bars)
+    {
+        const int barHeight = 18, gap = 6, labelWidth = 110, width = 560;
+        var max = Math.Max(1, bars.Select(b => b.Counts.Sum()).DefaultIfEmpty(0).Max());
+        var height = bars.Count * (barHeight + gap) + gap;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<figure><figcaption>{Html.Escape(title)}</figcaption><svg id=\"{id}\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
+        var y = gap;
+        foreach (var (label, counts) in bars)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + 13}\" text-anchor=\"end\">{Html.Escape(label)}</text>");
+            double x = labelWidth;
+            foreach (var (decision, color) in s_colors)
+            {
+                var count = counts[(int)decision];
+                if (count == 0)
+                    continue;
+                var w2 = (width - labelWidth - 60) * (double)count / max;
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{y}\" width=\"{Math.Max(w2, 1):0.##}\" height=\"{barHeight}\" fill=\"{color}\"><title>{Html.Escape(label)}: {count:N0} {decision.ToContractString()}</title></rect>");
+                x += w2;
+            }
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 4:0.##}\" y=\"{y + 13}\">{counts.Sum():N0}</text>");
+            y += barHeight + gap;
+        }
+        sb.Append("</svg></figure>\n");
+        w.Write(sb.ToString());
+    }
+
+    private const string Css = """
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1d1d1f; background: #f6f7f9; }
+        header { background: #1f2a44; color: #fff; padding: 18px 28px; }
+        header h1 { margin: 0; font-size: 22px; }
+        .sub { margin: 4px 0 0; opacity: .85; }
+        main { padding: 8px 28px 28px; }
+        section { background: #fff; border-radius: 8px; padding: 12px 18px; margin: 16px 0; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+        h2 { font-size: 17px; margin: 4px 0 10px; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #e5e7eb; }
+        table.kv th { width: 140px; color: #555; font-weight: 600; }
+        code { font-size: 12px; }
+        .cards { display: flex; flex-wrap: wrap; gap: 10px; }
+        .card { min-width: 130px; padding: 10px 14px; border-radius: 8px; color: #fff; }
+        .card .n { font-size: 24px; font-weight: 700; }
+        .card.total { background: #4b5563; }
+        .PROHIBITED { background: #b3261e; color: #fff; } .HOLD { background: #e8a317; color: #1d1d1f; }
+        .LICENSE_REQUIRED { background: #7b5ea7; color: #fff; } .LICENSE_EXCEPTION { background: #2f6fb0; color: #fff; }
+        .NLR { background: #3a8a4f; color: #fff; }
+        #lines-table td:nth-child(-n+6) { white-space: nowrap; }
+        .badge { padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+        .charts { display: flex; flex-wrap: wrap; gap: 24px; }
+        figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
+        svg text { font-size: 12px; fill: #333; }
+        .legend span { margin-right: 12px; white-space: nowrap; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
+        .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 8px; }
+        #search { flex: 1 1 280px; padding: 6px 8px; font-size: 14px; border: 1px solid #c9ccd3; border-radius: 6px; }
+        .reason { margin-bottom: 3px; } cite { color: #666; font-size: 12px; font-style: normal; }
+        footer { padding: 0 28px 24px; color: #666; font-size: 12px; }
+
+        """;
+
+    private const string Script = """
+        (function () {
+          var rows = Array.prototype.slice.call(document.querySelectorAll('#lines-table tbody tr'));
+          var texts = null;
+          var search = document.getElementById('search');
+          var boxes = Array.prototype.slice.call(document.querySelectorAll('input.show'));
+          var shown = document.getElementById('shown');
+          function apply() {
+            if (texts === null) { texts = rows.map(function (r) { return r.textContent.toLowerCase(); }); }
+            var q = search.value.trim().toLowerCase();
+            var on = {};
+            boxes.forEach(function (b) { on[b.value] = b.checked; });
+            var n = 0;
+            for (var i = 0; i < rows.length; i++) {
+              var visible = on[rows[i].getAttribute('data-decision')] && (q === '' || texts[i].indexOf(q) >= 0);
+              rows[i].style.display = visible ? '' : 'none';
+              if (visible) { n++; }
+            }
+            shown.textContent = n.toLocaleString('en-US') + ' lines shown';
+          }
+          search.addEventListener('input', apply);
+          boxes.forEach(function (b) { b.addEventListener('change', apply); });
+        })();
+
+        """;
+}

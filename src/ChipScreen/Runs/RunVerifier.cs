@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using ChipScreen.Orders;
+using ChipScreen.Reports;
+using ChipScreen.Rules;
+
+namespace ChipScreen.Runs;
+
+/// <summary>Verifies a run's output directory: the outputs are the ones the run recorded, the input and rule files
+/// are unchanged where they are still present, a fresh screening under the recorded pack and as-of date gives the
+/// same decisions, and the audit log's chain is intact and holds the run.</summary>
+public sealed class RunVerifier(TimeProvider time)
+{
+    private const int MaxLineDifferences = 20;
+
+    /// <summary>Verifies <paramref name="directory"/>.</summary>
+    /// <param name="directory">A run's output directory (with report.json).</param>
+    /// <param name="rulesDirectory">The rules directory; null for the one report.json records.</param>
+    /// <param name="auditLogPath">The audit log; null for audit-log.jsonl in <paramref name="directory"/>.</param>
+    /// <exception cref="OrderFileException">The directory has no readable report.json.</exception>
+    public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null)
+    {
+        var checks = new List<VerificationCheck>();
+        var reportPath = Path.Combine(directory, FileScreening.ReportFile);
+        if (!File.Exists(reportPath))
+            throw new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?");
+        RecordedRun run;
+        try
+        {
+            run = RecordedRun.Read(reportPath);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new OrderFileException($"{reportPath}: not a ChipScreen report ({e.Message})", e);
+        }
+
+        // 1. The audit log: its chain, and this run's record of every output (report.json and report.html included).
+        var logPath = auditLogPath ?? Path.Combine(directory, AuditLog.DefaultFileName);
+        AuditLogEntry? entry = null;
+        if (!File.Exists(logPath))
+        {
+            checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, "the audit log is missing"));
+        }
+        else
+        {
+            var (entries, problems) = AuditLog.Verify(logPath);
+            foreach (var problem in problems)
+                checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, problem));
+            if (problems.Count == 0)
+                checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact"));
+            entry = entries.LastOrDefault(e => e.RunId == run.RunId);
+            if (entry is null)
+                checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, $"run {run.RunId} is not in the audit log (it was removed, or the report was replaced)"));
+        }
+
+        // 2. The outputs.
+        var expected = new Dictionary<string, string>(run.Outputs, StringComparer.Ordinal);
+        if (entry is not null)
+            foreach (var (name, sha) in entry.Outputs)
+                expected[name] = sha;
+        foreach (var (name, sha) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(directory, name);
+            if (!File.Exists(path))
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
+            else if (FileScreening.Sha256(path) is var actual && actual != sha)
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
+            else
+                checks.Add(new VerificationCheck(path, CheckStatus.Ok, "as recorded"));
+        }
+        if (entry is not null && entry.InputSha256 != run.InputSha256)
+            checks.Add(new VerificationCheck(reportPath, CheckStatus.Failed, "report.json and the audit log disagree about the input"));
+
+        // 3. The input and the rule files, where they are still there.
+        var inputIntact = false;
+        if (!File.Exists(run.InputPath))
+        {
+            checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Skipped, "the input is no longer there; it cannot be re-screened"));
+        }
+        else if (FileScreening.Sha256(run.InputPath) is var inputSha && inputSha != run.InputSha256)
+        {
+            checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Failed, $"changed since the run (sha256 {inputSha}, recorded {run.InputSha256})"));
+        }
+        else
+        {
+            checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Ok, "as recorded"));
+            inputIntact = true;
+        }
+
+        var rules = rulesDirectory ?? run.RulesDirectory;
+        var rulesIntact = Directory.Exists(rules);
+        if (!rulesIntact)
+            checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, "the rules directory is no longer there"));
+        foreach (var file in run.RuleFiles)
+        {
+            if (!rulesIntact)
+                break;
+            var path = Path.Combine(rules, file.Path);
+            if (!File.Exists(path))
+            {
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "rule file missing"));
+                rulesIntact = false;
+            }
+            else if (FileScreening.Sha256(path) is var sha && sha != file.Sha256)
+            {
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"rule file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
+                rulesIntact = false;
+            }
+        }
+        if (rulesIntact)
+            checks.Add(new VerificationCheck(rules, CheckStatus.Ok, $"{run.RuleFiles.Count} rule files as recorded"));
+
+        // 4. Re-screen under the recorded pack and as-of date, and compare.
+        if (inputIntact && rulesIntact)
+            checks.AddRange(Rescreen(run, rules, directory));
+        else
+            checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input or the rule files are not as recorded"));
+        return new VerificationResult(checks);
+    }
+
+    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string rules, string directory)
+    {
+        var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var request = new RunRequest(run.InputPath, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName));
+            var screening = new FileScreening(time);
+            screening.Run(request, screening.LoadPack(request));
+            var checks = new List<VerificationCheck>();
+            foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
+            {
+                var original = Path.Combine(directory, name);
+                if (!File.Exists(original))
+                    continue;
+                var differences = Differences(original, Path.Combine(scratch, name)).ToList();
+                checks.Add(differences.Count == 0
+                    ? new VerificationCheck(original, CheckStatus.Ok, $"reproduced by re-screening under {run.PackId} as of {run.AsOf:yyyy-MM-dd}")
+                    : new VerificationCheck(original, CheckStatus.Failed, $"not reproduced by re-screening: {string.Join("; ", differences)}"));
+            }
+            return checks;
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static IEnumerable<string> Differences(string original, string fresh)
+    {
+        using var a = new StreamReader(original);
+        using var b = new StreamReader(fresh);
+        var number = 0;
+        var reported = 0;
+        while (true)
+        {
+            var x = a.ReadLine();
+            var y = b.ReadLine();
+            number++;
+            if (x is null && y is null)
+                yield break;
+            if (x == y)
+                continue;
+            if (++reported > MaxLineDifferences)
+            {
+                yield return "more lines differ";
+                yield break;
+            }
+            yield return x is null ? $"line {number} is missing" : y is null ? $"line {number} is extra" : $"line {number} differs ({Describe(x)})";
+        }
+    }
+
+    private static string Describe(string line) => line.Length <= 60 ? line : line[..60] + "...";
+
+    /// <summary>What report.json records of a run.</summary>
+    private sealed record RecordedRun(string RunId, string InputPath, string InputSha256, string PackId, DateOnly AsOf, string RulesDirectory,
+        IReadOnlyList<PackFile> RuleFiles, IReadOnlyDictionary<string, string> Outputs)
+    {
+        public static RecordedRun Read(string path)
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
+            var input = root.GetProperty("input");
+            return new RecordedRun(
+                root.GetProperty("run_id").GetString()!,
+                input.GetProperty("path").GetString()!,
+                input.GetProperty("sha256").GetString()!,
+                root.GetProperty("pack").GetProperty("id").GetString()!,
+                DateOnly.ParseExact(root.GetProperty("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                root.GetProperty("rules_directory").GetString()!,
+                root.GetProperty("rule_files").EnumerateArray().Select(f => new PackFile(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!)).ToList(),
+                root.GetProperty("outputs").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!, StringComparer.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using ChipScreen.Runs;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Reports;
+
+/// <summary>report.html, opened in a real browser (Debian's headless Chromium).</summary>
+public class HtmlReportTests
+{
+    [Fact]
+    public async Task ReportHtml_RendersWithoutConsoleErrors_AndShowsTheCountsOfReportJson()
+    {
+        using var dir = new TempDir();
+        var request = new RunRequest(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+
+        Assert.Empty(chromium.Errors);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
+        var expected = json.RootElement.GetProperty("counts").GetProperty("by_decision").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        var shown = await chromium.EvaluateAsync("Object.fromEntries([...document.querySelectorAll('[data-decision-count]')].map(e => [e.dataset.decisionCount, Number(e.textContent)]))");
+        Assert.Equal(expected, shown!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>()));
+        Assert.Equal(json.RootElement.GetProperty("counts").GetProperty("lines").GetInt64(), (long)(await chromium.EvaluateAsync("Number(document.querySelector('[data-total-count]').textContent)"))!.GetValue<double>());
+
+        // Every line is listed (a small batch), PROHIBITED and HOLD first.
+        var decisions = (await chromium.EvaluateAsync("[...document.querySelectorAll('#lines-table tbody tr')].map(r => r.dataset.decision)"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(expected.Values.Sum(), decisions.Count);
+        var firstOther = decisions.FindIndex(d => d is not ("PROHIBITED" or "HOLD"));
+        Assert.Equal(expected["PROHIBITED"] + expected["HOLD"], firstOther);
+
+        // The search filters the table.
+        var visible = await chromium.EvaluateAsync("""
+            (() => { const s = document.getElementById('search'); s.value = 'Johor Hyperscale'; s.dispatchEvent(new Event('input'));
+                     return [...document.querySelectorAll('#lines-table tbody tr')].filter(r => r.style.display !== 'none').length; })()
+            """);
+        Assert.Equal(4, (int)visible!.GetValue<double>()); // the four lines of SO-250711..13
+        Assert.Empty(chromium.Errors);
+    }
+
+    [Fact]
+    public void LargeBatch_ListsEveryLineThatIsNotNlr_AndSummarisesNlr()
+    {
+        using var dir = new TempDir();
+        var csv = new System.Text.StringBuilder("order_id,line,sku,quantity,destination_country,end_user\n");
+        for (var i = 0; i < ChipScreen.Reports.HtmlReport.NlrListLimit + 500; i++)
+            csv.Append($"SO-{i},1,{(i % 2 == 0 ? "H20-96GB" : "H100-SXM5-80GB")},1,{(i % 4 == 1 ? "CN" : "DE")},Buyer {i % 10}\n");
+        var request = new RunRequest(dir.Write("big.csv", csv.ToString()), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        var report = screening.Run(request, screening.LoadPack(request));
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        var rows = html.Split("<tr data-decision=").Length - 1;
+        Assert.Equal(report.Summary.Lines - report.Summary.Count(ChipScreen.Screening.Decision.Nlr), rows);
+        Assert.Contains("<section id=\"nlr\">", html);
+        Assert.DoesNotContain("https://", html.Replace("https://www.federalregister.gov", "")); // no external assets
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using ChipScreen.Runs;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Runs;
+
+/// <summary>verify: one changed byte in an output, the input or a rule file, or a run removed from the audit log, fails
+/// and names what differs.</summary>
+public class RunVerifierTests
+{
+    private static readonly DateOnly AsOf = new(2025, 9, 30);
+
+    /// <summary>A run of a copy of a sample, under a copy of the rules, into out/.</summary>
+    private static (TempDir Dir, string Out, string Input) Screened()
+    {
+        var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        return (dir, dir.File("out"), input);
+    }
+
+    private static VerificationResult Verify(string output) => new RunVerifier(TimeProvider.System).Verify(output);
+
+    private static void FlipOneByte(string path, int at = 200)
+    {
+        var bytes = File.ReadAllBytes(path);
+        bytes[Math.Min(at, bytes.Length - 2)] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static void FailsNaming(VerificationResult result, string name)
+    {
+        Assert.False(result.Holds);
+        Assert.Contains(result.Failures, f => f.Subject.EndsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IntactRun_Verifies()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var result = Verify(output);
+            Assert.True(result.Holds, string.Join("\n", result.Checks));
+            Assert.Contains(result.Checks, c => c.Detail.StartsWith("reproduced by re-screening", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("decisions.csv")]
+    [InlineData("audit.jsonl")]
+    [InlineData("report.json")]
+    [InlineData("report.html")]
+    public void OneChangedByteInAnOutput_FailsNamingIt(string file)
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            FlipOneByte(Path.Combine(output, file));
+            FailsNaming(Verify(output), file);
+        }
+    }
+
+    [Fact]
+    public void OneChangedByteInTheInput_FailsNamingIt()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            FlipOneByte(input);
+            FailsNaming(Verify(output), "orders.csv");
+        }
+    }
+
+    [Fact]
+    public void OneChangedByteInARuleFile_FailsNamingIt()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var tiers = Path.Combine(dir.Rules, "ai-diffusion-2025", "tiers.json");
+            FlipOneByte(tiers, 20);
+            FailsNaming(Verify(output), "ai-diffusion-2025/tiers.json");
+        }
+    }
+
+    [Fact]
+    public void DecisionsThatAreNotReproduced_FailNamingTheLine()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            // A changed decision fails the hash check, and re-screening names the line that is not reproduced.
+            var decisions = Path.Combine(output, "decisions.csv");
+            var text = File.ReadAllText(decisions).Replace("SO-250724,1,PROHIBITED", "SO-250724,1,NLR");
+            File.WriteAllText(decisions, text);
+            var result = Verify(output);
+            Assert.False(result.Holds);
+            Assert.Contains(result.Failures, f => f.Detail.Contains("not reproduced by re-screening") && f.Detail.Contains("line "));
+        }
+    }
+
+    [Fact]
+    public void RemovingARunFromTheAuditLog_Fails()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var screening = new FileScreening(TimeProvider.System);
+            foreach (var _ in Enumerable.Range(0, 2))
+            {
+                var request = new RunRequest(input, dir.Rules, null, AsOf, output);
+                screening.Run(request, screening.LoadPack(request));
+            }
+            var log = Path.Combine(output, "audit-log.jsonl");
+            var lines = File.ReadAllLines(log);
+            Assert.Equal(3, lines.Length);
+            Assert.True(Verify(output).Holds);
+
+            File.WriteAllLines(log, [lines[0], lines[2]]); // the middle run is removed
+            var result = Verify(output);
+            Assert.False(result.Holds);
+            Assert.Contains(result.Failures, f => f.Detail.Contains("a run was removed"));
+        }
+    }
+
+    [Fact]
+    public void RemovingTheVerifiedRunFromTheEndOfTheLog_Fails()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            File.WriteAllText(Path.Combine(output, "audit-log.jsonl"), "");
+            FailsNaming(Verify(output), "audit-log.jsonl");
+        }
+    }
+
+    [Fact]
+    public void EditingARunInTheLog_Fails()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var log = Path.Combine(output, "audit-log.jsonl");
+            File.WriteAllText(log, File.ReadAllText(log).Replace("\"lines\":58", "\"lines\":57"));
+            var result = Verify(output);
+            Assert.Contains(result.Failures, f => f.Detail.Contains("was changed"));
+        }
+    }
+
+    [Fact]
+    public void TwoRunsOfTheSameBatch_GiveIdenticalOutputsApartFromRunIdAndTimestamps()
+    {
+        using var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "erp-export-2025-11.csv")));
+        var screening = new FileScreening(TimeProvider.System);
+        foreach (var name in new[] { "one", "two" })
+        {
+            var request = new RunRequest(input, dir.Rules, null, new DateOnly(2025, 11, 30), dir.File(name));
+            screening.Run(request, screening.LoadPack(request));
+        }
+        foreach (var file in new[] { "decisions.csv", "audit.jsonl" })
+            Assert.Equal(File.ReadAllBytes(dir.File($"one/{file}")), File.ReadAllBytes(dir.File($"two/{file}")));
+
+        static string WithoutRun(string path)
+        {
+            var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            json.Remove("run_id");
+            json.Remove("started_at");
+            json.Remove("finished_at");
+            return json.ToJsonString();
+        }
+        Assert.Equal(WithoutRun(dir.File("one/report.json")), WithoutRun(dir.File("two/report.json")));
+    }
+}
