@@ -27,6 +27,7 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     private LedgerStore.RowWriter? _lines;
     private LedgerStore.RowWriter? _postings;
     private Dictionary<LedgerAccountKey, decimal>? _own;
+    private Dictionary<LedgerAccountKey, decimal>? _prefetched;
     private bool _disposed;
 
     public LedgerBatch(LedgerStore store, VolumeLimits limits, bool commit, TimeProvider time)
@@ -61,6 +62,17 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     decimal IVolumeBaseline.CountryAllocation(string country, string period) =>
         Read(new LedgerAccountKey(VolumeAccount.CountryAllocation, country, period));
 
+    void IVolumeBaseline.Prefetch(IReadOnlyCollection<(string ConsigneeKey, int Year)> consigneeYears, IReadOnlyCollection<(string Country, string Period)> countryPeriods) =>
+        _store.Guard(() =>
+        {
+            EndLines();
+            var keys = consigneeYears.Select(c => new LedgerAccountKey(VolumeAccount.ConsigneeYear, c.ConsigneeKey, c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Concat(countryPeriods.Select(c => new LedgerAccountKey(VolumeAccount.CountryAllocation, c.Country, c.Period)))
+                .ToList();
+            var totals = _store.Totals(keys);
+            _prefetched = keys.ToDictionary(k => k, k => totals.GetValueOrDefault(k));
+        });
+
     /// <summary>Ends the first pass: the baseline's snapshot closes; with a commit to come, decided lines may be added.</summary>
     public void EndPlan() => _store.Guard(() =>
     {
@@ -94,9 +106,9 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     {
         if (!_commit || _postings is null)
             throw new InvalidOperationException("this batch does not commit, or EndPlan was not called");
-        _store.Guard(EndPostings);
-        var clock = Stopwatch.StartNew();
         CommitHooks.BeforeCommit();
+        var clock = Stopwatch.StartNew();
+        _store.Guard(EndPostings);
         var mustRedecide = false;
         var redecided = false;
         for (var attempt = 1; ; attempt++)
@@ -158,7 +170,8 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     private decimal Read(LedgerAccountKey key) => _store.Guard(() =>
     {
         EndLines();
-        return _store.Total(key) - _own!.GetValueOrDefault(key);
+        var total = _prefetched is not null && _prefetched.TryGetValue(key, out var known) ? known : _store.Total(key);
+        return total - _own!.GetValueOrDefault(key);
     });
 
     private void EndLines()

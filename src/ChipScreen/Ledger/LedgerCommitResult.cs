@@ -7,5 +7,6 @@ namespace ChipScreen.Ledger;
 /// <param name="Attempts">Transactions it took (more than 1 after losing to concurrent commits).</param>
 /// <param name="Redecided">Whether the batch was screened again under lock because another commit had changed the
 /// volumes its first screening assumed; the outputs hold the decisions of that second screening.</param>
-/// <param name="Elapsed">Wall time from the first attempt to the end of the transaction (not written to reports).</param>
+/// <param name="Elapsed">Wall time of the commit: finishing the staged postings, every attempt, to the end of the
+/// transaction (not written to reports; the benchmark reads it).</param>
 public sealed record LedgerCommitResult(long Added, long Replaced, long Unchanged, int Attempts, bool Redecided, TimeSpan Elapsed);
