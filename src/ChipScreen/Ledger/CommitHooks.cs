@@ -36,8 +36,17 @@ internal static class CommitHooks
             Thread.Sleep(20);
     }
 
+    /// <summary>Runs inside the commit's transaction once everything is written, before it commits (a test holds a
+    /// commit open here while another one starts).</summary>
+    public static readonly AsyncLocal<Action?> InsideCommitting = new();
+
     public static void InsideTransaction()
     {
+        if (InsideCommitting.Value is { } hook)
+        {
+            InsideCommitting.Value = null; // once
+            hook();
+        }
         var file = Environment.GetEnvironmentVariable(PauseFileVariable);
         if (string.IsNullOrEmpty(file))
             return;

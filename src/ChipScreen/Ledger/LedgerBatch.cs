@@ -119,6 +119,7 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
                 return _store.Guard(() =>
                 {
                     using var scope = _store.Write();
+                    _store.LockLines(); // first the lines, then the accounts: every commit locks in this order
                     var locked = new Dictionary<LedgerAccountKey, LedgerAccountRow>();
                     Dictionary<LedgerAccountKey, decimal> before = [];
                     for (var round = 0; ; round++)

@@ -66,6 +66,12 @@ internal static class LedgerMigrations
                 redecided INTEGER NOT NULL)
             """,
         ]),
+        new(2, "order-line lock rows",
+        [
+            // A commit locks its order lines here before anything else, so two processes committing the same line at
+            // once take turns (PostgreSQL; an SQLite commit holds the whole file).
+            "CREATE TABLE ledger_lines (order_id TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (order_id, line))",
+        ]),
     ];
 
     /// <summary>The schema version this ChipScreen writes.</summary>

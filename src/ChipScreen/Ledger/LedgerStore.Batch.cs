@@ -144,6 +144,12 @@ internal abstract partial class LedgerStore
         return ReadAccountRows(command);
     }
 
+    /// <summary>Locks the batch's order lines, so no other commit changes their entries until this one ends; the
+    /// default does nothing, for a store whose write transaction already excludes every other writer.</summary>
+    public virtual void LockLines()
+    {
+    }
+
     /// <summary>Creates the accounts that do not exist yet and locks them all (in key order, so concurrent commits do not
     /// deadlock); returns their totals as they are under the lock.</summary>
     public Dictionary<LedgerAccountKey, decimal> LockAccounts(IEnumerable<LedgerAccountRow> accounts)

@@ -37,7 +37,8 @@ internal abstract partial class LedgerStore : IDisposable
     /// <param name="location">Where.</param>
     /// <param name="options">Timeouts and attempts.</param>
     /// <param name="write">Whether the caller will write: only then is a missing ledger created or an older schema migrated.</param>
-    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write)
+    /// <param name="upTo">The schema version to migrate to (tests build older ledgers with it); null for the latest.</param>
+    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write, int? upTo = null)
     {
         LedgerStore store = location.Kind switch
         {
@@ -46,7 +47,7 @@ internal abstract partial class LedgerStore : IDisposable
         };
         try
         {
-            store.Guard(() => store.PrepareSchema(write));
+            store.Guard(() => store.PrepareSchema(write, upTo ?? LedgerMigrations.Latest));
             return store;
         }
         catch
@@ -158,14 +159,14 @@ internal abstract partial class LedgerStore : IDisposable
         return true;
     });
 
-    private void PrepareSchema(bool write)
+    private void PrepareSchema(bool write, int target)
     {
         SchemaVersion = TableExists("ledger_schema")
             ? Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM ledger_schema"), System.Globalization.CultureInfo.InvariantCulture)
             : 0;
         if (SchemaVersion > LedgerMigrations.Latest)
             throw new LedgerException(LedgerErrorCodes.SchemaMismatch, $"ledger {Location} has schema version {SchemaVersion}, newer than this ChipScreen knows ({LedgerMigrations.Latest}); use a newer ChipScreen");
-        if (SchemaVersion == LedgerMigrations.Latest)
+        if (SchemaVersion >= target)
             return;
         if (!write)
         {
@@ -177,7 +178,7 @@ internal abstract partial class LedgerStore : IDisposable
         LockSchema();
         Execute("CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM ledger_schema"), System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var migration in LedgerMigrations.All.Where(m => m.Version > version))
+        foreach (var migration in LedgerMigrations.All.Where(m => m.Version > version && m.Version <= target))
         {
             foreach (var statement in migration.Statements)
                 Execute(Types(statement));
@@ -185,7 +186,7 @@ internal abstract partial class LedgerStore : IDisposable
                 ("v", migration.Version), ("d", migration.Description), ("t", LedgerNumbers.Time(DateTimeOffset.UtcNow)));
         }
         scope.Commit();
-        SchemaVersion = LedgerMigrations.Latest;
+        SchemaVersion = Math.Max(version, target);
     }
 
     public virtual void Dispose()

@@ -86,6 +86,13 @@ internal sealed class PostgresLedgerStore : LedgerStore
 
     protected override void Analyze(string table) => Execute($"ANALYZE {table}");
 
+    /// <summary>Creates the batch's line rows that do not exist yet and locks them all, in key order.</summary>
+    public override void LockLines()
+    {
+        Execute("INSERT INTO ledger_lines (order_id, line) SELECT DISTINCT order_id, line FROM stage_lines ORDER BY order_id, line ON CONFLICT (order_id, line) DO NOTHING");
+        Execute("SELECT 1 FROM ledger_lines l WHERE (l.order_id, l.line) IN (SELECT order_id, line FROM stage_lines) ORDER BY l.order_id, l.line FOR UPDATE OF l");
+    }
+
     protected override RowWriter BulkInsert(string table, IReadOnlyList<string> columns) => new Copier(Npgsql, table, columns);
 
     /// <summary>A binary COPY into the table, in the open transaction if there is one.</summary>

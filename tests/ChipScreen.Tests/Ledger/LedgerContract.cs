@@ -157,6 +157,45 @@ public abstract class LedgerContract : IDisposable
         AssertTotalsAreTheSumOfActiveEntries();
     }
 
+    [LedgerFact]
+    public async Task TwoCommitsOfTheSameLineAtOnce_TakeTurns_AndLeaveOneActiveEntry()
+    {
+        // The same order line in two batches with nothing else in common: LPP for one consignee in the first, a licensed
+        // line to Chile for another in the second. The second commit starts while the first is still open.
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = Task.Run(() =>
+        {
+            CommitHooks.InsideCommitting.Value = () =>
+            {
+                inside.Set();
+                release.Wait(TimeSpan.FromMinutes(1));
+            };
+            return Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        });
+        Assert.True(inside.Wait(TimeSpan.FromMinutes(1)));
+        var second = Task.Run(() => Commit(Of(Row("SO-1", "1", "2025-03-01", 3000, destination: "CL", consignee: "Other Cloud"))));
+        bool waited;
+        try
+        {
+            await Task.Delay(1000);
+            waited = !second.IsCompleted;
+        }
+        finally
+        {
+            release.Set();
+        }
+        await first;
+        var later = await second;
+        Assert.True(waited, "the second commit did not wait for the first");
+
+        Assert.Equal(1, later.Report.Ledger!.Commit!.Replaced);
+        var active = Entries(history: false);
+        Assert.Equal([(VolumeAccount.CountryAllocation, "CL")], active.Select(e => (e.Account, e.AccountKey)));
+        Assert.Equal(0m, Totals().GetValueOrDefault(("consignee_year", "LAKE COMPUTE LTD", "2025")));
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
     // ---- show, export, void ----
 
     [LedgerFact]
@@ -218,10 +257,24 @@ public abstract class LedgerContract : IDisposable
     public void OpeningForWrite_CreatesTheSchemaOnce()
     {
         using (var first = Target.Open(write: true))
-            Assert.Equal(1, first.SchemaVersion);
+            Assert.Equal(LedgerMigrations.Latest, first.SchemaVersion);
         using var second = Target.Open(write: true);
-        Assert.Equal(1, second.SchemaVersion);
+        Assert.Equal(LedgerMigrations.Latest, second.SchemaVersion);
         Assert.Empty(second.Accounts(LedgerQuery.All));
+    }
+
+    [LedgerFact]
+    public void AnOlderSchema_IsMigratedByTheFirstWrite_AndNeverByAReadOnlyRun()
+    {
+        using (var v1 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 1))
+            Assert.Equal(1, v1.SchemaVersion);
+        var e = Assert.Throws<LedgerException>(() => Run(Of(Row("SO-1", "1", "2025-03-01", 2000)), commit: false));
+        Assert.Equal(LedgerErrorCodes.SchemaMismatch, e.Code);
+        Assert.Contains("ledger migrate", e.Message);
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        using var ledger = Target.Open();
+        Assert.Equal(LedgerMigrations.Latest, ledger.SchemaVersion);
+        Assert.Equal(20_000_000m, ledger.Accounts(LedgerQuery.All).Single().Total);
     }
 
     [LedgerFact]
