@@ -163,6 +163,7 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
                 // The transaction rolled back, staging included: the postings are again the first screening's, while the
                 // outputs may hold a re-decided one. Decide again in the next attempt so the two agree.
                 mustRedecide |= redecidedNow;
+                AbandonPostings();
                 Thread.Sleep(Random.Shared.Next(20, 200) * attempt);
             }
         }
@@ -202,6 +203,20 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
         _postings.Dispose();
         _postings = null;
         _store.FinishPostings();
+    }
+
+    /// <summary>Drops a bulk load of postings that a failed attempt left open (its rows went with the rollback).</summary>
+    private void AbandonPostings()
+    {
+        try
+        {
+            _postings?.Dispose();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The load was cancelled with the transaction.
+        }
+        _postings = null;
     }
 
     private IEnumerable<LedgerAccountRow> AccountsOf(VolumePlan plan)

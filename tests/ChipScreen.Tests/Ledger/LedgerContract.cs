@@ -299,13 +299,13 @@ public abstract class LedgerContract : IDisposable
 
     private protected sealed record Screened(RunReport Report, IReadOnlyList<string[]> Decisions, string Out);
 
-    private protected Screened Commit(string csv) => Run(csv, commit: true);
+    private protected Screened Commit(string csv, LedgerOptions? options = null) => Run(csv, commit: true, options);
 
-    private protected Screened Run(string csv, bool commit)
+    private protected Screened Run(string csv, bool commit, LedgerOptions? options = null)
     {
         var name = $"run{Interlocked.Increment(ref _runs)}";
         var orders = _dir.Write(name + ".csv", csv);
-        var request = new RunRequest(orders, Repo.Rules, null, AsOf, _dir.File(name), null, Target.Options, commit);
+        var request = new RunRequest(orders, Repo.Rules, null, AsOf, _dir.File(name), null, options ?? Target.Options, commit);
         var report = new FileScreening(TimeProvider.System).Run(request, Screen.Pack);
         var decisions = File.ReadAllLines(Path.Combine(_dir.File(name), "decisions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         return new Screened(report, decisions, _dir.File(name));
