@@ -103,6 +103,9 @@ internal abstract partial class LedgerStore : IDisposable
     /// <summary>Refreshes the planner's statistics of a staging table after a bulk load.</summary>
     protected abstract void Analyze(string table);
 
+    /// <summary>How long a statement may run; SQLite also waits this long for a busy file before failing it.</summary>
+    protected virtual TimeSpan StatementTimeout => Options.LockTimeout;
+
     // ---- shared plumbing ----
 
     /// <summary>Begins a write transaction; dispose it to roll back what was not committed.</summary>
@@ -116,7 +119,7 @@ internal abstract partial class LedgerStore : IDisposable
         var command = Connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = Transaction;
-        command.CommandTimeout = (int)Options.LockTimeout.TotalSeconds;
+        command.CommandTimeout = (int)StatementTimeout.TotalSeconds;
         foreach (var (name, value) in parameters)
         {
             var p = command.CreateParameter();

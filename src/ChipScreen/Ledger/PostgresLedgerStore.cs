@@ -19,7 +19,11 @@ internal sealed class PostgresLedgerStore : LedgerStore
     {
     }
 
+    private static readonly TimeSpan ServerGrace = TimeSpan.FromMinutes(5);
+
     public override LedgerStoreKind Kind => LedgerStoreKind.Postgres;
+
+    protected override TimeSpan StatementTimeout => Options.LockTimeout + ServerGrace;
 
     protected override string LockRows => " FOR UPDATE OF a";
 
@@ -29,10 +33,13 @@ internal sealed class PostgresLedgerStore : LedgerStore
 
     public static PostgresLedgerStore Connect(LedgerLocation location, LedgerOptions options)
     {
+        // A lock wait past LockTimeout fails the statement with lock_not_available, which the commit retries; the
+        // command timeout only guards against a server that stops answering.
         var builder = new NpgsqlConnectionStringBuilder(location.Target)
         {
-            CommandTimeout = (int)options.LockTimeout.TotalSeconds,
+            CommandTimeout = (int)(options.LockTimeout + ServerGrace).TotalSeconds,
         };
+        builder.Options = $"{builder.Options} -c lock_timeout={(long)options.LockTimeout.TotalMilliseconds}".Trim();
         if (string.IsNullOrEmpty(builder.ApplicationName))
             builder.ApplicationName = "chipscreen";
         var connection = new NpgsqlConnection(builder.ConnectionString);
