@@ -75,7 +75,13 @@ internal static class LedgerCommand
             using var open = Open(parse.GetValue(ledger)!, write: false);
             var query = new LedgerQuery(parse.GetValue(consignee), parse.GetValue(country), parse.GetValue(year), IncludeHistory: !parse.GetValue(activeOnly));
             var path = parse.GetValue(output);
-            if (path is null)
+            if (path is null && ReferenceEquals(stdout, Console.Out))
+            {
+                Console.Out.Flush();
+                using var console = Console.OpenStandardOutput();
+                LedgerCsv.Write(open.Entries(query), console); // streams: the ledger may be large
+            }
+            else if (path is null)
             {
                 using var buffer = new MemoryStream();
                 LedgerCsv.Write(open.Entries(query), buffer);
