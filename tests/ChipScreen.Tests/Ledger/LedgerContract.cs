@@ -26,7 +26,8 @@ public abstract class LedgerContract : IDisposable
     [LedgerFact]
     public void TwoCommittedBatches_CountTogether_AndANewYearStartsAfresh()
     {
-        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000))); // 20,000,000 under LPP
+        var batchOne = Of(Row("SO-1", "1", "2025-03-01", 2000)); // 20,000,000 under LPP
+        Commit(batchOne);
         var two = Commit(Of(
             Row("SO-2", "1", "2025-06-01", 690),                 // 6,900,000: exactly 26,900,000
             Row("SO-2", "2", "2025-06-02", 1, tpp: 4800),         // one more line: past LPP
@@ -41,6 +42,14 @@ public abstract class LedgerContract : IDisposable
         Assert.Equal(6_900_000m, totals[("consignee_year", "LAKE COMPUTE LTD", "2026")]);
         Assert.Equal(4_800m, totals[("country_allocation", "IN", "2025-2027")]);
         AssertTotalsAreTheSumOfActiveEntries();
+
+        // A later batch finds the consignee at the limit; re-committing batch one changes nothing.
+        var three = Run(Of(Row("SO-4", "1", "2025-09-01", 1, tpp: 4800)), commit: false);
+        Assert.Equal(("LICENSE_REQUIRED", "A5"), (three.Decisions[0][2], three.Decisions[0][7]));
+        var again = Commit(batchOne);
+        Assert.Equal("LPP", again.Decisions[0][3]);
+        Assert.Equal((0L, 0L, 1L), (again.Report.Ledger!.Commit!.Added, again.Report.Ledger.Commit.Replaced, again.Report.Ledger.Commit.Unchanged));
+        Assert.Equal(totals, Totals());
     }
 
     [LedgerFact]
