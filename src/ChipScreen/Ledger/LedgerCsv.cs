@@ -25,13 +25,13 @@ public static class LedgerCsv
         foreach (var e in entries)
         {
             csv.WriteField(e.EntryId.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(Defused(e.OrderId));
-            csv.WriteField(Defused(e.Line));
+            csv.WriteField(Reports.DecisionsCsvWriter.Defused(e.OrderId));
+            csv.WriteField(Reports.DecisionsCsvWriter.Defused(e.Line));
             csv.WriteField(e.Account.Name());
-            csv.WriteField(Defused(e.AccountKey));
+            csv.WriteField(Reports.DecisionsCsvWriter.Defused(e.AccountKey));
             csv.WriteField(e.Period);
             csv.WriteField(LedgerNumbers.Canonical(e.Volume));
-            csv.WriteField(Defused(e.Consignee));
+            csv.WriteField(Reports.DecisionsCsvWriter.Defused(e.Consignee));
             csv.WriteField(e.Destination);
             csv.WriteField(LedgerNumbers.Date(e.ShipDate));
             csv.WriteField(e.Decision);
@@ -41,12 +41,9 @@ public static class LedgerCsv
             csv.WriteField(e.Status.Name());
             csv.WriteField(e.EndedAt is { } ended ? LedgerNumbers.Time(ended) : "");
             csv.WriteField(e.EndedBy ?? "");
-            csv.WriteField(Defused(e.EndReason ?? ""));
+            csv.WriteField(Reports.DecisionsCsvWriter.Defused(e.EndReason ?? ""));
             csv.EndRecord();
         }
         csv.Flush();
     }
-
-    private static string Defused(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

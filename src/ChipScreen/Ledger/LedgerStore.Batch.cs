@@ -188,11 +188,7 @@ internal abstract partial class LedgerStore
             ORDER BY p.row_number, p.account
             """, ("run", runId), ("now", Time(now)));
         var unchanged = StagedPostings() - added;
-        Execute($"""
-            UPDATE ledger_accounts SET total = (SELECT {SumOf("e.volume")} FROM ledger_entries e WHERE e.status = 'active'
-                AND e.account = ledger_accounts.account AND e.account_key = ledger_accounts.account_key AND e.period = ledger_accounts.period)
-            WHERE (account, account_key, period) IN (SELECT account, account_key, period FROM stage_accounts)
-            """);
+        RecomputeTotals("(account, account_key, period) IN (SELECT account, account_key, period FROM stage_accounts)");
         return (added, replaced, unchanged, StagedAccountTotals(""));
     }
 
@@ -234,6 +230,14 @@ internal abstract partial class LedgerStore
             rows.Add(new LedgerAccountRow(new LedgerAccountKey(ParseAccount(reader.GetString(0)), reader.GetString(1), reader.GetString(2)), ReadDate(reader, 3), ReadDate(reader, 4)));
         return rows;
     }
+
+    /// <summary>Sets the total of the accounts <paramref name="where"/> selects to the sum of their active entries.</summary>
+    private void RecomputeTotals(string where, params (string Name, object? Value)[] parameters) =>
+        Execute($"""
+            UPDATE ledger_accounts SET total = (SELECT {SumOf("e.volume")} FROM ledger_entries e WHERE e.status = 'active'
+                AND e.account = ledger_accounts.account AND e.account_key = ledger_accounts.account_key AND e.period = ledger_accounts.period)
+            WHERE {where}
+            """, parameters);
 
     /// <summary>An exact sum of a volume column, 0 over no rows.</summary>
     protected abstract string SumOf(string column);

@@ -114,13 +114,7 @@ internal abstract partial class LedgerStore
         var voided = Execute($"UPDATE ledger_entries SET status = 'voided', ended_at = @now, ended_by = 'void', end_reason = @reason WHERE status = 'active' AND {match}",
             [("now", Time(now)), ("reason", reason), .. key]);
         foreach (var a in locked)
-        {
-            Execute($"""
-                UPDATE ledger_accounts SET total = (SELECT {SumOf("e.volume")} FROM ledger_entries e WHERE e.status = 'active'
-                    AND e.account = ledger_accounts.account AND e.account_key = ledger_accounts.account_key AND e.period = ledger_accounts.period)
-                WHERE account = @a AND account_key = @k AND period = @p
-                """, ("a", a.Account.Name()), ("k", a.Key), ("p", a.Period));
-        }
+            RecomputeTotals("account = @a AND account_key = @k AND period = @p", ("a", a.Account.Name()), ("k", a.Key), ("p", a.Period));
         scope.Commit();
         return voided;
     }

@@ -320,17 +320,9 @@ public abstract class LedgerContract : IDisposable
         return new Screened(report, decisions, _dir.File(name));
     }
 
-    private protected Dictionary<(string, string, string), decimal> Totals()
-    {
-        using var ledger = Target.Open();
-        return ledger.Accounts(LedgerQuery.All).ToDictionary(a => (a.Account.Name(), a.Key, a.Period), a => a.Total);
-    }
+    private protected Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
 
-    private protected List<LedgerEntry> Entries(bool history)
-    {
-        using var ledger = Target.Open();
-        return ledger.Entries(new LedgerQuery(IncludeHistory: history)).ToList();
-    }
+    private protected List<LedgerEntry> Entries(bool history) => Target.Entries(history);
 
     private protected void AssertTotalsAreTheSumOfActiveEntries()
     {

@@ -152,17 +152,9 @@ public abstract class LedgerProcessContract : IDisposable
         }
     }
 
-    private Dictionary<(string, string, string), decimal> Totals()
-    {
-        using var ledger = Target.Open();
-        return ledger.Accounts(LedgerQuery.All).ToDictionary(a => (a.Account.Name(), a.Key, a.Period), a => a.Total);
-    }
+    private Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
 
-    private List<LedgerEntry> Entries()
-    {
-        using var ledger = Target.Open();
-        return ledger.Entries(new LedgerQuery(IncludeHistory: true)).ToList();
-    }
+    private List<LedgerEntry> Entries() => Target.Entries(history: true);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using ChipScreen.Ledger;
+using ChipScreen.Volumes;
 using Npgsql;
 
 namespace ChipScreen.Tests.Support;
@@ -14,6 +15,20 @@ internal abstract class LedgerTarget : IDisposable
     public LedgerOptions Options => new(Location);
 
     public VolumeLedger Open(bool write = false) => VolumeLedger.Open(Options, TimeProvider.System, write);
+
+    /// <summary>Every account's total, by (account, key, period).</summary>
+    public Dictionary<(string, string, string), decimal> Totals()
+    {
+        using var ledger = Open();
+        return ledger.Accounts(LedgerQuery.All).ToDictionary(a => (a.Account.Name(), a.Key, a.Period), a => a.Total);
+    }
+
+    /// <summary>The entries, with replaced and voided ones when <paramref name="history"/>.</summary>
+    public List<LedgerEntry> Entries(bool history)
+    {
+        using var ledger = Open();
+        return ledger.Entries(new LedgerQuery(IncludeHistory: history)).ToList();
+    }
 
     public abstract void Dispose();
 
