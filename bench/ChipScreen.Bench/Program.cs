@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "generate" when args.Length >= 3 => Generator.Run(args[1..]),
     "screen" when args.Length >= 2 => ScreenBench.Run(args[1..]),
+    "ledger" => LedgerBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -13,6 +14,8 @@ static int Usage()
         usage:
           ChipScreen.Bench generate LINES FILE [--seed N] [--names N]   write a synthetic orders batch
           ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE]     screen it end to end; print lines/s and peak memory
+          ChipScreen.Bench ledger [--lines N] [--ledger PATH|CONNECTION-STRING] [--rules DIR]
+                                                                   commit N consuming lines (default 100,000) to a fresh ledger, then again
         """);
     return 2;
 }

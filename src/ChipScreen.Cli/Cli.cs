@@ -18,6 +18,7 @@ internal static class Cli
         {
             ScreenCommand.Create(stdout, stderr),
             VerifyCommand.Create(stdout),
+            LedgerCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -47,6 +48,11 @@ internal static class Cli
         {
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
             return Unusable;
+        }
+        catch (Ledger.LedgerException e)
+        {
+            await stderr.WriteLineAsync($"chipscreen: {e.Message} ({e.Code})");
+            return Ledger.LedgerErrorCodes.IsUsage(e.Code) ? Unusable : Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

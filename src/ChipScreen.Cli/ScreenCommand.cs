@@ -5,7 +5,7 @@ using ChipScreen.Screening;
 
 namespace ChipScreen.Cli;
 
-/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR]</c>.</summary>
+/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR] [--ledger L [--commit]]</c>.</summary>
 internal static class ScreenCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -16,14 +16,20 @@ internal static class ScreenCommand
         var asOf = new Option<string?>("--as-of") { Description = "The as-of date, YYYY-MM-DD (default: today). Lines without a ship date ship on it." };
         var output = new Option<string>("--out") { Description = "The output directory for decisions.csv, audit.jsonl, report.json and report.html.", DefaultValueFactory = _ => "out" };
         var auditLog = new Option<string?>("--audit-log") { Description = "The append-only audit log of runs (default: audit-log.jsonl in the output directory)." };
+        var ledger = LedgerCommand.LedgerOption(required: false);
+        var commit = new Option<bool>("--commit") { Description = "Record the batch's consuming lines in the ledger, in one transaction (needs --ledger). Without it the ledger is only read." };
 
         var command = new Command("screen", "Screen a CSV batch of order lines: one decision per line, with reasons and citations.")
         {
-            orders, rules, pack, asOf, output, auditLog,
+            orders, rules, pack, asOf, output, auditLog, ledger, commit,
         };
         command.SetAction(parse =>
         {
-            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!, parse.GetValue(auditLog));
+            var location = parse.GetValue(ledger);
+            if (parse.GetValue(commit) && location is null)
+                throw new UsageException("--commit needs --ledger PATH|CONNECTION-STRING");
+            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!, parse.GetValue(auditLog),
+                location is null ? null : new Ledger.LedgerOptions(location), parse.GetValue(commit));
             return Screen(request, stdout, stderr);
         });
         return command;

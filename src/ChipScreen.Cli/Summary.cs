@@ -23,6 +23,12 @@ internal static class Summary
         w.WriteLine();
         if (report.Volumes.DependentLines > 0)
             w.WriteLine(Invariant($"volumes settled in ship-date order for {report.Volumes.DependentLines:N0} line{(report.Volumes.DependentLines == 1 ? "" : "s")}"));
+        if (report.Ledger is { } ledger)
+            w.WriteLine(ledger.Commit is { } c
+                ? Invariant($"committed to ledger {ledger.Location}: {c.Added:N0} entr{(c.Added == 1 ? "y" : "ies")} added, {c.Replaced:N0} replaced, {c.Unchanged:N0} unchanged{(c.Redecided ? " (re-decided under lock: another commit had changed the volumes)" : "")}")
+                : $"counted after ledger {ledger.Location} (read only; --commit records the batch)");
+        else
+            w.WriteLine("no ledger: volumes count from zero (--ledger counts earlier batches)");
         w.WriteLine($"wrote {string.Join(", ", new[] { FileScreening.DecisionsFile, FileScreening.AuditFile, FileScreening.ReportFile, FileScreening.HtmlFile }.Select(f => Path.Combine(request.OutputDirectory, f)))}");
         w.WriteLine($"recorded the run in {request.AuditLog}");
         if (s.Count(Decision.Prohibited) + s.Count(Decision.Hold) > 0)

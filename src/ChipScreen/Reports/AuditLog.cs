@@ -59,6 +59,7 @@ public static class AuditLog
             foreach (var (decision, count) in report.Summary.ByDecision)
                 w.WriteNumber(Screening.DecisionText.ToContractString(decision), count);
             w.WriteEndObject();
+            LedgerJson.Write(w, report.Ledger);
             w.WriteString("previous_hash", previous);
             w.WriteEndObject();
         }

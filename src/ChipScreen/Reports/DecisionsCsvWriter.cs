@@ -94,7 +94,7 @@ public sealed class DecisionsCsvWriter : IDisposable
     }
 
     /// <summary>Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets an apostrophe in front.</summary>
-    private static string Defused(string value) =>
+    internal static string Defused(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     /// <summary>Flushes what is buffered.</summary>

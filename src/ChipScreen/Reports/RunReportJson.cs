@@ -87,6 +87,8 @@ public static class RunReportJson
         Totals(w, "country_allocation", report.Volumes.CountryTotals, "country", "period");
         w.WriteEndObject();
 
+        LedgerJson.Write(w, report.Ledger);
+
         w.WriteStartArray("outputs");
         foreach (var file in report.Outputs)
         {

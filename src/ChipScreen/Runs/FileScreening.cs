@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using ChipScreen.Ledger;
 using ChipScreen.Orders;
 using ChipScreen.Reports;
 using ChipScreen.Rules;
@@ -14,7 +15,7 @@ namespace ChipScreen.Runs;
 /// a failed run never leaves files that look like a result. Throws <see cref="RulePackException"/> and
 /// <see cref="OrderFileException"/> for unusable rules or input (the CLI's exit code 2).
 /// </remarks>
-public sealed class FileScreening(TimeProvider time)
+public sealed partial class FileScreening(TimeProvider time)
 {
     /// <summary>The decisions file name.</summary>
     public const string DecisionsFile = "decisions.csv";
@@ -42,12 +43,19 @@ public sealed class FileScreening(TimeProvider time)
     /// <summary>Runs the screening; <paramref name="progress"/> receives the number of lines decided so far.</summary>
     /// <remarks>
     /// Every output is written to a temporary file with its SHA-256 computed on the way, and moved into place only
-    /// when the whole batch is done; then the run is appended to the audit log. Records for all outputs are made on
-    /// the workers that decide the lines; this thread writes and counts.
+    /// when the whole batch is done (and, with <see cref="RunRequest.Commit"/>, committed to the ledger); then the run is
+    /// appended to the audit log. Volumes count after <paramref name="baseline"/>, or after the request's ledger.
     /// </remarks>
+    /// <exception cref="LedgerException">The ledger cannot be read or the commit failed; nothing is written.</exception>
     public RunReport Run(RunRequest request, RulePack pack, IVolumeBaseline? baseline = null, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Ledger is not null && baseline is not null)
+            throw new ArgumentException("a run counts volumes after either a ledger or a given baseline, not both", nameof(baseline));
+        if (request.Commit && request.Ledger is null)
+            throw new ArgumentException("a commit needs a ledger (RunRequest.Ledger)", nameof(request));
         var started = time.GetUtcNow();
+        var runId = RunId(started);
         var asOf = AsOf(request);
         IReadOnlyList<string> ignored;
         using (var probe = OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
@@ -57,19 +65,72 @@ public sealed class FileScreening(TimeProvider time)
         var directory = request.OutputDirectory;
         Directory.CreateDirectory(directory);
         string Final(string name) => Path.Combine(directory, name);
-        string Partial(string name) => Final(name) + ".partial";
         string[] names = [DecisionsFile, AuditFile, ReportFile, HtmlFile];
+        Screened? screened = null;
         try
         {
-            var summary = new BatchSummary();
             var screener = new BatchScreener(pack);
             var source = new OrderCsvFile(request.OrdersPath);
-            var plan = screener.Plan(source, asOf, baseline ?? EmptyVolumeBaseline.Instance);
-            var listNlr = plan.Lines <= HtmlReport.NlrListLimit;
-            string decisionsHash, auditHash;
-            using var html = new HtmlReport(directory);
-            using (var decisions = new HashingStream(new FileStream(Partial(DecisionsFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
-            using (var audit = new HashingStream(new FileStream(Partial(AuditFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+            LedgerUse? ledger = null;
+            if (request.Ledger is null)
+            {
+                var plan = screener.Plan(source, asOf, baseline ?? EmptyVolumeBaseline.Instance);
+                screened = ScreenInto(directory, screener, source, asOf, plan, null, progress, cancellationToken);
+            }
+            else
+            {
+                // The ledger is committed before any output moves into place: a run killed before then leaves neither.
+                (screened, ledger) = ScreenWithLedger(request, pack, screener, source, asOf, runId, inputHash, progress, cancellationToken);
+            }
+            var (summary, html, settled, decisionsHash, auditHash) = screened;
+
+            var report = new RunReport(runId, ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files,
+                request.OrdersPath, inputHash, ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger);
+            string reportHash;
+            using (var stream = new HashingStream(new FileStream(Partial(directory, ReportFile), FileMode.Create, FileAccess.Write)))
+            {
+                RunReportJson.Write(report, stream);
+                reportHash = stream.Sha256;
+            }
+            var htmlHash = html.Complete(report, Partial(directory, HtmlFile));
+
+            foreach (var name in names)
+                File.Move(Partial(directory, name), Final(name), overwrite: true);
+            AuditLog.Append(request.AuditLog, report, directory,
+                [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash), new(ReportFile, reportHash), new(HtmlFile, htmlHash)]);
+            return report;
+        }
+        finally
+        {
+            screened?.Html.Dispose();
+            foreach (var name in names)
+                File.Delete(Partial(directory, name));
+        }
+    }
+
+    private static string Partial(string directory, string name) => Path.Combine(directory, name) + ".partial";
+
+    /// <summary>A batch decided into the partial files of decisions.csv and audit.jsonl, and the rows of report.html.</summary>
+    private sealed record Screened(BatchSummary Summary, HtmlReport Html, BatchPlan Plan, string DecisionsHash, string AuditHash);
+
+    /// <summary>Second pass: decides every line into the partial outputs; <paramref name="consumed"/> (if given) receives
+    /// each line's row and what it consumes, in input order.</summary>
+    /// <remarks>
+    /// Every output is written to a temporary file with its SHA-256 computed on the way; records for all outputs are made
+    /// on the workers that decide the lines; this thread writes and counts.
+    /// </remarks>
+    private static Screened ScreenInto(string directory, BatchScreener screener, OrderCsvFile source, DateOnly asOf, BatchPlan plan,
+        Action<long, LedgerPosting[]>? consumed, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var summary = new BatchSummary();
+        var listNlr = plan.Lines <= HtmlReport.NlrListLimit;
+        var limits = screener.Pack.Volumes;
+        string decisionsHash, auditHash;
+        var html = new HtmlReport(directory);
+        try
+        {
+            using (var decisions = new HashingStream(new FileStream(Partial(directory, DecisionsFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+            using (var audit = new HashingStream(new FileStream(Partial(directory, AuditFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
             {
                 using (var writer = new DecisionsCsvWriter(decisions, leaveOpen: true))
                 using (var outputs = new OutputWriters(
@@ -78,11 +139,14 @@ public sealed class FileScreening(TimeProvider time)
                     line => { if (line.HtmlRow.Length > 0) html.Add(line.Digest.Decision, line.HtmlRow); }))
                 {
                     // Lines come back in order; each output is written and hashed on its own thread.
-                    foreach (var line in screener.Decide(source, asOf, plan, d => FormattedDecision.Of(d, listNlr)))
+                    foreach (var (line, row, postings) in screener.Decide(source, asOf, plan,
+                        d => (FormattedDecision.Of(d, listNlr), d.Row, consumed is null ? null : LedgerPosting.Of(d, limits))))
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         outputs.Add(line);
                         summary.Add(line.Digest);
+                        if (postings is not null)
+                            consumed!(row, postings);
                         if (progress is not null && summary.Lines % 10_000 == 0)
                             progress.Report(summary.Lines);
                     }
@@ -92,27 +156,12 @@ public sealed class FileScreening(TimeProvider time)
                 auditHash = audit.Sha256;
             }
             progress?.Report(summary.Lines);
-
-            var report = new RunReport(RunId(started), ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files,
-                request.OrdersPath, inputHash, ignored, summary, plan.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory);
-            string reportHash;
-            using (var stream = new HashingStream(new FileStream(Partial(ReportFile), FileMode.Create, FileAccess.Write)))
-            {
-                RunReportJson.Write(report, stream);
-                reportHash = stream.Sha256;
-            }
-            var htmlHash = html.Complete(report, Partial(HtmlFile));
-
-            foreach (var name in names)
-                File.Move(Partial(name), Final(name), overwrite: true);
-            AuditLog.Append(request.AuditLog, report, directory,
-                [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash), new(ReportFile, reportHash), new(HtmlFile, htmlHash)]);
-            return report;
+            return new Screened(summary, html, plan, decisionsHash, auditHash);
         }
-        finally
+        catch
         {
-            foreach (var name in names)
-                File.Delete(Partial(name));
+            html.Dispose();
+            throw;
         }
     }
 

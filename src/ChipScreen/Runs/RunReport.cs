@@ -20,6 +20,7 @@ namespace ChipScreen.Runs;
 /// <param name="Volumes">The volume plan (totals before and after).</param>
 /// <param name="Outputs">Output files with their SHA-256 (decisions.csv and audit.jsonl).</param>
 /// <param name="RulesDirectory">The rules directory as given.</param>
+/// <param name="Ledger">The ledger the run counted after and whether it committed; null when it used none.</param>
 public sealed record RunReport(
     string RunId,
     string ToolVersion,
@@ -35,4 +36,5 @@ public sealed record RunReport(
     BatchSummary Summary,
     VolumePlan Volumes,
     IReadOnlyList<PackFile> Outputs,
-    string RulesDirectory);
+    string RulesDirectory,
+    Ledger.LedgerUse? Ledger = null);

@@ -7,7 +7,10 @@ namespace ChipScreen.Runs;
 /// <param name="AsOf">The as-of date; null for today.</param>
 /// <param name="OutputDirectory">Where decisions.csv, audit.jsonl, report.json and report.html go (created if needed).</param>
 /// <param name="AuditLogPath">The append-only audit log; null for <c>audit-log.jsonl</c> in the output directory.</param>
-public sealed record RunRequest(string OrdersPath, string RulesDirectory, string? PackId, DateOnly? AsOf, string OutputDirectory, string? AuditLogPath = null)
+/// <param name="Ledger">The ledger whose volumes the batch counts after; null to count from zero.</param>
+/// <param name="Commit">Whether to record the batch's consuming lines in the ledger (in one transaction); without it the ledger is only read.</param>
+public sealed record RunRequest(string OrdersPath, string RulesDirectory, string? PackId, DateOnly? AsOf, string OutputDirectory, string? AuditLogPath = null,
+    Ledger.LedgerOptions? Ledger = null, bool Commit = false)
 {
     /// <summary>The audit log this run appends to.</summary>
     public string AuditLog => AuditLogPath ?? Path.Combine(OutputDirectory, Reports.AuditLog.DefaultFileName);

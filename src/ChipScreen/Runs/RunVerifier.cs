@@ -125,7 +125,8 @@ public sealed class RunVerifier(TimeProvider time)
         {
             var request = new RunRequest(run.InputPath, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName));
             var screening = new FileScreening(time);
-            screening.Run(request, screening.LoadPack(request));
+            // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
+            screening.Run(request, screening.LoadPack(request), RecordedBaseline.Read(Path.Combine(directory, FileScreening.ReportFile)));
             var checks = new List<VerificationCheck>();
             foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
             {

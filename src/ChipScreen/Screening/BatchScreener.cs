@@ -47,7 +47,13 @@ public sealed class BatchScreener
     }
 
     /// <summary>First pass: finds the volume-dependent lines, settles their volumes in ship-date order, and numbers rows without a line number.</summary>
-    public BatchPlan Plan(IOrderSource source, DateOnly asOf, IVolumeBaseline baseline)
+    /// <param name="source">The batch.</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="baseline">The volumes already used.</param>
+    /// <param name="identities">If given, told each line's row, order id and line number (as the second pass decides
+    /// them), in input order and before the baseline is first asked; a ledger uses them to leave the batch's own earlier
+    /// entries out of its baseline.</param>
+    public BatchPlan Plan(IOrderSource source, DateOnly asOf, IVolumeBaseline baseline, Action<long, string, string>? identities = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -55,13 +61,14 @@ public sealed class BatchScreener
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         var lineNumbers = new Dictionary<long, int>();
         long lines = 0;
-        foreach (var (row, orderId, hasLine, volume) in source.Map(order => (order.Row, order.OrderId, order.Line.Length > 0, PlanOne(order, asOf)), _degree))
+        foreach (var (row, orderId, line, volume) in source.Map(order => (order.Row, order.OrderId, order.Line, PlanOne(order, asOf)), _degree))
         {
             lines++;
             ref var position = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(positions, orderId, out _);
             position++;
-            if (!hasLine)
+            if (line.Length == 0)
                 lineNumbers[row] = position;
+            identities?.Invoke(row, orderId, line.Length > 0 ? line : position.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (volume is { } p)
                 pending.Add(p);
         }

@@ -9,6 +9,14 @@ public interface IVolumeBaseline
 
     /// <summary>TPP already counted against the country's allocation in the period.</summary>
     decimal CountryAllocation(string country, string period);
+
+    /// <summary>Told, before the first question, every account the batch will ask about, so a baseline that reads a
+    /// database can fetch them in one round trip. Optional: the default does nothing.</summary>
+    /// <param name="consigneeYears">The consignee name keys and years that will be asked.</param>
+    /// <param name="countryPeriods">The countries and allocation periods that will be asked.</param>
+    void Prefetch(IReadOnlyCollection<(string ConsigneeKey, int Year)> consigneeYears, IReadOnlyCollection<(string Country, string Period)> countryPeriods)
+    {
+    }
 }
 
 /// <summary>A baseline with nothing used: every batch starts from zero.</summary>

@@ -40,6 +40,9 @@ internal static class VolumePlanner
         }
         Array.Sort(keys, order);
 
+        baseline.Prefetch(
+            pending.Select(l => (l.ConsigneeKey, l.ShipDate.Year)).ToHashSet(),
+            pending.Where(l => l.Period is not null).Select(l => (l.Country, l.Period!)).ToHashSet());
         var consignee = new Dictionary<(string, int), (decimal Before, decimal Now)>();
         var country = new Dictionary<(string, string), (decimal Before, decimal Now)>();
         var consigneeBefore = new decimal[pending.Count];

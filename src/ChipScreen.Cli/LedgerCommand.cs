@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Globalization;
+using ChipScreen.Ledger;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Cli;
+
+/// <summary><c>chipscreen ledger show|export|void|migrate --ledger PATH|CONNECTION-STRING</c>: read the ledger, void entries,
+/// bring its schema up to date.</summary>
+internal static class LedgerCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var command = new Command("ledger", "Show, export or void the committed volumes (LPP per consignee and year, licensed volume per country and allocation period).")
+        {
+            Show(stdout), Export(stdout), Void(stdout), Migrate(stdout),
+        };
+        return command;
+    }
+
+    /// <summary>The <c>--ledger</c> option; <paramref name="required"/> for the ledger commands, optional for <c>screen</c>.</summary>
+    public static Option<string> LedgerOption(bool required) => new("--ledger")
+    {
+        Description = "The ledger: an SQLite file path (created by the first commit) or a PostgreSQL connection string (Host=...;Database=...;Username=...;Password=..., or postgresql://user@host/db).",
+        Required = required,
+    };
+
+    private static Command Show(TextWriter stdout)
+    {
+        var ledger = LedgerOption(required: true);
+        var (consignee, country, year) = Filters();
+        var entries = new Option<bool>("--entries") { Description = "Also list the active entries behind the totals." };
+        var command = new Command("show", "Show account totals: each consignee's volume per year and each country's licensed volume per allocation period.")
+        {
+            ledger, consignee, country, year, entries,
+        };
+        command.SetAction(parse =>
+        {
+            using var open = Open(parse.GetValue(ledger)!, write: false);
+            var query = new LedgerQuery(parse.GetValue(consignee), parse.GetValue(country), parse.GetValue(year));
+            stdout.WriteLine($"ledger {open.Location} ({(open.Location.Kind == LedgerStoreKind.Sqlite ? "sqlite" : "postgresql")}, schema {open.SchemaVersion})");
+            var accounts = open.Accounts(query);
+            if (accounts.Count == 0)
+            {
+                stdout.WriteLine("no committed volume matches");
+                return Cli.Ok;
+            }
+            stdout.WriteLine(Invariant($"{"account",-19} {"key",-36} {"period",-10} {"total TPP",18} {"entries",8}"));
+            foreach (var a in accounts)
+                stdout.WriteLine(Invariant($"{a.Account.Name(),-19} {a.Key,-36} {a.Period,-10} {a.Total,18:N0} {a.ActiveEntries,8:N0}"));
+            if (parse.GetValue(entries))
+            {
+                stdout.WriteLine();
+                stdout.WriteLine(Invariant($"{"order:line",-24} {"account",-19} {"key",-30} {"period",-10} {"volume",14} {"decision",-18} run"));
+                foreach (var e in open.Entries(query))
+                    stdout.WriteLine(Invariant($"{e.OrderId + ":" + e.Line,-24} {e.Account.Name(),-19} {e.AccountKey,-30} {e.Period,-10} {e.Volume,14:N0} {(e.Exception.Length > 0 ? e.Exception : e.Decision),-18} {e.RunId}"));
+            }
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export(TextWriter stdout)
+    {
+        var ledger = LedgerOption(required: true);
+        var (consignee, country, year) = Filters();
+        var activeOnly = new Option<bool>("--active") { Description = "Only the entries that count now (default: every entry, replaced and voided ones included, with their status)." };
+        var output = new Option<string?>("--out") { Description = "The CSV file to write (default: standard output)." };
+        var command = new Command("export", "Export ledger entries as CSV (RFC 4180, UTF-8), in commit order.")
+        {
+            ledger, consignee, country, year, activeOnly, output,
+        };
+        command.SetAction(parse =>
+        {
+            using var open = Open(parse.GetValue(ledger)!, write: false);
+            var query = new LedgerQuery(parse.GetValue(consignee), parse.GetValue(country), parse.GetValue(year), IncludeHistory: !parse.GetValue(activeOnly));
+            var path = parse.GetValue(output);
+            if (path is null && ReferenceEquals(stdout, Console.Out))
+            {
+                Console.Out.Flush();
+                using var console = Console.OpenStandardOutput();
+                LedgerCsv.Write(open.Entries(query), console); // streams: the ledger may be large
+            }
+            else if (path is null)
+            {
+                using var buffer = new MemoryStream();
+                LedgerCsv.Write(open.Entries(query), buffer);
+                stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                var partial = path + ".partial";
+                using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+                    LedgerCsv.Write(open.Entries(query), file);
+                File.Move(partial, path, overwrite: true);
+            }
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Void(TextWriter stdout)
+    {
+        var ledger = LedgerOption(required: true);
+        var target = new Argument<string>("order") { Description = "ORDER_ID to void every entry of the order, or ORDER_ID:LINE for one line (split at the last colon)." };
+        var reason = new Option<string>("--reason") { Description = "Why (kept with the voided entries).", Required = true };
+        var command = new Command("void", "Void committed entries: they stop counting against their limits and stay in the ledger as history, with the reason.")
+        {
+            ledger, target, reason,
+        };
+        command.SetAction(parse =>
+        {
+            var text = parse.GetValue(target)!;
+            var why = parse.GetValue(reason)!;
+            if (string.IsNullOrWhiteSpace(why))
+                throw new UsageException("--reason must say why the entries are voided");
+            var colon = text.LastIndexOf(':');
+            var (order, line) = colon > 0 && colon < text.Length - 1 ? (text[..colon], text[(colon + 1)..]) : (text, (string?)null);
+            using var open = Open(parse.GetValue(ledger)!, write: true);
+            var count = open.Void(order, line, why);
+            stdout.WriteLine(Invariant($"voided {count} entr{(count == 1 ? "y" : "ies")} of {text} in {open.Location}"));
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Migrate(TextWriter stdout)
+    {
+        var ledger = LedgerOption(required: true);
+        var command = new Command("migrate", "Create the ledger, or bring its schema to this ChipScreen's version.") { ledger };
+        command.SetAction(parse =>
+        {
+            using var open = Open(parse.GetValue(ledger)!, write: true);
+            stdout.WriteLine($"ledger {open.Location} is at schema version {open.SchemaVersion}");
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    private static (Option<string?> Consignee, Option<string?> Country, Option<int?> Year) Filters() => (
+        new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." },
+        new Option<string?>("--country") { Description = "Only this ultimate destination (ISO alpha-2 code)." },
+        new Option<int?>("--year") { Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it)." });
+
+    private static VolumeLedger Open(string location, bool write) => VolumeLedger.Open(new LedgerOptions(location), TimeProvider.System, write);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,250 @@
+using System.Data;
+using System.Data.Common;
+
+namespace ChipScreen.Ledger;
+
+/// <summary>One connection to a ledger store: the SQL both stores share, with the few places they differ left to
+/// <see cref="SqliteLedgerStore"/> and <see cref="PostgresLedgerStore"/>.</summary>
+/// <remarks>
+/// Not thread-safe: one store object per run, used from one thread. Tables: <c>ledger_entries</c> (every committed
+/// volume, active or history), <c>ledger_accounts</c> (each account's total, kept equal to the sum of its active
+/// entries, and the row a commit locks), <c>ledger_runs</c> (each committing run), <c>ledger_schema</c> (migrations).
+/// </remarks>
+internal abstract partial class LedgerStore : IDisposable
+{
+    protected LedgerStore(DbConnection connection, LedgerLocation location, LedgerOptions options)
+    {
+        Connection = connection;
+        Location = location;
+        Options = options;
+    }
+
+    public DbConnection Connection { get; }
+
+    public LedgerLocation Location { get; }
+
+    public LedgerOptions Options { get; }
+
+    public abstract LedgerStoreKind Kind { get; }
+
+    /// <summary>The schema version found (after migrating, when allowed).</summary>
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>The transaction statements run in, if one is open.</summary>
+    protected DbTransaction? Transaction { get; private set; }
+
+    /// <summary>Opens the store for <paramref name="location"/>.</summary>
+    /// <param name="location">Where.</param>
+    /// <param name="options">Timeouts and attempts.</param>
+    /// <param name="write">Whether the caller will write: only then is a missing ledger created or an older schema migrated.</param>
+    /// <param name="upTo">The schema version to migrate to (tests build older ledgers with it); null for the latest.</param>
+    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write, int? upTo = null)
+    {
+        LedgerStore store = location.Kind switch
+        {
+            LedgerStoreKind.Sqlite => SqliteLedgerStore.Connect(location, options, write),
+            _ => PostgresLedgerStore.Connect(location, options),
+        };
+        try
+        {
+            store.Guard(() => store.PrepareSchema(write, upTo ?? LedgerMigrations.Latest));
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    // ---- the differences between the stores ----
+
+    /// <summary>The clause that locks the rows a select returns, or empty where the transaction already excludes other writers.</summary>
+    protected abstract string LockRows { get; }
+
+    /// <summary>Rewrites a migration statement's type placeholders for this store.</summary>
+    protected abstract string Types(string statement);
+
+    /// <summary>An INSERT ... SELECT that skips rows whose key exists.</summary>
+    protected abstract string InsertIfAbsent(string table, string columns, string select, string conflictColumns);
+
+    protected abstract bool TableExists(string name);
+
+    /// <summary>Starts a transaction that writes: other writers wait (SQLite: BEGIN IMMEDIATE; PostgreSQL: row locks taken by the caller).</summary>
+    protected abstract DbTransaction BeginWriteTransaction();
+
+    /// <summary>Starts a transaction whose reads all see one snapshot.</summary>
+    protected abstract DbTransaction BeginSnapshotTransaction();
+
+    /// <summary>Serializes concurrent migrations within <see cref="BeginWriteTransaction"/>.</summary>
+    protected abstract void LockSchema();
+
+    /// <summary>Whether a failure is one that a new attempt can get past (deadlock, serialization failure, busy).</summary>
+    public abstract bool IsTransient(Exception e);
+
+    /// <summary>Whether a failure is the store's (connection, I/O, SQL) rather than a bug.</summary>
+    protected abstract bool IsStoreFailure(Exception e);
+
+    public abstract object Volume(decimal value);
+
+    public abstract decimal ReadVolume(DbDataReader reader, int ordinal);
+
+    public abstract object Date(DateOnly value);
+
+    public abstract DateOnly ReadDate(DbDataReader reader, int ordinal);
+
+    public abstract object Time(DateTimeOffset value);
+
+    public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>Starts a bulk load of rows into a (temporary) table.</summary>
+    protected abstract RowWriter BulkInsert(string table, IReadOnlyList<string> columns);
+
+    /// <summary>Refreshes the planner's statistics of a staging table after a bulk load.</summary>
+    protected abstract void Analyze(string table);
+
+    /// <summary>How long a statement may run; SQLite also waits this long for a busy file before failing it.</summary>
+    protected virtual TimeSpan StatementTimeout => Options.LockTimeout;
+
+    // ---- shared plumbing ----
+
+    /// <summary>Begins a write transaction; dispose it to roll back what was not committed.</summary>
+    public Scope Write() => new(this, BeginWriteTransaction());
+
+    /// <summary>Begins a snapshot transaction (reads see one point in time).</summary>
+    public Scope Snapshot() => new(this, BeginSnapshotTransaction());
+
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        command.CommandTimeout = (int)StatementTimeout.TotalSeconds;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    public int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs <paramref name="action"/>, turning the store's own failures into <see cref="LedgerException"/>.</summary>
+    public T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is not LedgerException && IsStoreFailure(e))
+        {
+            throw new LedgerException(IsTransient(e) ? LedgerErrorCodes.CommitConflict : LedgerErrorCodes.Unavailable, $"ledger {Location}: {e.Message}", e);
+        }
+    }
+
+    public void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return true;
+    });
+
+    private void PrepareSchema(bool write, int target)
+    {
+        SchemaVersion = TableExists("ledger_schema")
+            ? Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM ledger_schema"), System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        if (SchemaVersion > LedgerMigrations.Latest)
+            throw new LedgerException(LedgerErrorCodes.SchemaMismatch, $"ledger {Location} has schema version {SchemaVersion}, newer than this ChipScreen knows ({LedgerMigrations.Latest}); use a newer ChipScreen");
+        if (SchemaVersion >= target)
+            return;
+        if (!write)
+        {
+            throw SchemaVersion == 0
+                ? new LedgerException(LedgerErrorCodes.Missing, $"no ChipScreen ledger at {Location} yet: the first 'screen --commit' (or 'ledger migrate') creates it")
+                : new LedgerException(LedgerErrorCodes.SchemaMismatch, $"ledger {Location} has schema version {SchemaVersion}; 'chipscreen ledger migrate' brings it to {LedgerMigrations.Latest}");
+        }
+        using var scope = Write();
+        LockSchema();
+        Execute("CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM ledger_schema"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var migration in LedgerMigrations.All.Where(m => m.Version > version && m.Version <= target))
+        {
+            foreach (var statement in migration.Statements)
+                Execute(Types(statement));
+            Execute("INSERT INTO ledger_schema (version, description, applied_at) VALUES (@v, @d, @t)",
+                ("v", migration.Version), ("d", migration.Description), ("t", LedgerNumbers.Time(DateTimeOffset.UtcNow)));
+        }
+        scope.Commit();
+        SchemaVersion = Math.Max(version, target);
+    }
+
+    public virtual void Dispose()
+    {
+        Transaction?.Dispose();
+        Transaction = null;
+        Connection.Dispose();
+    }
+
+    /// <summary>An open transaction: statements of the store run in it until it is committed or disposed (rolled back).</summary>
+    public sealed class Scope : IDisposable
+    {
+        private readonly LedgerStore _store;
+        private readonly DbTransaction _transaction;
+
+        internal Scope(LedgerStore store, DbTransaction transaction)
+        {
+            if (store.Transaction is not null)
+                throw new InvalidOperationException("a ledger transaction is already open");
+            _store = store;
+            _transaction = transaction;
+            store.Transaction = transaction;
+        }
+
+        public void Commit()
+        {
+            _transaction.Commit();
+            _store.Transaction = null;
+        }
+
+        public void Dispose()
+        {
+            if (ReferenceEquals(_store.Transaction, _transaction))
+            {
+                _store.Transaction = null;
+                try
+                {
+                    _transaction.Rollback();
+                }
+                catch (Exception e) when (_store.IsStoreFailure(e) || e is InvalidOperationException)
+                {
+                    // The connection is gone; the server rolls back what it had.
+                }
+            }
+            _transaction.Dispose();
+        }
+    }
+
+    /// <summary>Rows going into a table in bulk; <see cref="Complete"/> ends the load.</summary>
+    public abstract class RowWriter : IDisposable
+    {
+        public abstract void Write(params object?[] values);
+
+        public abstract void Complete();
+
+        public abstract void Dispose();
+    }
+}

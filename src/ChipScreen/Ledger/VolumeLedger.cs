@@ -1,0 +1,82 @@
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Ledger;
+
+/// <summary>The durable ledger of committed volumes (LPP per consignee and year, licensed volume per country and
+/// allocation period) that every batch counts after: the public entry to a ledger store.</summary>
+/// <remarks>
+/// One instance holds one connection; not thread-safe. Open one per run or per command and dispose it. Screening stays
+/// pure: runs read the ledger through an <see cref="IVolumeBaseline"/> and commit what their final decisions consumed.
+/// </remarks>
+public sealed class VolumeLedger : IDisposable
+{
+    private readonly LedgerStore _store;
+    private readonly TimeProvider _time;
+
+    private VolumeLedger(LedgerStore store, LedgerOptions options, TimeProvider time)
+    {
+        _store = store;
+        _time = time;
+        Options = options;
+    }
+
+    /// <summary>The options it was opened with.</summary>
+    public LedgerOptions Options { get; }
+
+    /// <summary>Where it is.</summary>
+    public LedgerLocation Location => _store.Location;
+
+    /// <summary>Its schema version.</summary>
+    public int SchemaVersion => _store.SchemaVersion;
+
+    /// <summary>Opens a ledger. With <paramref name="write"/>, a missing SQLite file or PostgreSQL schema is created and
+    /// an older schema migrated; without it, the ledger must exist (so a mistyped path never reads as an empty ledger).</summary>
+    /// <exception cref="ArgumentException">The options are out of range.</exception>
+    /// <exception cref="LedgerException">The ledger cannot be opened (see <see cref="LedgerException.Code"/>).</exception>
+    public static VolumeLedger Open(LedgerOptions options, TimeProvider time, bool write)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var location = LedgerLocation.Parse(options.Location);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+            throw new ArgumentException("ledger options: " + string.Join("; ", problems), nameof(options));
+        return new VolumeLedger(LedgerStore.Open(location, options, write), options, time);
+    }
+
+    /// <summary>Account totals (accounts with active entries), filtered, in key order.</summary>
+    public IReadOnlyList<LedgerAccountTotal> Accounts(LedgerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _store.Guard(() => _store.Accounts(query));
+    }
+
+    /// <summary>Entries, filtered, in commit order; history (replaced, voided) when the query asks for it. Streams.</summary>
+    public IEnumerable<LedgerEntry> Entries(LedgerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var entries = _store.Entries(query).GetEnumerator();
+        while (true)
+        {
+            if (!_store.Guard(entries.MoveNext))
+                yield break;
+            yield return entries.Current;
+        }
+    }
+
+    /// <summary>Voids the active entries of an order, or of one line of it: they stop counting and stay as history with the reason.</summary>
+    /// <returns>How many entries were voided.</returns>
+    /// <exception cref="LedgerException">With <see cref="LedgerErrorCodes.NothingToVoid"/> when no active entry matches.</exception>
+    public int Void(string orderId, string? line, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return _store.Guard(() => _store.Void(orderId, line, reason, _time.GetUtcNow()));
+    }
+
+    /// <summary>Starts screening a batch against the ledger (see <see cref="LedgerBatch"/>).</summary>
+    internal LedgerBatch BeginBatch(VolumeLimits limits, bool commit) => new(_store, limits, commit, _time);
+
+    /// <inheritdoc />
+    public void Dispose() => _store.Dispose();
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using ChipScreen.Volumes;
+
+namespace ChipScreen.Runs;
+
+/// <summary>The volumes a run found before its batch, as its report.json recorded them (<c>volumes.*.before</c>): what
+/// lets <c>chipscreen verify</c> reproduce a run that counted after a ledger, without the ledger.</summary>
+/// <remarks>A run records every account it asked for, so a re-screening of the same input asks for no other; any other
+/// counts from zero. Immutable; thread-safe.</remarks>
+internal sealed class RecordedBaseline : IVolumeBaseline
+{
+    private readonly Dictionary<(string, string), decimal> _consignee = [];
+    private readonly Dictionary<(string, string), decimal> _country = [];
+
+    public static RecordedBaseline Read(string reportPath)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(reportPath));
+        var baseline = new RecordedBaseline();
+        if (!doc.RootElement.TryGetProperty("volumes", out var volumes))
+            return baseline;
+        foreach (var t in volumes.GetProperty("consignee_year").EnumerateArray())
+            baseline._consignee[(t.GetProperty("consignee").GetString()!, t.GetProperty("year").GetString()!)] = t.GetProperty("before").GetDecimal();
+        foreach (var t in volumes.GetProperty("country_allocation").EnumerateArray())
+            baseline._country[(t.GetProperty("country").GetString()!, t.GetProperty("period").GetString()!)] = t.GetProperty("before").GetDecimal();
+        return baseline;
+    }
+
+    public decimal ConsigneeYear(string consigneeKey, int year) =>
+        _consignee.GetValueOrDefault((consigneeKey, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public decimal CountryAllocation(string country, string period) => _country.GetValueOrDefault((country, period));
+}

@@ -1,0 +1,97 @@
+using ChipScreen.Tests.Support;
+using static ChipScreen.Tests.Support.OrderCsv;
+
+namespace ChipScreen.Tests.Cli;
+
+/// <summary><c>chipscreen screen --ledger/--commit</c> and <c>chipscreen ledger ...</c> on an SQLite ledger (the same
+/// library paths run on PostgreSQL in the ledger tests).</summary>
+public class LedgerCommandTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    private string Ledger => _dir.File("ledger.db");
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = ChipScreen.Cli.Cli.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private (int Code, string Out, string Err) Screen(string name, string csv, params string[] more) =>
+        Run(["screen", _dir.Write(name + ".csv", csv), "--rules", Repo.Rules, "--as-of", "2025-12-31", "--out", _dir.File(name), .. more]);
+
+    [Fact]
+    public void ScreenCommit_ThenShowExportAndVoid()
+    {
+        var (code, output, err) = Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "2", "2025-03-01", 3000, destination: "CL", consignee: "Andes Cloud")), "--ledger", Ledger, "--commit");
+        Assert.True(code == 0, err);
+        Assert.Contains($"committed to ledger {Ledger}: 2 entries added, 0 replaced, 0 unchanged", output);
+
+        var show = Run("ledger", "show", "--ledger", Ledger, "--entries");
+        Assert.Equal(0, show.Code);
+        Assert.Contains("consignee_year      LAKE COMPUTE LTD", show.Out);
+        Assert.Contains("20,000,000", show.Out);
+        Assert.Contains("SO-1:2", show.Out);
+        Assert.DoesNotContain("LAKE", Run("ledger", "show", "--ledger", Ledger, "--country", "CL").Out);
+
+        var voided = Run("ledger", "void", "SO-1:2", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.Equal(0, voided.Code);
+        Assert.Contains("voided 1 entry of SO-1:2", voided.Out);
+        Assert.Equal(2, Run("ledger", "void", "SO-1:2", "--reason", "again", "--ledger", Ledger).Code);
+
+        var export = _dir.File("entries.csv");
+        Assert.Equal(0, Run("ledger", "export", "--ledger", Ledger, "--out", export).Code);
+        var lines = File.ReadAllLines(export);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(",voided,", lines[2]);
+        Assert.EndsWith(",void,cancelled", lines[2]);
+        Assert.Equal(2, Run("ledger", "export", "--ledger", Ledger, "--active").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void ScreenWithALedger_ReadsIt_AndSaysWhetherItCommitted()
+    {
+        Assert.Equal(0, Run("ledger", "migrate", "--ledger", Ledger).Code);
+        var (code, output, _) = Screen("read", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger);
+        Assert.Equal(0, code);
+        Assert.Contains("(read only; --commit records the batch)", output);
+        Assert.Contains("no committed volume matches", Run("ledger", "show", "--ledger", Ledger).Out);
+        Assert.Contains("no ledger: volumes count from zero", Screen("none", Of(Row("SO-1", "1", "2025-03-01", 2000))).Out);
+    }
+
+    [Fact]
+    public void CommitWithoutALedger_Exits2AndWritesNothing()
+    {
+        var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--commit");
+        Assert.Equal(2, code);
+        Assert.Contains("--commit needs --ledger", err);
+        Assert.False(Directory.Exists(_dir.File("x")));
+    }
+
+    [Fact]
+    public void AMissingLedger_Exits2WithItsCode_AndWritesNothing()
+    {
+        var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", _dir.File("typo.db"));
+        Assert.Equal(2, code);
+        Assert.Contains("(ledger_missing)", err);
+        Assert.False(File.Exists(_dir.File("typo.db")));
+        Assert.Empty(Directory.GetFiles(_dir.File("x")));
+        Assert.Equal(2, Run("ledger", "show", "--ledger", _dir.File("typo.db")).Code);
+    }
+
+    [Fact]
+    public void AnUnreachableServer_Exits1()
+    {
+        var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2", "--commit");
+        Assert.Equal(1, code);
+        Assert.Contains("(ledger_unavailable)", err);
+        Assert.Empty(Directory.GetFiles(_dir.File("x")));
+    }
+
+    public void Dispose()
+    {
+        _dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,342 @@
+using System.Text.Json;
+using ChipScreen.Ledger;
+using ChipScreen.Runs;
+using ChipScreen.Tests.Support;
+using ChipScreen.Volumes;
+using static ChipScreen.Tests.Support.OrderCsv;
+
+namespace ChipScreen.Tests.Ledger;
+
+/// <summary>What every ledger store must do, run once per store (<see cref="SqliteLedgerTests"/>, <see cref="PostgresLedgerTests"/>).</summary>
+public abstract class LedgerContract : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2025, 12, 31);
+    private readonly TempDir _dir = new();
+    private readonly Lazy<LedgerTarget> _target;
+    private int _runs;
+
+    private protected LedgerContract() => _target = new(NewTarget);
+
+    private protected abstract LedgerTarget NewTarget();
+
+    private protected LedgerTarget Target => _target.Value;
+
+    // ---- volumes across batches ----
+
+    [LedgerFact]
+    public void TwoCommittedBatches_CountTogether_AndANewYearStartsAfresh()
+    {
+        var batchOne = Of(Row("SO-1", "1", "2025-03-01", 2000)); // 20,000,000 under LPP
+        Commit(batchOne);
+        var two = Commit(Of(
+            Row("SO-2", "1", "2025-06-01", 690),                 // 6,900,000: exactly 26,900,000
+            Row("SO-2", "2", "2025-06-02", 1, tpp: 4800),         // one more line: past LPP
+            Row("SO-3", "1", "2026-01-05", 690)));               // January of the next year
+        Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (two.Decisions[0][2], two.Decisions[0][3]));
+        Assert.Equal(("LICENSE_REQUIRED", "A5"), (two.Decisions[1][2], two.Decisions[1][7]));
+        Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (two.Decisions[2][2], two.Decisions[2][3]));
+        Assert.Equal(20_000_000m, two.Report.Volumes.ConsigneeTotals.Single(t => t.Period == "2025").Before);
+
+        var totals = Totals();
+        Assert.Equal(26_900_000m, totals[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+        Assert.Equal(6_900_000m, totals[("consignee_year", "LAKE COMPUTE LTD", "2026")]);
+        Assert.Equal(4_800m, totals[("country_allocation", "IN", "2025-2027")]);
+        AssertTotalsAreTheSumOfActiveEntries();
+
+        // A later batch finds the consignee at the limit; re-committing batch one changes nothing.
+        var three = Run(Of(Row("SO-4", "1", "2025-09-01", 1, tpp: 4800)), commit: false);
+        Assert.Equal(("LICENSE_REQUIRED", "A5"), (three.Decisions[0][2], three.Decisions[0][7]));
+        var again = Commit(batchOne);
+        Assert.Equal("LPP", again.Decisions[0][3]);
+        Assert.Equal((0L, 0L, 1L), (again.Report.Ledger!.Commit!.Added, again.Report.Ledger.Commit.Replaced, again.Report.Ledger.Commit.Unchanged));
+        Assert.Equal(totals, Totals());
+    }
+
+    [LedgerFact]
+    public void RecommittingABatch_ChangesNothing()
+    {
+        var batch = Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "2", "2025-03-02", 3000, destination: "CL", consignee: "Andes Cloud"));
+        var first = Commit(batch);
+        Commit(Of(Row("SO-2", "1", "2025-06-01", 690)));
+        var entries = Entries(history: true);
+        var totals = Totals();
+
+        var again = Commit(batch);
+        Assert.Equal(first.Decisions.Select(d => d[2] + d[3]), again.Decisions.Select(d => d[2] + d[3]));
+        Assert.Equal(new LedgerCommitResult(0, 0, 2, 1, false, default), again.Report.Ledger!.Commit! with { Elapsed = default });
+        Assert.Equal(totals, Totals());
+        Assert.Equal(entries, Entries(history: true));
+    }
+
+    [LedgerFact]
+    public void LicensedLines_ConsumeTheCountryAllocationAcrossBatches()
+    {
+        // 26 consignees past LPP with 30,000,000 each: 780,000,000 of the 790,000,000; a 27th in a later batch would exceed it.
+        Commit(Of(Enumerable.Range(0, 26).Select(i => Row($"SO-{i}", "1", "2025-05-01", 3000, destination: "CL", consignee: $"Consignee {i:D2}"))));
+        var later = Commit(Of(Row("SO-99", "1", "2025-09-01", 3000, destination: "CL", consignee: "Late Comer"), Row("SO-99", "2", "2025-09-01", 1000, destination: "CL", consignee: "Late Comer")));
+        Assert.Equal(("PROHIBITED", "A6"), (later.Decisions[0][2], later.Decisions[0][7]));
+        Assert.Equal("LPP", later.Decisions[1][3]);
+        Assert.Equal(780_000_000m, Totals()[("country_allocation", "CL", "2025-2027")]);
+    }
+
+    [LedgerFact]
+    public void ScreeningWithoutCommit_ReadsTheLedgerButNeverWritesIt()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        var entries = Entries(history: true);
+        var read = Run(Of(Row("SO-2", "1", "2025-06-01", 700)), commit: false);
+        Assert.Equal("LICENSE_REQUIRED", read.Decisions[0][2]); // 20,000,000 + 7,000,000 > 26,900,000
+        Assert.False(read.Report.Ledger!.Committed);
+        Assert.Equal(entries, Entries(history: true));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(read.Out, "report.json")));
+        Assert.False(json.RootElement.GetProperty("ledger").GetProperty("committed").GetBoolean());
+    }
+
+    [LedgerFact]
+    public void ReadingALedgerThatDoesNotExist_FailsRatherThanCountingFromZero()
+    {
+        var e = Assert.Throws<LedgerException>(() => Run(Of(Row("SO-1", "1", "2025-03-01", 2000)), commit: false));
+        Assert.Equal(LedgerErrorCodes.Missing, e.Code);
+        Assert.Empty(Directory.GetFiles(_dir.Path, "decisions.csv", SearchOption.AllDirectories));
+    }
+
+    [LedgerFact]
+    public void ACommittedLine_DoesNotCountAgainstItself()
+    {
+        var batch = Of(Row("SO-1", "1", "2025-03-01", 2690)); // 26,900,000: the whole LPP allowance
+        Commit(batch);
+        var again = Run(batch, commit: false);
+        Assert.Equal("LPP", again.Decisions[0][3]);
+        Assert.Equal(0m, again.Report.Volumes.ConsigneeTotals.Single().Before);
+    }
+
+    [LedgerFact]
+    public void AChangedLine_ReplacesItsEntry_KeepingTheOldOneAsHistory()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        var changed = Commit(Of(Row("SO-1", "1", "2025-03-01", 1000)));
+        Assert.Equal((1L, 1L, 0L), (changed.Report.Ledger!.Commit!.Added, changed.Report.Ledger.Commit.Replaced, changed.Report.Ledger.Commit.Unchanged));
+        Assert.Equal(10_000_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+        var history = Entries(history: true);
+        Assert.Equal([LedgerEntryStatus.Replaced, LedgerEntryStatus.Active], history.Select(e => e.Status));
+        Assert.Equal(changed.Report.RunId, history[0].EndedBy);
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    [LedgerFact]
+    public void ALineThatNoLongerConsumes_EndsItsEntry()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        var held = Commit(Of(Row("SO-1", "1", "2025-03-01", 2000, endUse: "military radar")));
+        Assert.Equal("HOLD", held.Decisions[0][2]);
+        Assert.Equal(0m, Totals().GetValueOrDefault(("consignee_year", "LAKE COMPUTE LTD", "2025")));
+        Assert.Single(Entries(history: true), e => e.Status == LedgerEntryStatus.Replaced);
+        Assert.Empty(Entries(history: false));
+    }
+
+    [LedgerFact]
+    public void DuplicateLinesInACommittedBatch_AreRefusedBeforeAnythingIsWritten()
+    {
+        Commit(Of(Row("SO-0", "1", "2025-01-01", 1)));
+        var entries = Entries(history: true);
+        var e = Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Commit(Of(Row("SO-1", "1", "2025-03-01", 10), Row("SO-1", "1", "2025-03-02", 20))));
+        Assert.Contains("order SO-1 line 1 appears 2 times (rows 1 to 2)", e.Message);
+        Assert.Equal(entries, Entries(history: true));
+        Assert.Single(Directory.GetFiles(_dir.Path, "decisions.csv", SearchOption.AllDirectories)); // the first run's only
+    }
+
+    // ---- races ----
+
+    [LedgerFact]
+    public void ALineThatLostTheRace_IsRedecidedUnderTheLock()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000))); // 20,000,000
+        // The batch screens against 20,000,000 (6,900,000 fits under LPP); before it commits, another commit takes the
+        // consignee to 25,000,000.
+        CommitHooks.BeforeCommitting.Value = () => Commit(Of(Row("SO-RIVAL", "1", "2025-04-01", 500)));
+        var late = Commit(Of(Row("SO-2", "1", "2025-06-01", 690)));
+        Assert.True(late.Report.Ledger!.Commit!.Redecided);
+        Assert.Equal("LICENSE_REQUIRED", late.Decisions[0][2]);
+        Assert.Equal(25_000_000m, late.Report.Volumes.ConsigneeTotals.Single().Before);
+        var totals = Totals();
+        Assert.Equal(25_000_000m, totals[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+        Assert.Equal(6_900_000m, totals[("country_allocation", "IN", "2025-2027")]);
+        Assert.Contains("LICENSE_REQUIRED", File.ReadAllText(Path.Combine(late.Out, "audit.jsonl")));
+        Assert.True(new RunVerifier(TimeProvider.System).Verify(late.Out, Repo.Rules).Holds);
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    [LedgerFact]
+    public async Task TwoCommitsOfTheSameLineAtOnce_TakeTurns_AndLeaveOneActiveEntry()
+    {
+        // The same order line in two batches with nothing else in common: LPP for one consignee in the first, a licensed
+        // line to Chile for another in the second. The second commit starts while the first is still open.
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = Task.Run(() =>
+        {
+            CommitHooks.InsideCommitting.Value = () =>
+            {
+                inside.Set();
+                release.Wait(TimeSpan.FromMinutes(1));
+            };
+            return Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        });
+        Assert.True(inside.Wait(TimeSpan.FromMinutes(1)));
+        var second = Task.Run(() => Commit(Of(Row("SO-1", "1", "2025-03-01", 3000, destination: "CL", consignee: "Other Cloud"))));
+        bool waited;
+        try
+        {
+            await Task.Delay(1000);
+            waited = !second.IsCompleted;
+        }
+        finally
+        {
+            release.Set();
+        }
+        await first;
+        var later = await second;
+        Assert.True(waited, "the second commit did not wait for the first");
+
+        Assert.Equal(1, later.Report.Ledger!.Commit!.Replaced);
+        var active = Entries(history: false);
+        Assert.Equal([(VolumeAccount.CountryAllocation, "CL")], active.Select(e => (e.Account, e.AccountKey)));
+        Assert.Equal(0m, Totals().GetValueOrDefault(("consignee_year", "LAKE COMPUTE LTD", "2025")));
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    // ---- show, export, void ----
+
+    [LedgerFact]
+    public void VoidedEntries_StopCounting_AndStayAsHistory()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "2", "2025-03-01", 500), Row("SO-2", "1", "2025-03-01", 100)));
+        using (var ledger = Target.Open(write: true))
+        {
+            Assert.Equal(1, ledger.Void("SO-1", "2", "cancelled by the customer"));
+            Assert.Equal(1, ledger.Void("SO-1", null, "order withdrawn"));
+            Assert.Equal(LedgerErrorCodes.NothingToVoid, Assert.Throws<LedgerException>(() => ledger.Void("SO-1", null, "again")).Code);
+        }
+        Assert.Equal(1_000_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+        var voided = Entries(history: true).Where(e => e.Status == LedgerEntryStatus.Voided).OrderBy(e => e.Line).ToList();
+        Assert.Equal(["order withdrawn", "cancelled by the customer"], voided.Select(e => e.EndReason));
+        // A voided line committed again counts again.
+        Commit(Of(Row("SO-1", "2", "2025-03-01", 500)));
+        Assert.Equal(6_000_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    [LedgerFact]
+    public void Accounts_FilterByConsigneeCountryAndYear()
+    {
+        Commit(Of(
+            Row("SO-1", "1", "2025-03-01", 2000, consignee: "Lake Compute Ltd."),
+            Row("SO-2", "1", "2026-03-01", 100, consignee: "Lake Compute Ltd"),
+            Row("SO-3", "1", "2025-03-01", 3000, destination: "CL", consignee: "Andes Cloud")));
+        using var ledger = Target.Open();
+        // Lake 2025, Lake 2026 and CL 2025-2027 (Andes Cloud's 30,000,000 is past LPP: licensed, it counts against CL).
+        Assert.Equal(3, ledger.Accounts(LedgerQuery.All).Count);
+        Assert.Equal(["2025", "2026"], ledger.Accounts(new LedgerQuery(Consignee: "lake compute ltd")).Select(a => a.Period));
+        Assert.Equal([("CL", 30_000_000m)], ledger.Accounts(new LedgerQuery(Country: "cl")).Select(a => (a.Key, a.Total)));
+        Assert.Equal([("LAKE COMPUTE LTD", "2025"), ("CL", "2025-2027")], ledger.Accounts(new LedgerQuery(Year: 2025)).Select(a => (a.Key, a.Period)));
+        Assert.Equal(2, ledger.Entries(new LedgerQuery(Consignee: "LAKE COMPUTE LTD")).Count());
+        Assert.Single(ledger.Entries(new LedgerQuery(Year: 2026)));
+        Assert.Single(ledger.Entries(new LedgerQuery(Country: "CL")));
+    }
+
+    [LedgerFact]
+    public void Export_WritesEveryEntryWithItsStatus()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000), Row("=cmd", "1", "2025-03-01", 1, consignee: "Other Ltd")));
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 1500)));
+        using var ledger = Target.Open();
+        using var buffer = new MemoryStream();
+        LedgerCsv.Write(ledger.Entries(new LedgerQuery(IncludeHistory: true)), buffer);
+        var lines = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(",", LedgerCsv.Columns), lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("1,SO-1,1,consignee_year,LAKE COMPUTE LTD,2025,20000000,Lake Compute Ltd,IN,2025-03-01,LICENSE_EXCEPTION,LPP,", lines[1]);
+        Assert.Contains(",replaced,", lines[1]);
+        Assert.StartsWith("2,'=cmd,1,", lines[2]);
+        Assert.Contains(",15000000,", lines[3]);
+        Assert.Contains(",active,,,", lines[3]);
+    }
+
+    [LedgerFact]
+    public void OpeningForWrite_CreatesTheSchemaOnce()
+    {
+        using (var first = Target.Open(write: true))
+            Assert.Equal(LedgerMigrations.Latest, first.SchemaVersion);
+        using var second = Target.Open(write: true);
+        Assert.Equal(LedgerMigrations.Latest, second.SchemaVersion);
+        Assert.Empty(second.Accounts(LedgerQuery.All));
+    }
+
+    [LedgerFact]
+    public void AnOlderSchema_IsMigratedByTheFirstWrite_AndNeverByAReadOnlyRun()
+    {
+        using (var v1 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 1))
+            Assert.Equal(1, v1.SchemaVersion);
+        var e = Assert.Throws<LedgerException>(() => Run(Of(Row("SO-1", "1", "2025-03-01", 2000)), commit: false));
+        Assert.Equal(LedgerErrorCodes.SchemaMismatch, e.Code);
+        Assert.Contains("ledger migrate", e.Message);
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        using var ledger = Target.Open();
+        Assert.Equal(LedgerMigrations.Latest, ledger.SchemaVersion);
+        Assert.Equal(20_000_000m, ledger.Accounts(LedgerQuery.All).Single().Total);
+    }
+
+    [LedgerFact]
+    public void ACommittedRun_RecordsTheLedgerInItsReportAndAuditLog_AndVerifiesWithoutIt()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        var run = Commit(Of(Row("SO-2", "1", "2025-06-01", 690)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Out, "report.json")));
+        var ledger = json.RootElement.GetProperty("ledger");
+        Assert.Equal(Target.Kind == LedgerStoreKind.Sqlite ? "sqlite" : "postgresql", ledger.GetProperty("store").GetString());
+        Assert.True(ledger.GetProperty("committed").GetBoolean());
+        Assert.Equal(1, ledger.GetProperty("entries_added").GetInt32());
+        Assert.DoesNotContain("Password", ledger.GetProperty("location").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"committed\":true", File.ReadAllText(Path.Combine(run.Out, "audit-log.jsonl")));
+        // verify re-screens from the volumes report.json recorded, so the ledger moving on does not break it.
+        Commit(Of(Row("SO-3", "1", "2025-07-01", 100)));
+        var result = new RunVerifier(TimeProvider.System).Verify(run.Out, Repo.Rules);
+        Assert.True(result.Holds, string.Join("\n", result.Failures));
+    }
+
+    // ---- helpers ----
+
+    private protected sealed record Screened(RunReport Report, IReadOnlyList<string[]> Decisions, string Out);
+
+    private protected Screened Commit(string csv, LedgerOptions? options = null) => Run(csv, commit: true, options);
+
+    private protected Screened Run(string csv, bool commit, LedgerOptions? options = null)
+    {
+        var name = $"run{Interlocked.Increment(ref _runs)}";
+        var orders = _dir.Write(name + ".csv", csv);
+        var request = new RunRequest(orders, Repo.Rules, null, AsOf, _dir.File(name), null, options ?? Target.Options, commit);
+        var report = new FileScreening(TimeProvider.System).Run(request, Screen.Pack);
+        var decisions = File.ReadAllLines(Path.Combine(_dir.File(name), "decisions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        return new Screened(report, decisions, _dir.File(name));
+    }
+
+    private protected Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
+
+    private protected List<LedgerEntry> Entries(bool history) => Target.Entries(history);
+
+    private protected void AssertTotalsAreTheSumOfActiveEntries()
+    {
+        using var ledger = Target.Open();
+        var sums = ledger.Entries(LedgerQuery.All).GroupBy(e => (e.Account, e.AccountKey, e.Period)).ToDictionary(g => g.Key, g => g.Sum(e => e.Volume));
+        foreach (var account in ledger.Accounts(LedgerQuery.All))
+            Assert.Equal(sums.GetValueOrDefault((account.Account, account.Key, account.Period)), account.Total);
+    }
+
+    public void Dispose()
+    {
+        if (_target.IsValueCreated)
+            _target.Value.Dispose();
+        _dir.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

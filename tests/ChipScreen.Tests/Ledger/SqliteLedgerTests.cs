@@ -1,0 +1,44 @@
+using ChipScreen.Ledger;
+using ChipScreen.Tests.Support;
+using Microsoft.Data.Sqlite;
+using static ChipScreen.Tests.Support.OrderCsv;
+
+namespace ChipScreen.Tests.Ledger;
+
+/// <summary>The ledger contract on an SQLite file, and what is particular to that store.</summary>
+public sealed class SqliteLedgerTests : LedgerContract
+{
+    private protected override LedgerTarget NewTarget() => LedgerTarget.Sqlite();
+
+    [Fact]
+    public async Task ACommitThatFindsTheFileBusy_TriesAgain()
+    {
+        Commit(Of(Row("SO-0", "1", "2025-01-01", 1)));
+        // Another writer holds the file's write lock for longer than the commit waits per attempt.
+        using var holder = new SqliteConnection($"Data Source={Target.Location};Pooling=False");
+        holder.Open();
+        var transaction = holder.BeginTransaction(deferred: false);
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(2500);
+            transaction.Commit();
+        });
+        var run = Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)), new LedgerOptions(Target.Location) { LockTimeout = TimeSpan.FromSeconds(1) });
+        await release;
+        Assert.True(run.Report.Ledger!.Commit!.Attempts > 1, $"{run.Report.Ledger.Commit.Attempts} attempt(s)");
+        Assert.Equal(20_010_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+    }
+
+    [Fact]
+    public void ACommitThatNeverGetsTheFile_FailsAndWritesNothing()
+    {
+        Commit(Of(Row("SO-0", "1", "2025-01-01", 1)));
+        using var holder = new SqliteConnection($"Data Source={Target.Location};Pooling=False");
+        holder.Open();
+        using var transaction = holder.BeginTransaction(deferred: false);
+        var e = Assert.Throws<LedgerException>(() => Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)), new LedgerOptions(Target.Location) { LockTimeout = TimeSpan.FromSeconds(1), CommitAttempts = 2 }));
+        Assert.Equal(LedgerErrorCodes.CommitConflict, e.Code);
+        transaction.Rollback();
+        Assert.Equal(10_000m, Totals().Values.Sum());
+    }
+}
