@@ -16,17 +16,24 @@ internal static class NameNormalizer
 {
     private static readonly string[] FuzzyLegalForms = NameLexicon.LegalForms.Where(f => f.Length >= 7).Order(StringComparer.Ordinal).ToArray();
 
+    private static readonly Dictionary<string, string[][]> PhrasesByFirstWord = NameLexicon.LegalPhrases
+        .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
     /// <summary>Normalizes <paramref name="name"/>.</summary>
     public static NormalizedName Normalize(string name)
     {
         var words = Numbers(Split(name));
         var optional = new bool[words.Count];
-        foreach (var phrase in NameLexicon.LegalPhrases)
+        for (var i = 0; i < words.Count; i++)
         {
-            for (var i = 0; i + phrase.Length <= words.Count; i++)
+            if (!PhrasesByFirstWord.TryGetValue(words[i], out var phrases))
+                continue;
+            foreach (var phrase in phrases)
             {
+                if (i + phrase.Length > words.Count)
+                    continue;
                 var all = true;
-                for (var k = 0; k < phrase.Length && all; k++)
+                for (var k = 1; k < phrase.Length && all; k++)
                     all = words[i + k] == phrase[k];
                 if (!all)
                     continue;
@@ -39,7 +46,7 @@ internal static class NameNormalizer
             var w = words[i];
             if (optional[i] || NameLexicon.LegalForms.Contains(w) || NameLexicon.StopWords.Contains(w))
                 optional[i] = true;
-            else if (w.Length >= 6 && !IsHan(w[0]) && FuzzyLegalForms.Any(f => JaroWinkler.Similarity(w, f) >= 0.95))
+            else if (w.Length >= 6 && !IsHan(w[0]) && IsMisspeltLegalForm(w))
                 optional[i] = true; // "Aktiengeselschaft", "Compan"
         }
 
@@ -53,6 +60,16 @@ internal static class NameNormalizer
                 core.Add(new NameToken(words[i], KindOf(words[i])));
         }
         return new NormalizedName(name, [.. core], [.. words], optional, [.. ignored]);
+    }
+
+    /// <summary>Whether <paramref name="word"/> is a legal form with a typo (Jaro-Winkler 0.95 or more, which needs the same first
+    /// two letters for words this long).</summary>
+    private static bool IsMisspeltLegalForm(string word)
+    {
+        foreach (var form in FuzzyLegalForms)
+            if (form[0] == word[0] && form[1] == word[1] && Math.Abs(form.Length - word.Length) <= 2 && JaroWinkler.Similarity(word, form) >= 0.95)
+                return true;
+        return false;
     }
 
     /// <summary>The kind of a normalized word.</summary>
@@ -76,7 +93,7 @@ internal static class NameNormalizer
     private static List<string> Split(string name)
     {
         var words = new List<string>();
-        var text = name.Normalize(NormalizationForm.FormKD);
+        var text = System.Text.Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormKD);
         var word = new StringBuilder();
         var han = new StringBuilder();
         for (var i = 0; i < text.Length; i++)

@@ -201,7 +201,7 @@ internal sealed class PartyIndex
             if (i + 2 < core.Length)
                 yield return "t:" + t.Text + core[i + 1].Text + core[i + 2].Text;
         }
-        foreach (var acronym in Acronyms(name))
+        foreach (var acronym in AcronymKeys(name))
             yield return "a:" + acronym;
     }
 
@@ -218,8 +218,49 @@ internal sealed class PartyIndex
             string.Concat(name.All.Where(w => !NameLexicon.StopWords.Contains(w)).Select(w => w[0])),
         };
         foreach (var form in forms)
-            if (form.Length is >= 3 and <= 8 && form.All(char.IsLetter))
+            if (form.Length is >= 3 and <= 8 && IsLetters(form))
                 yield return form;
+    }
+
+    /// <summary>The acronyms that may stand for a run of a name's words, as index keys: the initials (three to eight) of a
+    /// run that starts with one of its first three core words, taking every word, every word but the stop words, or every
+    /// word but the legal forms and stop words, or every word but the fillers ("group"): YMTC spells Yangtze Memory
+    /// Technologies Co., NUDT National University (of) Defense Technology, CETC China Electronics Technology (Group)
+    /// Corporation. <see cref="NameComparer"/> checks the acronym exactly.</summary>
+    private static IEnumerable<string> AcronymKeys(NormalizedName name)
+    {
+        if (name.All.Length < 2)
+            yield break;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var cores = 0;
+        for (var start = 0; start < name.All.Length && cores < 3; start++)
+        {
+            if (name.Optional[start])
+                continue;
+            cores++;
+            for (var variant = 0; variant < 4; variant++)
+            {
+                var initials = new System.Text.StringBuilder(8);
+                for (var i = start; i < name.All.Length && initials.Length < 8; i++)
+                {
+                    var word = name.All[i];
+                    var skip = variant switch
+                    {
+                        1 => NameLexicon.StopWords.Contains(word),
+                        2 => name.Optional[i],
+                        3 => word is "group" or "groups" or "holding" or "holdings",
+                        _ => false,
+                    };
+                    if (skip || !char.IsLetter(word[0]))
+                        continue;
+                    initials.Append(word[0]);
+                    if (initials.Length >= 3)
+                        keys.Add(initials.ToString());
+                }
+            }
+        }
+        foreach (var key in keys)
+            yield return key;
     }
 
     /// <summary>One name of one entry.</summary>
