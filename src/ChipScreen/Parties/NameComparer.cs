@@ -13,7 +13,7 @@ namespace ChipScreen.Parties;
 /// share of both names' words that are aligned (a Dice coefficient), each word weighted by <see cref="TokenWeights"/>: a
 /// rare, distinctive word counts for more than a generic one, a place for less.</para>
 /// <para>Guards: names that share only generic words, places, surnames or numbers score at most
-/// <see cref="WeakEvidenceCap"/> unless every word of both has its counterpart; names whose numbers differ ("CETC 13" and
+/// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside) has its counterpart; names whose numbers differ ("CETC 13" and
 /// "CETC 14"), or that name different places ("(Sweden)" and "(Finland)"), score at most <see cref="DifferenceCap"/>:
 /// a person must look.</para>
 /// </remarks>
@@ -57,17 +57,19 @@ internal static class NameComparer
         var a = Units(query, queryWeights);
         var b = Units(candidate, candidateWeights);
         var notes = explain ? new List<string>() : null;
+        // Equal words pair first, so that an acronym or a join only takes words that have no twin.
+        Align(a, b, exactOnly: true);
         Acronyms(a, b, candidate, notes, reversed: false);
         Acronyms(b, a, query, notes, reversed: true);
         a = Join(a, b, notes, reversed: false);
         b = Join(b, a, notes, reversed: true);
-        Align(a, b);
+        Align(a, b, exactOnly: false);
 
         double total = 0, matched = 0;
         var evidence = false;
         var covered = a.Length >= 2 && b.Length >= 2;
-        Sum(a, ref total, ref matched, ref evidence, ref covered);
-        Sum(b, ref total, ref matched, ref evidence, ref covered);
+        Sum(a, query, ref total, ref matched, ref evidence, ref covered, notes);
+        Sum(b, candidate, ref total, ref matched, ref evidence, ref covered, notes);
         var share = total > 0 ? matched / total : 0;
         // Every word of both names has its counterpart: the same name spelled differently ("First Bank Int'l").
         evidence |= covered;
@@ -107,18 +109,29 @@ internal static class NameComparer
         return new NameComparison(score, string.Join("; ", notes) + Ignored(query, candidate));
     }
 
-    private static void Sum(Unit[] units, ref double total, ref double matched, ref bool evidence, ref bool covered)
+    /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers has its counterpart
+    /// (numbers that differ are capped on their own). A word that only repeats the initials of its own name's words
+    /// ("Academy of Aerospace Solid Propulsion Technology (AASPT)") counts for nothing when left over.</summary>
+    private static void Sum(Unit[] units, NormalizedName name, ref double total, ref double matched, ref bool evidence, ref bool covered, List<string>? notes)
     {
         foreach (ref readonly var u in units.AsSpan())
         {
+            if (u.Partner < 0 && u.Count == 1 && u.Kind == TokenKind.Distinctive && u.Text.Length is >= 3 and <= 8 && IsLetters(u.Text) &&
+                IsSubsequence(u.Text, name.Initials) && FindAcronym(u.Text, name, out _, out _))
+            {
+                notes?.Add($"{u.Text} repeats the initials of its own name");
+                continue;
+            }
             total += u.Weight;
             if (u.Partner < 0)
             {
-                covered = false;
+                covered &= u.Kind == TokenKind.Number;
                 continue;
             }
             matched += u.Similarity * u.Weight;
-            evidence |= u.Similarity >= EvidenceSimilarity && (u.Distinctive || u.PartnerDistinctive);
+            // A distinctive word counts when its counterpart is distinctive too ("Tianjin" spelt "Tianjing" in a listed name
+            // is no evidence), or stands for the counterpart's initials.
+            evidence |= u.Similarity >= EvidenceSimilarity && (u.Acronym ? u.Distinctive || u.PartnerDistinctive : u.Distinctive && u.PartnerDistinctive);
             covered &= u.Similarity >= CoverageSimilarity;
         }
     }
@@ -244,12 +257,14 @@ internal static class NameComparer
         return k > 0 && name.Optional[p] && Spell(acronym, k, name, p + 1, out end);
     }
 
-    /// <summary>Joins a run of two or three words of <paramref name="units"/> that spells a free word of <paramref name="others"/>.</summary>
+    /// <summary>Joins a run of two or three words of <paramref name="units"/> that spells a free word of <paramref name="others"/>;
+    /// the partners of <paramref name="others"/> follow the words that move.</summary>
     private static Unit[] Join(Unit[] units, Unit[] others, List<string>? notes, bool reversed)
     {
         if (units.Length < 2)
             return units;
         List<Unit>? result = null;
+        int[]? moved = null;
         for (var i = 0; i < units.Length; i++)
         {
             var joined = false;
@@ -270,6 +285,9 @@ internal static class NameComparer
                     if (o.Partner >= 0 || o.Text.Length != chars || o.Kind == TokenKind.Number || !Spells(units, i, length, o.Text))
                         continue;
                     result ??= [.. units.AsSpan(0, i)];
+                    moved ??= Enumerable.Range(0, units.Length).ToArray();
+                    for (var k = i; k < units.Length; k++)
+                        moved[k] = result.Count + Math.Max(0, k - i - length + 1);
                     result.Add(new Unit(o.Text, o.Kind, o.Weight, units[i].First, length));
                     notes?.Add(reversed
                         ? $"'{o.Text}' = {string.Join(' ', units.Skip(i).Take(length).Select(u => u.Text))} (joined)"
@@ -281,7 +299,12 @@ internal static class NameComparer
             if (!joined)
                 result?.Add(units[i]);
         }
-        return result is null ? units : [.. result];
+        if (result is null)
+            return units;
+        for (var j = 0; j < others.Length; j++)
+            if (others[j].Partner >= 0)
+                others[j].Partner = moved![others[j].Partner];
+        return [.. result];
     }
 
     private static bool Spells(Unit[] units, int from, int length, string text)
@@ -300,8 +323,8 @@ internal static class NameComparer
     [ThreadStatic]
     private static List<(int A, int B, double Similarity)>? t_pairs;
 
-    /// <summary>Pairs the remaining words one to one, most similar first.</summary>
-    private static void Align(Unit[] a, Unit[] b)
+    /// <summary>Pairs the remaining words one to one, most similar first (only equal words with <paramref name="exactOnly"/>).</summary>
+    private static void Align(Unit[] a, Unit[] b, bool exactOnly)
     {
         var pairs = t_pairs ??= new List<(int, int, double)>(16);
         pairs.Clear();
@@ -313,7 +336,7 @@ internal static class NameComparer
             {
                 if (b[j].Partner >= 0)
                     continue;
-                var s = Similarity(a[i], b[j]);
+                var s = exactOnly ? (string.Equals(a[i].Text, b[j].Text, StringComparison.Ordinal) ? 1 : 0) : Similarity(a[i], b[j]);
                 if (s > 0)
                     pairs.Add((i, j, s));
             }

@@ -72,7 +72,7 @@ internal static class NameLexicon
         "laboratories", "studio", "studios", "works", "factory", "plant", "office", "branch", "division", "department", "agency",
         "bureau", "organization", "association", "foundation", "society", "council", "committee", "ministry", "government", "state",
         "province", "city", "people", "republic", "federal", "optical", "photonics", "robotics", "automation", "control", "applied",
-        "advanced", "high", "hpc", "datacenter", "memory", "storage", "server", "servers", "micro", "nano", "commercial", "business",
+        "advanced", "high", "hpc", "datacenter", "supercomputing", "supercomputer", "supercomputers", "defense", "military", "security", "memory", "storage", "server", "servers", "micro", "nano", "commercial", "business",
         "brothers", "family", "hub", "park", "zone", "free", "gaming", "games", "rendering", "render", "visual", "effects", "cluster",
         "analytics", "inference", "genomics", "infrastructure", "operation", "operations", "economic", "real", "world",
         // Chinese generic words in pinyin
@@ -126,7 +126,7 @@ internal static class NameLexicon
     /// <summary>Spelling variants rewritten to one form before comparing (abbreviations, British and American spellings).</summary>
     public static FrozenDictionary<string, string> Variants { get; } = new Dictionary<string, string>
     {
-        ["intl"] = "international", ["natl"] = "national", ["mfg"] = "manufacturing", ["dept"] = "department", ["univ"] = "university",
+        ["tech"] = "technology", ["intl"] = "international", ["natl"] = "national", ["mfg"] = "manufacturing", ["dept"] = "department", ["univ"] = "university",
         ["inst"] = "institute", ["assn"] = "association", ["bros"] = "brothers", ["svcs"] = "services", ["sys"] = "systems",
         ["centre"] = "center", ["centres"] = "centers", ["organisation"] = "organization", ["organisations"] = "organizations",
         ["labour"] = "labor", ["defence"] = "defense", ["programme"] = "program", ["colour"] = "color", ["aluminium"] = "aluminum",

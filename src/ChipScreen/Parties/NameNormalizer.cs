@@ -44,7 +44,7 @@ internal static class NameNormalizer
         for (var i = 0; i < words.Count; i++)
         {
             var w = words[i];
-            if (optional[i] || NameLexicon.LegalForms.Contains(w) || NameLexicon.StopWords.Contains(w))
+            if (optional[i] || NameLexicon.LegalForms.Contains(w) || NameLexicon.StopWords.Contains(w) || IsHan(w[0]) && NameLexicon.HanLegalSuffixes.Contains(w))
                 optional[i] = true;
             else if (w.Length >= 6 && !IsHan(w[0]) && IsMisspeltLegalForm(w))
                 optional[i] = true; // "Aktiengeselschaft", "Compan"
