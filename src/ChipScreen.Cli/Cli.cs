@@ -17,6 +17,7 @@ internal static class Cli
         var root = new RootCommand("ChipScreen: export-compliance screening of advanced AI chip orders (ECCN 3A090/4A090). Not legal advice.")
         {
             ScreenCommand.Create(stdout, stderr),
+            PartiesCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -38,6 +39,11 @@ internal static class Cli
             return Unusable;
         }
         catch (OrderFileException e)
+        {
+            await stderr.WriteLineAsync($"chipscreen: {e.Message}");
+            return Unusable;
+        }
+        catch (Parties.PartyListException e)
         {
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
             return Unusable;

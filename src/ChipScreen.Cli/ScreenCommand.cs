@@ -5,7 +5,7 @@ using ChipScreen.Screening;
 
 namespace ChipScreen.Cli;
 
-/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR]</c>.</summary>
+/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR] [--list FILE]...</c>.</summary>
 internal static class ScreenCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -15,20 +15,33 @@ internal static class ScreenCommand
         var pack = new Option<string?>("--pack") { Description = "The rule pack id (default: the pack in force on the as-of date)." };
         var asOf = new Option<string?>("--as-of") { Description = "The as-of date, YYYY-MM-DD (default: today). Lines without a ship date ship on it." };
         var output = new Option<string>("--out") { Description = "The output directory for decisions.csv and report.json.", DefaultValueFactory = _ => "out" };
+        var lists = ListOption();
 
         var command = new Command("screen", "Screen a CSV batch of order lines: one decision per line, with reasons and citations.")
         {
-            orders, rules, pack, asOf, output,
+            orders, rules, pack, asOf, output, lists,
         };
         command.SetAction(parse =>
         {
-            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!);
+            var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!)
+            {
+                Lists = parse.GetValue(lists) ?? [],
+            };
             return Screen(request, stdout, stderr);
         });
         return command;
     }
 
-    private static DateOnly? ParseDate(string? text)
+    /// <summary><c>--list FILE</c>, repeatable: a restricted-party list screened besides the pack's own.</summary>
+    internal static Option<string[]> ListOption() => new("--list")
+    {
+        Description = "A restricted-party list to screen against besides the pack's own: the Consolidated Screening List (consolidated.csv), " +
+                      "the Denied Persons List, OFAC sdn.csv/alt.csv, or ChipScreen's JSON list. Repeat for several.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    internal static DateOnly? ParseDate(string? text)
     {
         if (text is null)
             return null;

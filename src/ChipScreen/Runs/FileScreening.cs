@@ -11,8 +11,9 @@ namespace ChipScreen.Runs;
 /// <summary>Screens an orders file into an output directory: <c>decisions.csv</c> and <c>report.json</c>.</summary>
 /// <remarks>
 /// Outputs are written to temporary files and renamed into place only when the whole batch was screened, so
-/// a failed run never leaves files that look like a result. Throws <see cref="RulePackException"/> and
-/// <see cref="OrderFileException"/> for unusable rules or input (the CLI's exit code 2).
+/// a failed run never leaves files that look like a result. Throws <see cref="RulePackException"/>,
+/// <see cref="OrderFileException"/> and <see cref="Parties.PartyListException"/> for unusable rules, input or lists (the
+/// CLI's exit code 2).
 /// </remarks>
 public sealed class FileScreening(TimeProvider time)
 {
@@ -26,9 +27,13 @@ public sealed class FileScreening(TimeProvider time)
     public static string ToolVersion { get; } =
         typeof(FileScreening).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Loads the pack the request names (or the one in force on its as-of date).</summary>
-    public RulePack LoadPack(RunRequest request) =>
-        RulePackLoader.Load(request.RulesDirectory, request.PackId, AsOf(request));
+    /// <summary>Loads the pack the request names (or the one in force on its as-of date), with the request's lists added.</summary>
+    /// <exception cref="Parties.PartyListException">A list file cannot be used.</exception>
+    public RulePack LoadPack(RunRequest request)
+    {
+        var pack = RulePackLoader.Load(request.RulesDirectory, request.PackId, AsOf(request));
+        return request.Lists.Count == 0 ? pack : pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists));
+    }
 
     /// <summary>The as-of date of a request: as given, or today's local date.</summary>
     public DateOnly AsOf(RunRequest request) => request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
