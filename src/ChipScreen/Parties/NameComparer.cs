@@ -7,8 +7,9 @@ namespace ChipScreen.Parties;
 /// thread-safe.</summary>
 /// <remarks>
 /// <para>Words are aligned one to one regardless of order, each pair by Jaro-Winkler similarity (or, for a typo near the
-/// start, edit distance); short words and numbers must be equal. Before that, a word that spells the initials of a run of
-/// the other side's words stands for the run ("SMIC" and "Semiconductor Manufacturing International Corporation"), and
+/// start, edit distance); short words and numbers must be equal. Before that, equal words pair, a word of the screened name
+/// that spells the initials of a run of the listed name's words stands for the run ("SMIC" and "Semiconductor Manufacturing
+/// International Corporation"; not the other way round, and a three-letter acronym is at most a review), and
 /// a run of words on one side that spells a word of the other joins it ("Zhi Pu" and "Zhipu"). The score is the weighted
 /// share of both names' words that are aligned (a Dice coefficient), each word weighted by <see cref="TokenWeights"/>: a
 /// rare, distinctive word counts for more than a generic one, a place for less.</para>
@@ -59,8 +60,9 @@ internal static class NameComparer
         var notes = explain ? new List<string>() : null;
         // Equal words pair first, so that an acronym or a join only takes words that have no twin.
         Align(a, b, exactOnly: true);
-        Acronyms(a, b, candidate, notes, reversed: false);
-        Acronyms(b, a, query, notes, reversed: true);
+        // Only the screened name's words may be an acronym: a listed name that is only initials ("STC, LTD") would
+        // otherwise match every company whose words start with those letters.
+        var acronym = Acronyms(a, b, candidate, notes);
         a = Join(a, b, notes, reversed: false);
         b = Join(b, a, notes, reversed: true);
         Align(a, b, exactOnly: false);
@@ -92,6 +94,11 @@ internal static class NameComparer
         {
             score = DifferenceCap;
             notes?.Add($"numbers differ (at most {DifferenceCap})");
+        }
+        if (score > DifferenceCap && acronym is > 0 and < 4)
+        {
+            score = DifferenceCap;
+            notes?.Add($"a three-letter acronym is at most a potential match (at most {DifferenceCap})");
         }
         if (score > DifferenceCap && UnmatchedPlace(a) && UnmatchedPlace(b))
         {
@@ -158,11 +165,21 @@ internal static class NameComparer
         return units;
     }
 
-    /// <summary>A word of one side that spells the initials of a run of the other side's words stands for the run.</summary>
-    private static void Acronyms(Unit[] units, Unit[] others, NormalizedName other, List<string>? notes, bool reversed)
+    /// <summary>A word of the screened name that spells the initials of a run of the listed name's words stands for the run;
+    /// returns the shortest such acronym's length (0 when none).</summary>
+    private static int Acronyms(Unit[] units, Unit[] others, NormalizedName other, List<string>? notes)
     {
+        var shortest = 0;
         if (others.Length < 2)
-            return;
+            return 0;
+        // A name is an acronym, perhaps with places, numbers or generic words ("SMIC Beijing", "PLA China"); a word among
+        // other distinctive words or surnames ("Hua Wei Technologies") is not taken for one.
+        var identifying = 0;
+        foreach (ref readonly var u in units.AsSpan())
+            if (u.Kind is TokenKind.Distinctive or TokenKind.Surname or TokenKind.Han)
+                identifying++;
+        if (identifying > 1)
+            return 0;
         for (var i = 0; i < units.Length; i++)
         {
             ref var u = ref units[i];
@@ -188,12 +205,11 @@ internal static class NameComparer
                 distinctive |= o.Distinctive;
             }
             u.PartnerDistinctive = distinctive;
+            shortest = shortest == 0 ? u.Text.Length : Math.Min(shortest, u.Text.Length);
             if (notes is not null)
-            {
-                var run = string.Join(' ', others.Skip(first).Take(count).Select(o => o.Text));
-                notes.Add(reversed ? $"'{run}' = acronym {u.Text}" : $"acronym {u.Text} = '{run}'");
-            }
+                notes.Add($"acronym {u.Text} = '{string.Join(' ', others.Skip(first).Take(count).Select(o => o.Text))}'");
         }
+        return shortest;
     }
 
     private static bool IsLetters(string text)

@@ -9,7 +9,7 @@ namespace ChipScreen.Parties;
 /// four letters of longer words (a typo leaves one of them intact); the initials of each name ("smic"); the whole name. Words
 /// that many names share (generic words, surnames, numbers, common prefixes) lead to candidates only while their lists are
 /// short.
-/// Immutable and thread-safe.
+/// Entries of type Vessel or Aircraft are not indexed. Immutable and thread-safe.
 /// </remarks>
 internal sealed class PartyIndex
 {
@@ -25,6 +25,10 @@ internal sealed class PartyIndex
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var e = 0; e < entries.Count; e++)
         {
+            // Vessels and aircraft are not end users or consignees; their names ("HORIZON", "SILVER CLOUD") would only
+            // raise false alarms.
+            if (entries[e].Type.Equals("Vessel", StringComparison.OrdinalIgnoreCase) || entries[e].Type.Equals("Aircraft", StringComparison.OrdinalIgnoreCase))
+                continue;
             var words = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, kind) in entries[e].Names())
             {
