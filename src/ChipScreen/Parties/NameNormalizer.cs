@@ -77,7 +77,7 @@ internal static class NameNormalizer
     {
         if (IsHan(word[0]))
             return TokenKind.Han;
-        if (word.All(char.IsAsciiDigit))
+        if (IsDigits(word))
             return TokenKind.Number;
         if (word.Length == 1 || NameLexicon.GenericWords.Contains(word))
             return TokenKind.Generic;
@@ -266,6 +266,14 @@ internal static class NameNormalizer
     {
         if (NameLexicon.NumberWords.TryGetValue(word, out var n))
             return n;
-        return word.Length is > 0 and <= 9 && word.All(char.IsAsciiDigit) ? int.Parse(word, CultureInfo.InvariantCulture) : null;
+        return word.Length is > 0 and <= 9 && IsDigits(word) ? int.Parse(word, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static bool IsDigits(string word)
+    {
+        foreach (var c in word)
+            if (!char.IsAsciiDigit(c))
+                return false;
+        return word.Length > 0;
     }
 }

@@ -11,11 +11,27 @@ internal sealed class NormalizedName
         All = all;
         Optional = optional;
         Ignored = ignored;
-        Key = string.Join(' ', core.Select(t => t.Text));
-        Compact = string.Concat(core.Select(t => t.Text));
-        Initials = string.Concat(all.Select(w => w[0]));
-        Numbers = string.Join(' ', core.Where(t => t.Kind == TokenKind.Number).Select(t => t.Text).Order(StringComparer.Ordinal));
-        HasDistinctive = core.Any(t => t.IsDistinctive);
+        var key = new System.Text.StringBuilder(original.Length);
+        var compact = new System.Text.StringBuilder(original.Length);
+        List<string>? numbers = null;
+        foreach (var t in core)
+        {
+            if (key.Length > 0)
+                key.Append(' ');
+            key.Append(t.Text);
+            compact.Append(t.Text);
+            if (t.Kind == TokenKind.Number)
+                (numbers ??= []).Add(t.Text);
+            HasDistinctive |= t.IsDistinctive;
+        }
+        Key = key.ToString();
+        Compact = compact.ToString();
+        var initials = new char[all.Length];
+        for (var i = 0; i < all.Length; i++)
+            initials[i] = all[i][0];
+        Initials = new string(initials);
+        numbers?.Sort(StringComparer.Ordinal);
+        Numbers = numbers is null ? "" : string.Join(' ', numbers);
     }
 
     /// <summary>The first letter of every word of <see cref="All"/> (to rule out acronyms quickly).</summary>
