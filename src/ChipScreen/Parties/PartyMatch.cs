@@ -55,13 +55,3 @@ public sealed record PartyMatch(
         new(role, name, country, c.Entry.List, c.Entry.Id, c.Entry.Name, c.MatchedName, c.MatchedAs, c.Score, c.Verdict, c.Explanation,
             c.EntryHash, c.Entry.FederalRegisterNotice, c.Entry.LicensePolicy, c.Entry.Policy);
 }
-
-/// <summary>The roles of the parties of an order line that are screened.</summary>
-public static class PartyRoles
-{
-    /// <summary>The end user.</summary>
-    public const string EndUser = "end_user";
-
-    /// <summary>The ultimate consignee (when the order names one other than the end user).</summary>
-    public const string Consignee = "consignee";
-}
