@@ -161,7 +161,7 @@ internal static class NameComparer
     {
         var units = new Unit[name.Core.Length];
         for (var i = 0; i < units.Length; i++)
-            units[i] = new Unit(name.Core[i].Text, name.Core[i].Kind, weights[i], i, 1);
+            units[i] = new Unit(name.Core[i].Text, name.Core[i].Kind, weights[i], 1);
         return units;
     }
 
@@ -304,7 +304,7 @@ internal static class NameComparer
                     moved ??= Enumerable.Range(0, units.Length).ToArray();
                     for (var k = i; k < units.Length; k++)
                         moved[k] = result.Count + Math.Max(0, k - i - length + 1);
-                    result.Add(new Unit(o.Text, o.Kind, o.Weight, units[i].First, length));
+                    result.Add(new Unit(o.Text, o.Kind, o.Weight, length));
                     notes?.Add(reversed
                         ? $"'{o.Text}' = {string.Join(' ', units.Skip(i).Take(length).Select(u => u.Text))} (joined)"
                         : $"{string.Join(' ', units.Skip(i).Take(length).Select(u => u.Text))} = '{o.Text}' (joined)");
@@ -433,12 +433,12 @@ internal static class NameComparer
     }
 
     /// <summary>A word (or a joined run of words) of one side during alignment.</summary>
-    private struct Unit(string text, TokenKind kind, double weight, int first, int count)
+    /// <remarks><see cref="Count"/> is the number of words a joined run stands for.</remarks>
+    private struct Unit(string text, TokenKind kind, double weight, int count)
     {
         public readonly string Text = text;
         public readonly TokenKind Kind = kind;
         public readonly double Weight = weight;
-        public readonly int First = first;
         public readonly int Count = count;
         public int Partner = -1;
         public double Similarity;

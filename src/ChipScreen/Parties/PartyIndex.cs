@@ -105,8 +105,6 @@ internal sealed class PartyIndex
         }
         scratch.Round++;
         Credit(scratch, "k:" + query.Key, false, queryWeight, true, loose: true);
-        foreach (var acronym in Acronyms(query))
-            Credit(scratch, "t:" + acronym, false, queryWeight, true, loose: true);
 
         var result = new List<int>();
         foreach (var v in scratch.Touched)
@@ -207,23 +205,6 @@ internal sealed class PartyIndex
         }
         foreach (var acronym in AcronymKeys(name))
             yield return "a:" + acronym;
-    }
-
-    /// <summary>The initials of a name of three words or more: of its core words, and of all its words with or without
-    /// the stop words ("SMIC" spells Semiconductor Manufacturing International Corporation).</summary>
-    private static IEnumerable<string> Acronyms(NormalizedName name)
-    {
-        if (name.All.Length < 3)
-            yield break;
-        var forms = new HashSet<string>(StringComparer.Ordinal)
-        {
-            string.Concat(name.Core.Where(t => t.Kind != TokenKind.Han).Select(t => t.Text[0])),
-            string.Concat(name.All.Select(w => w[0])),
-            string.Concat(name.All.Where(w => !NameLexicon.StopWords.Contains(w)).Select(w => w[0])),
-        };
-        foreach (var form in forms)
-            if (form.Length is >= 3 and <= 8 && IsLetters(form))
-                yield return form;
     }
 
     /// <summary>The acronyms that may stand for a run of a name's words, as index keys: the initials (three to eight) of a

@@ -27,8 +27,8 @@ public class NameBenchTests
     internal static (double Precision, double Recall, int Pairs) Measure()
     {
         var screening = Screen.Pack.Parties;
-        var rows = File.ReadLines(Path.Combine(Repo.Data, "matching", "name-bench-cases.csv")).Skip(1).Select(Fields)
-            .Where(f => f[1] is "Company" or "Organization").ToList();
+        var rows = ListTable.Read(Path.Combine(Repo.Data, "matching", "name-bench-cases.csv"), "name-bench-cases.csv", ',', hasHeader: true, out _)
+            .Select(r => r.Fields).Where(f => f[1] is "Company" or "Organization").ToList();
         int tp = 0, fp = 0, fn = 0;
         foreach (var f in rows)
         {
@@ -39,27 +39,5 @@ public class NameBenchTests
             else if (truth) fn++;
         }
         return (tp / (double)(tp + fp), tp / (double)(tp + fn), rows.Count);
-    }
-
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return [.. fields];
     }
 }
