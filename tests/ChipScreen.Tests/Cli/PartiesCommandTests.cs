@@ -4,12 +4,7 @@ namespace ChipScreen.Tests.Cli;
 
 public class PartiesCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = ChipScreen.Cli.Cli.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => ScreenCommandTests.Run(args);
 
     private static string List(string file) => Path.Combine(Repo.Data, "lists", file);
 

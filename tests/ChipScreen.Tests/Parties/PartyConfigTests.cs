@@ -10,13 +10,7 @@ public class PartyConfigTests
     private const string Pack = "ai-diffusion-2025";
     private static readonly DateOnly AsOf = new(2025, 12, 31);
 
-    private static PackError LoadFails(TempDir rules, string code)
-    {
-        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, Pack, AsOf));
-        var error = e.Errors.FirstOrDefault(x => x.Code == code);
-        Assert.True(error is not null, $"expected a {code} error, got: {e.Message}");
-        return error!;
-    }
+    private static PackError LoadFails(TempDir rules, string code) => ChipScreen.Tests.Rules.RulePackLoaderTests.LoadFails(rules, code);
 
     [Fact]
     public void ShippedPack_HashesItsListWithItsFiles()

@@ -10,7 +10,7 @@ public class RulePackLoaderTests
     private const string Workflow = "ai-diffusion-2025/workflows/decision-table.json";
     private static readonly DateOnly AsOf = new(2025, 12, 31);
 
-    private static PackError LoadFails(TempDir rules, string code)
+    internal static PackError LoadFails(TempDir rules, string code)
     {
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, Pack, AsOf));
         var error = e.Errors.FirstOrDefault(x => x.Code == code);
