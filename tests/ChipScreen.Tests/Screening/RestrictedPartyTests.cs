@@ -134,6 +134,18 @@ public class RestrictedPartyTests
         Assert.Equal(PartyRoles.Consignee, d.Facts.PartyMatches.Single().Role);
     }
 
+    [Theory]
+    [InlineData("YMTC", "el-ymtc", Decision.Prohibited)]                                  // acronym
+    [InlineData("Zhi Pu AI", "el-zhipu", Decision.Prohibited)]                            // alias, pinyin spacing
+    [InlineData("semiconductor manufacturing intl corp.", "el-smic", Decision.LicenseRequired)] // case, abbreviation
+    [InlineData("Technologies Huawei Ltd", "el-huawei-technologies", Decision.Prohibited)] // word order, suffix
+    public void ConsigneeVariant_GetsThePartysDecision(string consignee, string entry, Decision decision)
+    {
+        var d = Batch(Line("CN", tpp: 1000, die: 500, endUser: "Pearl River Rendering Co., Ltd.", consignee: consignee))[0];
+        Decided(d, decision, decision == Decision.Prohibited ? "P2" : "P3", entry);
+        Assert.All(d.Facts.PartyMatches, m => Assert.Equal(PartyRoles.Consignee, m.Role));
+    }
+
     [Fact]
     public void DeniedPerson_IsProhibited() =>
         Decided(ToEndUser("Al Kayali Corp.", "US", s_withLists.Value), Decision.Prohibited, "P1", "dpl-");
