@@ -34,7 +34,9 @@ internal static class Generator
         var seed = Option(args, "--seed", 42);
         var names = Option(args, "--names", 20_000);
         var random = new Random(seed);
-        var endUsers = Enumerable.Range(0, names).Select(i => $"Buyer {i:D5} {Suffix(i)}").ToArray();
+        var endUsers = args.Contains("--company-names")
+            ? CompanyNames.Generate(names, seed)
+            : Enumerable.Range(0, names).Select(i => $"Buyer {i:D5} {Suffix(i)}").ToArray();
 
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         writer.Write("order_id,line,ship_date,sku,tpp,die_area_mm2,datacenter,chips_per_unit,quantity,destination_country,end_user,end_user_country,end_user_hq_country,consignee,end_use\n");

@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "generate" when args.Length >= 3 => Generator.Run(args[1..]),
     "screen" when args.Length >= 2 => ScreenBench.Run(args[1..]),
     "ledger" => LedgerBench.Run(args[1..]),
+    "names" => NamesBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -12,10 +13,15 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage:
-          ChipScreen.Bench generate LINES FILE [--seed N] [--names N]   write a synthetic orders batch
-          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE]     screen it end to end; print lines/s and peak memory
+          ChipScreen.Bench generate LINES FILE [--seed N] [--names N] [--company-names]
+                                                                  write a synthetic orders batch (company-like end-user names
+                                                                  with --company-names, a few of them variants of listed parties)
+          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE] [--list FILE]...
+                                                                  screen it end to end; print lines/s and peak memory
+          ChipScreen.Bench names [--names N] [--seed N] [--rules DIR] [--list FILE]...
+                                                                  match N distinct company names against the lists; print names/s
           ChipScreen.Bench ledger [--lines N] [--ledger PATH|CONNECTION-STRING] [--rules DIR]
-                                                                   commit N consuming lines (default 100,000) to a fresh ledger, then again
+                                                                  commit N consuming lines (default 100,000) to a fresh ledger, then again
         """);
     return 2;
 }

@@ -18,7 +18,7 @@ internal static class ScreenBench
         var rules = StringOption(args, "--rules") ?? "rules";
         var asOf = DateOnly.ParseExact(StringOption(args, "--as-of") ?? "2025-12-31", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var output = Path.Combine(Path.GetTempPath(), $"chipscreen-bench-{Environment.ProcessId}");
-        var request = new RunRequest(file, rules, null, asOf, output);
+        var request = new RunRequest(file, rules, null, asOf, output) { Lists = ListOptions(args) };
         var screening = new FileScreening(TimeProvider.System);
 
         var clock = Stopwatch.StartNew();
@@ -50,7 +50,7 @@ internal static class ScreenBench
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var lines = report.Summary.Lines;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pack load:   {load.TotalMilliseconds:N0} ms ({report.Pack.Id}, {pack.RuleDefinitions.Count} rules)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pack load:   {load.TotalMilliseconds:N0} ms ({report.Pack.Id}, {pack.RuleDefinitions.Count} rules, {pack.Parties.Lists.Entries.Count:N0} list entries with {pack.Parties.NameCount:N0} names)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"screening:   {screened:N0} lines in {alone.TotalSeconds:N2} s = {screened / alone.TotalSeconds:N0} lines/s (decisions.csv only)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full run:    {lines:N0} lines in {run.TotalSeconds:N2} s = {lines / run.TotalSeconds:N0} lines/s (all reports)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput:  {lines / run.TotalSeconds:N0} lines/s; reports cost {1 - alone.TotalSeconds / run.TotalSeconds:P0} of it"));
@@ -59,6 +59,10 @@ internal static class ScreenBench
         Directory.Delete(output, recursive: true);
         return 0;
     }
+
+    /// <summary>Every value of a repeatable option (<c>--list a --list b</c>).</summary>
+    internal static IReadOnlyList<string> ListOptions(string[] args) =>
+        [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--list" && x.i + 1 < args.Length).Select(x => args[x.i + 1])];
 
     internal static string? StringOption(string[] args, string name)
     {

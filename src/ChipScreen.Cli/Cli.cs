@@ -19,6 +19,7 @@ internal static class Cli
             ScreenCommand.Create(stdout, stderr),
             VerifyCommand.Create(stdout),
             LedgerCommand.Create(stdout),
+            PartiesCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -40,6 +41,11 @@ internal static class Cli
             return Unusable;
         }
         catch (OrderFileException e)
+        {
+            await stderr.WriteLineAsync($"chipscreen: {e.Message}");
+            return Unusable;
+        }
+        catch (Parties.PartyListException e)
         {
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
             return Unusable;

@@ -5,7 +5,7 @@ using ChipScreen.Screening;
 
 namespace ChipScreen.Cli;
 
-/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR] [--ledger L [--commit]]</c>.</summary>
+/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR] [--list FILE]... [--ledger L [--commit]]</c>.</summary>
 internal static class ScreenCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -16,12 +16,13 @@ internal static class ScreenCommand
         var asOf = new Option<string?>("--as-of") { Description = "The as-of date, YYYY-MM-DD (default: today). Lines without a ship date ship on it." };
         var output = new Option<string>("--out") { Description = "The output directory for decisions.csv, audit.jsonl, report.json and report.html.", DefaultValueFactory = _ => "out" };
         var auditLog = new Option<string?>("--audit-log") { Description = "The append-only audit log of runs (default: audit-log.jsonl in the output directory)." };
+        var lists = ListOption();
         var ledger = LedgerCommand.LedgerOption(required: false);
         var commit = new Option<bool>("--commit") { Description = "Record the batch's consuming lines in the ledger, in one transaction (needs --ledger). Without it the ledger is only read." };
 
         var command = new Command("screen", "Screen a CSV batch of order lines: one decision per line, with reasons and citations.")
         {
-            orders, rules, pack, asOf, output, auditLog, ledger, commit,
+            orders, rules, pack, asOf, output, auditLog, lists, ledger, commit,
         };
         command.SetAction(parse =>
         {
@@ -29,13 +30,25 @@ internal static class ScreenCommand
             if (parse.GetValue(commit) && location is null)
                 throw new UsageException("--commit needs --ledger PATH|CONNECTION-STRING");
             var request = new RunRequest(parse.GetValue(orders)!, parse.GetValue(rules)!, parse.GetValue(pack), ParseDate(parse.GetValue(asOf)), parse.GetValue(output)!, parse.GetValue(auditLog),
-                location is null ? null : new Ledger.LedgerOptions(location), parse.GetValue(commit));
+                location is null ? null : new Ledger.LedgerOptions(location), parse.GetValue(commit))
+            {
+                Lists = parse.GetValue(lists) ?? [],
+            };
             return Screen(request, stdout, stderr);
         });
         return command;
     }
 
-    private static DateOnly? ParseDate(string? text)
+    /// <summary><c>--list FILE</c>, repeatable: a restricted-party list screened besides the pack's own.</summary>
+    internal static Option<string[]> ListOption() => new("--list")
+    {
+        Description = "A restricted-party list to screen against besides the pack's own: the Consolidated Screening List (consolidated.csv), " +
+                      "the Denied Persons List, OFAC sdn.csv/alt.csv, or ChipScreen's JSON list. Repeat for several.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    internal static DateOnly? ParseDate(string? text)
     {
         if (text is null)
             return null;

@@ -68,6 +68,16 @@ public static class RunReportJson
         }
         w.WriteEndArray();
 
+        w.WriteStartArray("list_files");
+        foreach (var file in report.ListFiles)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", file.Path);
+            w.WriteString("sha256", file.Sha256);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
         w.WriteStartObject("counts");
         w.WriteNumber("lines", report.Summary.Lines);
         w.WriteStartObject("by_decision");

@@ -17,7 +17,7 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 {
     private static readonly HashSet<Type> s_allowed =
     [
-        typeof(LineFacts), typeof(ChipFacts), typeof(Place), typeof(VolumeView),
+        typeof(LineFacts), typeof(ChipFacts), typeof(Place), typeof(VolumeView), typeof(Parties.PartyFacts),
         typeof(string), typeof(bool), typeof(char), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float),
         typeof(DateOnly), typeof(Math), typeof(Enumerable), typeof(StringComparison),
     ];
@@ -58,6 +58,8 @@ internal sealed class ExpressionGuard : ExpressionVisitor
             CheckName(node.Arguments[0], _isGroup, "country group", "country-groups.json");
         else if (method.DeclaringType == typeof(LineFacts) && method.Name is nameof(LineFacts.EndUseMentions) or nameof(LineFacts.EndUseTermsFound))
             CheckName(node.Arguments[0], _isTermList, "end-use term list", "end-use-terms.json");
+        else if (method.DeclaringType == typeof(Parties.PartyFacts) && node.Arguments.Count > 0)
+            CheckPartyArguments(node);
         return base.VisitMethodCall(node);
     }
 
@@ -94,6 +96,22 @@ internal sealed class ExpressionGuard : ExpressionVisitor
         {
             _problems.Add($"must name the {what} as a quoted constant");
         }
+    }
+
+    /// <summary>The list codes (<c>"sdn,denied_persons"</c>) and policy (<c>"denial"</c>) a party rule names must be known.</summary>
+    private void CheckPartyArguments(MethodCallExpression node)
+    {
+        if (node.Arguments[0] is not ConstantExpression { Value: string lists })
+        {
+            _problems.Add("must name the restricted-party lists as a quoted constant");
+            return;
+        }
+        var codes = Parties.PartyFacts.Codes(lists);
+        var unknown = codes.Where(c => !Parties.ListCodes.All.Contains(c)).ToList();
+        if (codes.Length == 0 || unknown.Count > 0)
+            _problems.Add($"names the restricted-party list{(unknown.Count == 1 ? "" : "s")} \"{string.Join(",", unknown)}\", which ChipScreen does not know (lists: {string.Join(", ", Parties.ListCodes.All.Order(StringComparer.Ordinal))})");
+        if (node.Arguments.Count > 1 && node.Arguments[1] is not ConstantExpression { Value: Parties.PartyFacts.DenialPolicy or Parties.PartyFacts.NotDenialPolicy })
+            _problems.Add($"must name the license review policy as \"{Parties.PartyFacts.DenialPolicy}\" or \"{Parties.PartyFacts.NotDenialPolicy}\"");
     }
 
     private static bool Allowed(Type type) =>

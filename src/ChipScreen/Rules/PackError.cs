@@ -52,6 +52,7 @@ public static class PackErrorCodes
     public const string ThresholdsOutOfOrder = "thresholds_out_of_order";
     public const string PackNotFound = "pack_not_found";
     public const string NoPackInForce = "no_pack_in_force";
+    public const string PartyListInvalid = "party_list_invalid";
 #pragma warning restore CS1591
 }
 

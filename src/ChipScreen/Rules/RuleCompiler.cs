@@ -16,7 +16,7 @@ internal static class RuleCompiler
     /// <summary>The RulesEngine settings both evaluation paths use: the input types rules may call methods on.</summary>
     public static ReSettings Settings() => new()
     {
-        CustomTypes = [typeof(LineFacts), typeof(ChipFacts), typeof(Place), typeof(VolumeView)],
+        CustomTypes = [typeof(LineFacts), typeof(ChipFacts), typeof(Place), typeof(VolumeView), typeof(Parties.PartyFacts)],
     };
 
     /// <summary>Compiles every workflow; problems are added to <paramref name="errors"/> and null is returned if any.</summary>

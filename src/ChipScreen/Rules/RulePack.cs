@@ -68,6 +68,21 @@ public sealed class RulePack
     /// <summary>The validated end users.</summary>
     public ValidatedEndUsers ValidatedEndUsers { get; }
 
+    /// <summary>The restricted-party lists the pack names (<c>parties.json</c>) and any added with <see cref="WithPartyLists"/>,
+    /// prepared for screening.</summary>
+    public PartyScreening Parties { get; internal init; } = PartyScreening.None;
+
+    /// <summary>This pack with <paramref name="lists"/> screened too (the <c>--list</c> files); their files join
+    /// <see cref="Files"/>, so the revision changes with them.</summary>
+    public RulePack WithPartyLists(PartyListSet lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        return new RulePack(Manifest, Directory, Catalog, Countries, Classification, Volumes, EndUseTerms, ValidatedEndUsers, Rules, [.. Files, .. lists.Files])
+        {
+            Parties = new PartyScreening(Parties.Lists.Concat(lists), Parties.Thresholds),
+        };
+    }
+
     /// <summary>The decision rules, in order.</summary>
     public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Rules;
 

@@ -13,7 +13,8 @@ namespace ChipScreen.Rules;
 /// A rules directory holds <c>catalog/</c> (chip catalog files), <c>countries/countries.json</c> and one
 /// folder per pack with <c>pack.json</c>, <c>classification.json</c>, <c>country-groups.json</c>,
 /// <c>tiers.json</c>, <c>volumes.json</c>, <c>end-use-terms.json</c>, <c>validated-end-users.json</c> and
-/// <c>workflows/*.json</c> (RulesEngine workflows, evaluated in file-name order). Every problem of a pack is
+/// <c>workflows/*.json</c> (RulesEngine workflows, evaluated in file-name order), and optionally <c>parties.json</c>
+/// (restricted-party thresholds and lists, the lists in the rules directory's <c>lists/</c>). Every problem of a pack is
 /// collected and thrown together in a <see cref="RulePackException"/>, sorted by file and position.
 /// </remarks>
 public static class RulePackLoader
@@ -112,10 +113,33 @@ public static class RulePackLoader
         var workflows = workflowFiles.SelectMany(f => WorkflowSource.Read(Read(f), errors)).ToList();
         CheckDuplicateIds(workflows, errors);
 
+        var parties = LoadParties(rulesDirectory, Path.Combine(packDir, PartyConfig.FileName), Read, files, errors);
+
         var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
         if (errors.Count > 0 || manifest is null || compiled is null)
             throw new RulePackException(errors);
-        return new RulePack(manifest, packDir, catalog, groups, classification, volumes, terms, veu, compiled, files);
+        return new RulePack(manifest, packDir, catalog, groups, classification, volumes, terms, veu, compiled, files) { Parties = parties };
+    }
+
+    /// <summary>The pack's restricted-party screening from its optional <c>parties.json</c>; a list file's problem (a malformed
+    /// row, an empty list) becomes an error naming the file, row and line.</summary>
+    private static PartyScreening LoadParties(string rulesDirectory, string configPath, Func<string, JsonSource> read, List<PackFile> files, List<PackError> errors)
+    {
+        if (!File.Exists(configPath))
+            return PartyScreening.None;
+        var (thresholds, lists) = PartyConfig.Load(read(configPath), rulesDirectory, errors);
+        try
+        {
+            var set = PartyListReader.Read(lists, path => Display(rulesDirectory, path));
+            files.AddRange(set.Files);
+            return new PartyScreening(set, thresholds);
+        }
+        catch (PartyListException e)
+        {
+            errors.Add(new PackError(e.File, e.Line is { } line ? (int)line : null, null, null, PackErrorCodes.PartyListInvalid,
+                e.Row is { } row ? $"row {row}: {e.Problem}" : e.Problem));
+            return PartyScreening.None;
+        }
     }
 
     private static void CheckDuplicateIds(List<WorkflowSource> workflows, List<PackError> errors)

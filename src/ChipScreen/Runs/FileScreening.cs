@@ -12,8 +12,9 @@ namespace ChipScreen.Runs;
 /// <summary>Screens an orders file into an output directory: <c>decisions.csv</c> and <c>report.json</c>.</summary>
 /// <remarks>
 /// Outputs are written to temporary files and renamed into place only when the whole batch was screened, so
-/// a failed run never leaves files that look like a result. Throws <see cref="RulePackException"/> and
-/// <see cref="OrderFileException"/> for unusable rules or input (the CLI's exit code 2).
+/// a failed run never leaves files that look like a result. Throws <see cref="RulePackException"/>,
+/// <see cref="OrderFileException"/> and <see cref="Parties.PartyListException"/> for unusable rules, input or lists (the
+/// CLI's exit code 2).
 /// </remarks>
 public sealed partial class FileScreening(TimeProvider time)
 {
@@ -33,9 +34,13 @@ public sealed partial class FileScreening(TimeProvider time)
     public static string ToolVersion { get; } =
         typeof(FileScreening).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>Loads the pack the request names (or the one in force on its as-of date).</summary>
-    public RulePack LoadPack(RunRequest request) =>
-        RulePackLoader.Load(request.RulesDirectory, request.PackId, AsOf(request));
+    /// <summary>Loads the pack the request names (or the one in force on its as-of date), with the request's lists added.</summary>
+    /// <exception cref="Parties.PartyListException">A list file cannot be used.</exception>
+    public RulePack LoadPack(RunRequest request)
+    {
+        var pack = RulePackLoader.Load(request.RulesDirectory, request.PackId, AsOf(request));
+        return request.Lists.Count == 0 ? pack : pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists));
+    }
 
     /// <summary>The as-of date of a request: as given, or today's local date.</summary>
     public DateOnly AsOf(RunRequest request) => request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
@@ -84,8 +89,12 @@ public sealed partial class FileScreening(TimeProvider time)
             }
             var (summary, html, settled, decisionsHash, auditHash) = screened;
 
-            var report = new RunReport(runId, ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files,
-                request.OrdersPath, inputHash, ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger);
+            var added = pack.Files.Where(f => request.Lists.Contains(f.Path)).ToArray();
+            var report = new RunReport(runId, ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files.Except(added).ToArray(),
+                request.OrdersPath, inputHash, ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
+            {
+                ListFiles = added,
+            };
             string reportHash;
             using (var stream = new HashingStream(new FileStream(Partial(directory, ReportFile), FileMode.Create, FileAccess.Write)))
             {

@@ -37,4 +37,9 @@ public sealed record RunReport(
     VolumePlan Volumes,
     IReadOnlyList<PackFile> Outputs,
     string RulesDirectory,
-    Ledger.LedgerUse? Ledger = null);
+    Ledger.LedgerUse? Ledger = null)
+{
+    /// <summary>The restricted-party list files added to the pack for this run (<c>--list</c>), by the path given,
+    /// with their SHA-256; they are not in <see cref="RuleFiles"/>.</summary>
+    public IReadOnlyList<PackFile> ListFiles { get; init; } = [];
+}

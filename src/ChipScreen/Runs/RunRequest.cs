@@ -14,4 +14,7 @@ public sealed record RunRequest(string OrdersPath, string RulesDirectory, string
 {
     /// <summary>The audit log this run appends to.</summary>
     public string AuditLog => AuditLogPath ?? Path.Combine(OutputDirectory, Reports.AuditLog.DefaultFileName);
+
+    /// <summary>Restricted-party list files screened besides the pack's own (<c>--list</c>), in order.</summary>
+    public IReadOnlyList<string> Lists { get; init; } = [];
 }

@@ -110,6 +110,25 @@ public sealed class RunVerifier(TimeProvider time)
         if (rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Ok, $"{run.RuleFiles.Count} rule files as recorded"));
 
+        // The --list files of the run, at the paths it was given.
+        foreach (var file in run.ListFiles)
+        {
+            if (!File.Exists(file.Path))
+            {
+                checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, "list file missing"));
+                rulesIntact = false;
+            }
+            else if (FileScreening.Sha256(file.Path) is var sha && sha != file.Sha256)
+            {
+                checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, $"list file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
+                rulesIntact = false;
+            }
+            else
+            {
+                checks.Add(new VerificationCheck(file.Path, CheckStatus.Ok, "list file as recorded"));
+            }
+        }
+
         // 4. Re-screen under the recorded pack and as-of date, and compare.
         if (inputIntact && rulesIntact)
             checks.AddRange(Rescreen(run, rules, directory));
@@ -123,7 +142,10 @@ public sealed class RunVerifier(TimeProvider time)
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var request = new RunRequest(run.InputPath, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName));
+            var request = new RunRequest(run.InputPath, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName))
+            {
+                Lists = [.. run.ListFiles.Select(f => f.Path)],
+            };
             var screening = new FileScreening(time);
             // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
             screening.Run(request, screening.LoadPack(request), RecordedBaseline.Read(Path.Combine(directory, FileScreening.ReportFile)));
@@ -174,8 +196,11 @@ public sealed class RunVerifier(TimeProvider time)
 
     /// <summary>What report.json records of a run.</summary>
     private sealed record RecordedRun(string RunId, string InputPath, string InputSha256, string PackId, DateOnly AsOf, string RulesDirectory,
-        IReadOnlyList<PackFile> RuleFiles, IReadOnlyDictionary<string, string> Outputs)
+        IReadOnlyList<PackFile> RuleFiles, IReadOnlyList<PackFile> ListFiles, IReadOnlyDictionary<string, string> Outputs)
     {
+        private static List<PackFile> Files(JsonElement array) =>
+            array.EnumerateArray().Select(f => new PackFile(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!)).ToList();
+
         public static RecordedRun Read(string path)
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
@@ -188,7 +213,8 @@ public sealed class RunVerifier(TimeProvider time)
                 root.GetProperty("pack").GetProperty("id").GetString()!,
                 DateOnly.ParseExact(root.GetProperty("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 root.GetProperty("rules_directory").GetString()!,
-                root.GetProperty("rule_files").EnumerateArray().Select(f => new PackFile(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!)).ToList(),
+                Files(root.GetProperty("rule_files")),
+                root.TryGetProperty("list_files", out var lists) ? Files(lists) : [],
                 root.GetProperty("outputs").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!, StringComparer.Ordinal));
         }
     }

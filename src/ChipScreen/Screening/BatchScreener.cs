@@ -193,7 +193,10 @@ public sealed class BatchScreener
             facts.Chip.Sku, facts.Chip.Tpp, facts.Chip.HasDieArea ? facts.Chip.DieAreaMm2 : null, facts.Chip.HasDieArea ? facts.Chip.Pd : null,
             facts.Chip.Datacenter, facts.Chip.ChipsPerUnit, facts.Quantity, facts.ClassBasis, facts.ShipTo.Code, facts.Hq.Code,
             destination.Groups, facts.ShipDate, facts.Consignee, volume,
-            facts.DataIssues.Count == 0 ? [] : [.. facts.DataIssues.Select(d => d.Message)]);
+            facts.DataIssues.Count == 0 ? [] : [.. facts.DataIssues.Select(d => d.Message)])
+        {
+            PartyMatches = facts.Parties.ForDecision,
+        };
         return new LineDecision(facts.Row, facts.OrderId, facts.Order.Line, verdict.Decision, verdict.Exception, eccn,
             destination.Known ? destination.Tier : null, destination.Code, reasons.ToImmutable(), derived, facts.Order);
     }

@@ -47,6 +47,7 @@ internal sealed class FactsBuilder(RulePack pack)
         var destination = endUserPlace.Given ? endUserPlace : shipTo;
         var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, issues);
         var veu = destination.Known && order.EndUser.Length > 0 && pack.ValidatedEndUsers.Find(order.EndUser, destination.Code) is not null;
+        var parties = pack.Parties.NameCount == 0 ? Parties.PartyFacts.None : PartyFactsOf(order, destination, shipTo);
 
         return new LineFacts(order, pack.EndUseTerms)
         {
@@ -61,8 +62,17 @@ internal sealed class FactsBuilder(RulePack pack)
             Hq = hq,
             ShipDate = order.ShipDate ?? asOf,
             IsValidatedEndUser = veu,
+            Parties = parties,
             DataIssues = issues,
         };
+    }
+
+    /// <summary>The parties screened for a line: the end user in the ultimate destination, and the consignee, when the order
+    /// names one other than the end user, in the ship-to country. Screening itself waits until a rule reads the facts.</summary>
+    private Parties.PartyFacts PartyFactsOf(OrderLine order, Place destination, Place shipTo)
+    {
+        var consignee = string.IsNullOrWhiteSpace(order.Consignee) || ConsigneeKey(order.Consignee) == ConsigneeKey(order.EndUser) ? null : order.Consignee;
+        return new Parties.PartyFacts(pack.Parties, order.EndUser, destination.Code, consignee, shipTo.Code);
     }
 
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");

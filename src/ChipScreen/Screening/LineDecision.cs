@@ -79,7 +79,12 @@ public sealed record DecisionFacts(
     DateOnly ShipDate,
     string Consignee,
     VolumeOutcome Volume,
-    ImmutableArray<string> DataIssues);
+    ImmutableArray<string> DataIssues)
+{
+    /// <summary>Every restricted-party match, potential match and cleared candidate of the line's parties: list, entry id,
+    /// matched name or alias, score and explanation (empty when none).</summary>
+    public ImmutableArray<Parties.PartyMatch> PartyMatches { get; init; } = [];
+}
 
 /// <summary>The volume side of a decision.</summary>
 /// <param name="LineVolume">TPP x chips per unit x quantity.</param>

@@ -1,5 +1,6 @@
 using ChipScreen.Countries;
 using ChipScreen.Orders;
+using ChipScreen.Parties;
 using ChipScreen.Volumes;
 
 namespace ChipScreen.Screening;
@@ -91,6 +92,9 @@ public sealed class LineFacts
 
     /// <summary>Whether the end user is a validated end user of the pack for the destination.</summary>
     public required bool IsValidatedEndUser { get; init; }
+
+    /// <summary>The end user's and consignee's matches on the restricted-party lists (<c>line.Parties.Matches("sdn")</c>).</summary>
+    public PartyFacts Parties { get; init; } = PartyFacts.None;
 
     /// <summary>The volume limits as they stand for this line.</summary>
     public VolumeView Volume { get; internal set; } = null!;

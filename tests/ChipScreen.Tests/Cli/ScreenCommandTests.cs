@@ -5,7 +5,7 @@ namespace ChipScreen.Tests.Cli;
 
 public class ScreenCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var code = ChipScreen.Cli.Cli.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();

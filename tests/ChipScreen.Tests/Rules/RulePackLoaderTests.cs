@@ -10,7 +10,7 @@ public class RulePackLoaderTests
     private const string Workflow = "ai-diffusion-2025/workflows/decision-table.json";
     private static readonly DateOnly AsOf = new(2025, 12, 31);
 
-    private static PackError LoadFails(TempDir rules, string code)
+    internal static PackError LoadFails(TempDir rules, string code)
     {
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, Pack, AsOf));
         var error = e.Errors.FirstOrDefault(x => x.Code == code);
@@ -22,8 +22,9 @@ public class RulePackLoaderTests
     public void ShippedPack_Loads()
     {
         var pack = RulePackLoader.Load(Repo.Rules, Pack, AsOf);
-        Assert.Equal(20, pack.RuleDefinitions.Count);
-        Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "A2", "A3", "A4", "A5", "A6", "C1", "C2", "B1", "B2", "N1"],
+        Assert.Equal(26, pack.RuleDefinitions.Count);
+        Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "A2", "A3", "A4", "A5", "A6", "C1", "C2", "B1", "B2", "N1",
+                      "P1", "P2", "P3", "P4", "P5", "P6"],
             pack.RuleDefinitions.Select(r => r.Id));
         Assert.Contains(pack.Files, f => f.Path == Workflow && f.Sha256.Length == 64);
         Assert.Contains(pack.Manifest.Sources, s => s.Citation == "90 FR 4544");

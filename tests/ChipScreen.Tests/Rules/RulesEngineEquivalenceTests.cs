@@ -19,8 +19,8 @@ public class RulesEngineEquivalenceTests
     {
         var pack = Screen.Pack;
         var path = Path.Combine(Repo.Samples, sample);
-        var workflowFile = Path.Combine(Repo.Rules, "ai-diffusion-2025", "workflows", "decision-table.json");
-        var workflows = JsonSerializer.Deserialize<Workflow[]>(File.ReadAllText(workflowFile))!;
+        var workflows = Directory.GetFiles(Path.Combine(Repo.Rules, "ai-diffusion-2025", "workflows"), "*.json").Order(StringComparer.Ordinal)
+            .SelectMany(f => JsonSerializer.Deserialize<Workflow[]>(File.ReadAllText(f))!).ToArray();
         var engine = new RulesEngine.RulesEngine(workflows, RuleCompiler.Settings());
         var byId = pack.RuleDefinitions.ToDictionary(r => r.Id);
 
@@ -35,7 +35,9 @@ public class RulesEngineEquivalenceTests
         for (var i = 0; i < lines.Count; i++)
         {
             var facts = screener.FactsFor(lines[i], Screen.AsOf, plan);
-            var results = await engine.ExecuteAllRulesAsync(workflows[0].WorkflowName, new RuleParameter("line", facts));
+            var results = new List<RuleResultTree>();
+            foreach (var workflow in workflows)
+                results.AddRange(await engine.ExecuteAllRulesAsync(workflow.WorkflowName, new RuleParameter("line", facts)));
             Assert.All(results, r => Assert.True(string.IsNullOrEmpty(r.ExceptionMessage), r.ExceptionMessage));
             var fired = results.Where(r => r.IsSuccess).Select(r => r.Rule.RuleName).ToList();
             var decisive = fired.Where(id => !byId[id].Fallback).ToList();

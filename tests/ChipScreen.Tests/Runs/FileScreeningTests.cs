@@ -23,7 +23,7 @@ public class FileScreeningTests
         var lines = File.ReadAllLines(Path.Combine(output, "decisions.csv"));
         Assert.Equal("order_id,line,decision,exception,eccn,tier,destination,rule_ids,message", lines[0]);
         Assert.Equal(report.Summary.Lines + 1, lines.Length);
-        Assert.Equal(56, report.Summary.Lines);
+        Assert.Equal(58, report.Summary.Lines);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
         var root = json.RootElement;
@@ -33,7 +33,7 @@ public class FileScreeningTests
         Assert.Equal(64, root.GetProperty("input").GetProperty("sha256").GetString()!.Length);
         Assert.Contains(root.GetProperty("rule_files").EnumerateArray(), f => f.GetProperty("path").GetString() == "ai-diffusion-2025/workflows/decision-table.json");
         var counts = root.GetProperty("counts").GetProperty("by_decision");
-        Assert.Equal(56, counts.EnumerateObject().Sum(p => p.Value.GetInt64()));
+        Assert.Equal(58, counts.EnumerateObject().Sum(p => p.Value.GetInt64()));
         Assert.False(string.IsNullOrEmpty(root.GetProperty("run_id").GetString()));
         Assert.False(string.IsNullOrEmpty(root.GetProperty("tool").GetProperty("version").GetString()));
     }

@@ -144,10 +144,31 @@ public class RunVerifierTests
         using (dir)
         {
             var log = Path.Combine(output, "audit-log.jsonl");
-            File.WriteAllText(log, File.ReadAllText(log).Replace("\"lines\":58", "\"lines\":57"));
+            var text = File.ReadAllText(log);
+            var edited = System.Text.RegularExpressions.Regex.Replace(text, "\"lines\":(\\d+)", m => $"\"lines\":{int.Parse(m.Groups[1].Value) - 1}");
+            Assert.NotEqual(text, edited);
+            File.WriteAllText(log, edited);
             var result = Verify(output);
             Assert.Contains(result.Failures, f => f.Detail.Contains("was changed"));
         }
+    }
+
+    [Fact]
+    public void ARunWithAnAddedList_VerifiesWithIt_AndFailsWhenTheListChanges()
+    {
+        using var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        var list = dir.Write("csl.csv", File.ReadAllText(Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv")));
+        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out")) { Lists = [list] };
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+
+        var result = Verify(dir.File("out"));
+        Assert.True(result.Holds, string.Join("\n", result.Checks));
+        Assert.Contains(result.Checks, c => c.Subject == list && c.Status == CheckStatus.Ok);
+
+        FlipOneByte(list, 300);
+        FailsNaming(Verify(dir.File("out")), "csl.csv");
     }
 
     [Fact]

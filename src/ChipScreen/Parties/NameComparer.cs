@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChipScreen.Parties;
+
+/// <summary>Compares two normalized names word by word and scores how much of both is the same (0 to 100). Pure and
+/// thread-safe.</summary>
+/// <remarks>
+/// <para>Words are aligned one to one regardless of order, each pair by Jaro-Winkler similarity (or, for a typo near the
+/// start, edit distance); short words and numbers must be equal. Before that, equal words pair, a word of the screened name
+/// that spells the initials of a run of the listed name's words stands for the run ("SMIC" and "Semiconductor Manufacturing
+/// International Corporation"; not the other way round, and a three-letter acronym is at most a review), and
+/// a run of words on one side that spells a word of the other joins it ("Zhi Pu" and "Zhipu"). The score is the weighted
+/// share of both names' words that are aligned (a Dice coefficient), each word weighted by <see cref="TokenWeights"/>: a
+/// rare, distinctive word counts for more than a generic one, a place for less.</para>
+/// <para>Guards: names that share only generic words, places, surnames or numbers score at most
+/// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside) has its counterpart; names whose numbers differ ("CETC 13" and
+/// "CETC 14"), or that name different places ("(Sweden)" and "(Finland)"), score at most <see cref="DifferenceCap"/>:
+/// a person must look.</para>
+/// </remarks>
+internal static class NameComparer
+{
+    /// <summary>The highest score of names that share no distinctive word.</summary>
+    public const int WeakEvidenceCap = 40;
+
+    /// <summary>The highest score of names whose numbers differ, or that name different places.</summary>
+    public const int DifferenceCap = 80;
+
+    private const double AcronymSimilarity = 0.95;
+    private const double EvidenceSimilarity = 0.8;
+    private const double CoverageSimilarity = 0.9;
+
+    /// <summary>Scores <paramref name="query"/> against <paramref name="candidate"/>; <paramref name="explain"/> builds the explanation.</summary>
+    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, TokenWeights weights, bool explain = false) =>
+        Compare(query, Weigh(query, weights), candidate, Weigh(candidate, weights), explain);
+
+    /// <summary>The weight of each core word of <paramref name="name"/>.</summary>
+    public static double[] Weigh(NormalizedName name, TokenWeights weights)
+    {
+        var result = new double[name.Core.Length];
+        for (var i = 0; i < result.Length; i++)
+            result[i] = weights.Of(name.Core[i]);
+        return result;
+    }
+
+    /// <summary>Scores with the words' weights already computed (<see cref="Weigh"/>).</summary>
+    public static NameComparison Compare(NormalizedName query, double[] queryWeights, NormalizedName candidate, double[] candidateWeights, bool explain = false)
+    {
+        if (query.IsEmpty || candidate.IsEmpty)
+            return new NameComparison(0, explain ? "no identifying word (only legal forms or nothing)" : "");
+        if (string.Equals(query.Key, candidate.Key, StringComparison.Ordinal))
+        {
+            var strong = query.HasDistinctive || query.Core.Length >= 2;
+            return new NameComparison(strong ? 100 : WeakEvidenceCap,
+                explain ? (strong ? "same name" : "same name, but only generic words") + Ignored(query, candidate) : "");
+        }
+
+        var a = Units(query, queryWeights);
+        var b = Units(candidate, candidateWeights);
+        var notes = explain ? new List<string>() : null;
+        // Equal words pair first, so that an acronym or a join only takes words that have no twin.
+        Align(a, b, exactOnly: true);
+        // Only the screened name's words may be an acronym: a listed name that is only initials ("STC, LTD") would
+        // otherwise match every company whose words start with those letters.
+        var acronym = Acronyms(a, b, candidate, notes);
+        a = Join(a, b, notes, reversed: false);
+        b = Join(b, a, notes, reversed: true);
+        Align(a, b, exactOnly: false);
+
+        double total = 0, matched = 0;
+        var evidence = false;
+        var covered = a.Length >= 2 && b.Length >= 2;
+        Sum(a, query, ref total, ref matched, ref evidence, ref covered, notes);
+        Sum(b, candidate, ref total, ref matched, ref evidence, ref covered, notes);
+        var share = total > 0 ? matched / total : 0;
+        // Every word of both names has its counterpart: the same name spelled differently ("First Bank Int'l").
+        evidence |= covered;
+
+        // The same letters spaced differently ("PricewaterhouseCoopers", "vanderbilt").
+        if (share < 1 && a.Length != b.Length && query.Compact.Length >= 6 && candidate.Compact.Length >= 6 &&
+            Math.Abs(query.Compact.Length - candidate.Compact.Length) <= Math.Max(query.Compact.Length, candidate.Compact.Length) / 10)
+        {
+            var ratio = JaroWinkler.LevenshteinRatio(query.Compact, candidate.Compact);
+            if (ratio >= 0.92 && ratio > share)
+            {
+                share = ratio;
+                evidence |= query.HasDistinctive || candidate.HasDistinctive;
+                notes?.Add(string.Create(CultureInfo.InvariantCulture, $"joined spelling '{query.Compact}' ~ '{candidate.Compact}' {ratio:0.00}"));
+            }
+        }
+
+        var score = (int)Math.Round(share * 100, MidpointRounding.AwayFromZero);
+        if (score > DifferenceCap && !string.Equals(query.Numbers, candidate.Numbers, StringComparison.Ordinal))
+        {
+            score = DifferenceCap;
+            notes?.Add($"numbers differ (at most {DifferenceCap})");
+        }
+        if (score > DifferenceCap && acronym is > 0 and < 4)
+        {
+            score = DifferenceCap;
+            notes?.Add($"a three-letter acronym is at most a potential match (at most {DifferenceCap})");
+        }
+        if (score > DifferenceCap && UnmatchedPlace(a) && UnmatchedPlace(b))
+        {
+            score = DifferenceCap;
+            notes?.Add($"places differ (at most {DifferenceCap})");
+        }
+        if (!evidence && score > WeakEvidenceCap)
+        {
+            score = WeakEvidenceCap;
+            notes?.Add($"only generic words, places, surnames or numbers in common (at most {WeakEvidenceCap})");
+        }
+        if (notes is null)
+            return new NameComparison(score, "");
+        Describe(a, b, notes);
+        return new NameComparison(score, string.Join("; ", notes) + Ignored(query, candidate));
+    }
+
+    /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers has its counterpart
+    /// (numbers that differ are capped on their own). A word that only repeats the initials of its own name's words
+    /// ("Academy of Aerospace Solid Propulsion Technology (AASPT)") counts for nothing when left over.</summary>
+    private static void Sum(Unit[] units, NormalizedName name, ref double total, ref double matched, ref bool evidence, ref bool covered, List<string>? notes)
+    {
+        foreach (ref readonly var u in units.AsSpan())
+        {
+            if (u.Partner < 0 && u.Count == 1 && u.Kind == TokenKind.Distinctive && u.Text.Length is >= 3 and <= 8 && IsLetters(u.Text) &&
+                IsSubsequence(u.Text, name.Initials) && FindAcronym(u.Text, name, out _, out _))
+            {
+                notes?.Add($"{u.Text} repeats the initials of its own name");
+                continue;
+            }
+            total += u.Weight;
+            if (u.Partner < 0)
+            {
+                covered &= u.Kind == TokenKind.Number;
+                continue;
+            }
+            matched += u.Similarity * u.Weight;
+            // A distinctive word counts when its counterpart is distinctive too ("Tianjin" spelt "Tianjing" in a listed name
+            // is no evidence), or stands for the counterpart's initials.
+            evidence |= u.Similarity >= EvidenceSimilarity && (u.Acronym ? u.Distinctive || u.PartnerDistinctive : u.Distinctive && u.PartnerDistinctive);
+            covered &= u.Similarity >= CoverageSimilarity;
+        }
+    }
+
+    private static bool UnmatchedPlace(Unit[] units)
+    {
+        foreach (ref readonly var u in units.AsSpan())
+            if (u.Partner < 0 && u.Kind == TokenKind.Place)
+                return true;
+        return false;
+    }
+
+    private static string Ignored(NormalizedName a, NormalizedName b)
+    {
+        var ignored = a.Ignored.Concat(b.Ignored).Where(w => !NameLexicon.StopWords.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        return ignored.Count == 0 ? "" : "; ignored " + string.Join(", ", ignored);
+    }
+
+    private static Unit[] Units(NormalizedName name, double[] weights)
+    {
+        var units = new Unit[name.Core.Length];
+        for (var i = 0; i < units.Length; i++)
+            units[i] = new Unit(name.Core[i].Text, name.Core[i].Kind, weights[i], 1);
+        return units;
+    }
+
+    /// <summary>A word of the screened name that spells the initials of a run of the listed name's words stands for the run;
+    /// returns the shortest such acronym's length (0 when none).</summary>
+    private static int Acronyms(Unit[] units, Unit[] others, NormalizedName other, List<string>? notes)
+    {
+        var shortest = 0;
+        if (others.Length < 2)
+            return 0;
+        // A name is an acronym, perhaps with places, numbers or generic words ("SMIC Beijing", "PLA China"); a word among
+        // other distinctive words or surnames ("Hua Wei Technologies") is not taken for one.
+        var identifying = 0;
+        foreach (ref readonly var u in units.AsSpan())
+            if (u.Kind is TokenKind.Distinctive or TokenKind.Surname or TokenKind.Han)
+                identifying++;
+        if (identifying > 1)
+            return 0;
+        for (var i = 0; i < units.Length; i++)
+        {
+            ref var u = ref units[i];
+            if (u.Partner >= 0 || u.Kind is not (TokenKind.Distinctive or TokenKind.Generic) || u.Text.Length is < 3 or > 8 ||
+                !IsLetters(u.Text) || !IsSubsequence(u.Text, other.Initials) || !FindAcronym(u.Text, other, out var first, out var count))
+                continue;
+            var free = true;
+            for (var k = first; k < first + count && free; k++)
+                free = others[k].Partner < 0;
+            if (!free)
+                continue;
+            u.Partner = first;
+            u.Similarity = AcronymSimilarity;
+            u.Acronym = true;
+            var distinctive = false;
+            for (var k = first; k < first + count; k++)
+            {
+                ref var o = ref others[k];
+                o.Partner = i;
+                o.Similarity = AcronymSimilarity;
+                o.Acronym = true;
+                o.PartnerDistinctive = u.Distinctive;
+                distinctive |= o.Distinctive;
+            }
+            u.PartnerDistinctive = distinctive;
+            shortest = shortest == 0 ? u.Text.Length : Math.Min(shortest, u.Text.Length);
+            if (notes is not null)
+                notes.Add($"acronym {u.Text} = '{string.Join(' ', others.Skip(first).Take(count).Select(o => o.Text))}'");
+        }
+        return shortest;
+    }
+
+    private static bool IsLetters(string text)
+    {
+        foreach (var c in text)
+            if (!char.IsLetter(c))
+                return false;
+        return true;
+    }
+
+    private static bool IsSubsequence(string letters, string initials)
+    {
+        var k = 0;
+        for (var i = 0; i < initials.Length && k < letters.Length; i++)
+            if (initials[i] == letters[k])
+                k++;
+        return k == letters.Length;
+    }
+
+    /// <summary>Finds a run of <paramref name="name"/>'s words whose initials spell <paramref name="acronym"/>: every core word of
+    /// the run gives its initial, legal forms and stop words may ("Corporation" gives the C of SMIC, "of" gives nothing in
+    /// NUDT). The run must hold two core words or more; their positions come back in <paramref name="coreFirst"/> and
+    /// <paramref name="coreCount"/>.</summary>
+    private static bool FindAcronym(string acronym, NormalizedName name, out int coreFirst, out int coreCount)
+    {
+        for (var start = 0; start < name.All.Length; start++)
+        {
+            if (name.All[start][0] != acronym[0] || !Spell(acronym, 0, name, start, out var end))
+                continue;
+            int before = 0, inside = 0;
+            for (var i = 0; i < end; i++)
+            {
+                if (name.Optional[i])
+                    continue;
+                if (i < start)
+                    before++;
+                else
+                    inside++;
+            }
+            if (inside >= 2)
+            {
+                coreFirst = before;
+                coreCount = inside;
+                return true;
+            }
+        }
+        coreFirst = coreCount = 0;
+        return false;
+    }
+
+    private static bool Spell(string acronym, int k, NormalizedName name, int p, out int end)
+    {
+        end = p;
+        if (k == acronym.Length)
+            return true;
+        if (p == name.All.Length)
+            return false;
+        if (name.All[p][0] == acronym[k] && Spell(acronym, k + 1, name, p + 1, out end))
+            return true;
+        // A legal form or stop word may be skipped inside the run, not at its start.
+        return k > 0 && name.Optional[p] && Spell(acronym, k, name, p + 1, out end);
+    }
+
+    /// <summary>Joins a run of two or three words of <paramref name="units"/> that spells a free word of <paramref name="others"/>;
+    /// the partners of <paramref name="others"/> follow the words that move.</summary>
+    private static Unit[] Join(Unit[] units, Unit[] others, List<string>? notes, bool reversed)
+    {
+        if (units.Length < 2)
+            return units;
+        List<Unit>? result = null;
+        int[]? moved = null;
+        for (var i = 0; i < units.Length; i++)
+        {
+            var joined = false;
+            for (var length = Math.Min(3, units.Length - i); length >= 2 && !joined; length--)
+            {
+                var chars = 0;
+                var free = true;
+                for (var k = i; k < i + length && free; k++)
+                {
+                    free = units[k].Partner < 0 && units[k].Kind != TokenKind.Number;
+                    chars += units[k].Text.Length;
+                }
+                if (!free)
+                    continue;
+                for (var j = 0; j < others.Length && !joined; j++)
+                {
+                    ref readonly var o = ref others[j];
+                    if (o.Partner >= 0 || o.Text.Length != chars || o.Kind == TokenKind.Number || !Spells(units, i, length, o.Text))
+                        continue;
+                    result ??= [.. units.AsSpan(0, i)];
+                    moved ??= Enumerable.Range(0, units.Length).ToArray();
+                    for (var k = i; k < units.Length; k++)
+                        moved[k] = result.Count + Math.Max(0, k - i - length + 1);
+                    result.Add(new Unit(o.Text, o.Kind, o.Weight, length));
+                    notes?.Add(reversed
+                        ? $"'{o.Text}' = {string.Join(' ', units.Skip(i).Take(length).Select(u => u.Text))} (joined)"
+                        : $"{string.Join(' ', units.Skip(i).Take(length).Select(u => u.Text))} = '{o.Text}' (joined)");
+                    i += length - 1;
+                    joined = true;
+                }
+            }
+            if (!joined)
+                result?.Add(units[i]);
+        }
+        if (result is null)
+            return units;
+        for (var j = 0; j < others.Length; j++)
+            if (others[j].Partner >= 0)
+                others[j].Partner = moved![others[j].Partner];
+        return [.. result];
+    }
+
+    private static bool Spells(Unit[] units, int from, int length, string text)
+    {
+        var span = text.AsSpan();
+        for (var k = from; k < from + length; k++)
+        {
+            var t = units[k].Text;
+            if (!span.StartsWith(t, StringComparison.Ordinal))
+                return false;
+            span = span[t.Length..];
+        }
+        return span.IsEmpty;
+    }
+
+    [ThreadStatic]
+    private static List<(int A, int B, double Similarity)>? t_pairs;
+
+    /// <summary>Pairs the remaining words one to one, most similar first (only equal words with <paramref name="exactOnly"/>).</summary>
+    private static void Align(Unit[] a, Unit[] b, bool exactOnly)
+    {
+        var pairs = t_pairs ??= new List<(int, int, double)>(16);
+        pairs.Clear();
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i].Partner >= 0)
+                continue;
+            for (var j = 0; j < b.Length; j++)
+            {
+                if (b[j].Partner >= 0)
+                    continue;
+                var s = exactOnly ? (string.Equals(a[i].Text, b[j].Text, StringComparison.Ordinal) ? 1 : 0) : Similarity(a[i], b[j]);
+                if (s > 0)
+                    pairs.Add((i, j, s));
+            }
+        }
+        if (pairs.Count == 0)
+            return;
+        if (pairs.Count > 1)
+        {
+            pairs.Sort((p, q) =>
+            {
+                var c = q.Similarity.CompareTo(p.Similarity);
+                if (c != 0)
+                    return c;
+                c = (b[q.B].Weight + a[q.A].Weight).CompareTo(b[p.B].Weight + a[p.A].Weight);
+                return c != 0 ? c : p.A != q.A ? p.A.CompareTo(q.A) : p.B.CompareTo(q.B);
+            });
+        }
+        foreach (var (i, j, s) in pairs)
+        {
+            if (a[i].Partner >= 0 || b[j].Partner >= 0)
+                continue;
+            a[i].Partner = j;
+            b[j].Partner = i;
+            a[i].Similarity = b[j].Similarity = s;
+            a[i].PartnerDistinctive = b[j].Distinctive;
+            b[j].PartnerDistinctive = a[i].Distinctive;
+        }
+    }
+
+    /// <summary>The similarity of two words: 1 when equal; for words of four letters or more, their Jaro-Winkler similarity
+    /// when it is at least 0.90 (0.88 from six letters), else for five letters or more their edit-distance ratio when it is
+    /// at least 0.8; otherwise 0 (numbers and short words must be equal).</summary>
+    private static double Similarity(in Unit x, in Unit y)
+    {
+        if (string.Equals(x.Text, y.Text, StringComparison.Ordinal))
+            return 1;
+        if (x.Kind is TokenKind.Number or TokenKind.Han || y.Kind is TokenKind.Number or TokenKind.Han)
+            return 0;
+        var shorter = Math.Min(x.Text.Length, y.Text.Length);
+        var longer = Math.Max(x.Text.Length, y.Text.Length);
+        // Jaro-Winkler cannot reach 0.88 when the shorter word is under 60% of the longer.
+        if (shorter < 4 || shorter * 5 < longer * 3)
+            return 0;
+        var s = JaroWinkler.Similarity(x.Text, y.Text);
+        if (s >= (shorter >= 6 ? 0.88 : 0.90))
+            return s;
+        // Jaro-Winkler misses a typo near the start ("Tayota"); one edit in five letters, or two in ten, is still a typo.
+        if (shorter < 5 || (longer - shorter) * 5 > longer)
+            return 0;
+        var edits = JaroWinkler.LevenshteinRatio(x.Text, y.Text);
+        return edits >= 0.8 ? edits : 0;
+    }
+
+    private static void Describe(Unit[] a, Unit[] b, List<string> notes)
+    {
+        var sb = new StringBuilder();
+        foreach (var u in a)
+        {
+            if (u.Partner < 0 || u.Acronym)
+                continue;
+            if (sb.Length > 0)
+                sb.Append(", ");
+            sb.Append(u.Text);
+            var partner = b[u.Partner].Text;
+            if (u.Similarity < 1)
+                sb.Append('~').Append(partner).Append(' ').Append(u.Similarity.ToString("0.00", CultureInfo.InvariantCulture));
+            else if (!string.Equals(u.Text, partner, StringComparison.Ordinal))
+                sb.Append('=').Append(partner);
+        }
+        if (sb.Length > 0)
+            notes.Insert(0, "words " + sb);
+        var missing = a.Where(u => u.Partner < 0).Select(u => u.Text).ToList();
+        if (missing.Count > 0)
+            notes.Add("only in the name: " + string.Join(" ", missing));
+        var extra = b.Where(u => u.Partner < 0).Select(u => u.Text).ToList();
+        if (extra.Count > 0)
+            notes.Add("only in the listed name: " + string.Join(" ", extra));
+    }
+
+    /// <summary>A word (or a joined run of words) of one side during alignment.</summary>
+    /// <remarks><see cref="Count"/> is the number of words a joined run stands for.</remarks>
+    private struct Unit(string text, TokenKind kind, double weight, int count)
+    {
+        public readonly string Text = text;
+        public readonly TokenKind Kind = kind;
+        public readonly double Weight = weight;
+        public readonly int Count = count;
+        public int Partner = -1;
+        public double Similarity;
+        public bool PartnerDistinctive;
+        public bool Acronym;
+
+        public readonly bool Distinctive => Kind is TokenKind.Distinctive or TokenKind.Han;
+    }
+}

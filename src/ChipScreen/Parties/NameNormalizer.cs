@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChipScreen.Parties;
+
+/// <summary>Turns a name as written into the words it is compared by. Pure and thread-safe.</summary>
+/// <remarks>
+/// In order: Unicode compatibility forms (full-width letters, ligatures) and accents are folded and the text is
+/// lower-cased; initialisms lose their dots ("S.A.", "J.P.") and other punctuation separates words; "&amp;" reads
+/// "and"; letters and digits are split ("CETC13" is "cetc 13", "13th" is "13"); number words and Roman numerals
+/// become digits ("Forty-Four" is "44"); abbreviations and British spellings are unified ("Intl", "Centre"); legal
+/// forms and stop words are set aside ("Co., Ltd.", "GmbH", "有限公司", "the"). Chinese characters stay together as
+/// one word per run.
+/// </remarks>
+internal static class NameNormalizer
+{
+    private static readonly string[] FuzzyLegalForms = NameLexicon.LegalForms.Where(f => f.Length >= 7).Order(StringComparer.Ordinal).ToArray();
+
+    private static readonly Dictionary<string, string[][]> PhrasesByFirstWord = NameLexicon.LegalPhrases
+        .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Normalizes <paramref name="name"/>.</summary>
+    public static NormalizedName Normalize(string name)
+    {
+        var words = Numbers(Split(name));
+        var optional = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!PhrasesByFirstWord.TryGetValue(words[i], out var phrases))
+                continue;
+            foreach (var phrase in phrases)
+            {
+                if (i + phrase.Length > words.Count)
+                    continue;
+                var all = true;
+                for (var k = 1; k < phrase.Length && all; k++)
+                    all = words[i + k] == phrase[k];
+                if (!all)
+                    continue;
+                for (var k = 0; k < phrase.Length; k++)
+                    optional[i + k] = true;
+            }
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (optional[i] || NameLexicon.LegalForms.Contains(w) || NameLexicon.StopWords.Contains(w) || IsHan(w[0]) && NameLexicon.HanLegalSuffixes.Contains(w))
+                optional[i] = true;
+            else if (w.Length >= 6 && !IsHan(w[0]) && IsMisspeltLegalForm(w))
+                optional[i] = true; // "Aktiengeselschaft", "Compan"
+        }
+
+        var core = new List<NameToken>(words.Count);
+        var ignored = new List<string>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (optional[i])
+                ignored.Add(words[i]);
+            else
+                core.Add(new NameToken(words[i], KindOf(words[i])));
+        }
+        return new NormalizedName(name, [.. core], [.. words], optional, [.. ignored]);
+    }
+
+    /// <summary>Whether <paramref name="word"/> is a legal form with a typo (Jaro-Winkler 0.95 or more, which needs the same first
+    /// two letters for words this long).</summary>
+    private static bool IsMisspeltLegalForm(string word)
+    {
+        foreach (var form in FuzzyLegalForms)
+            if (form[0] == word[0] && form[1] == word[1] && Math.Abs(form.Length - word.Length) <= 2 && JaroWinkler.Similarity(word, form) >= 0.95)
+                return true;
+        return false;
+    }
+
+    /// <summary>The kind of a normalized word.</summary>
+    public static TokenKind KindOf(string word)
+    {
+        if (IsHan(word[0]))
+            return TokenKind.Han;
+        if (IsDigits(word))
+            return TokenKind.Number;
+        if (word.Length == 1 || NameLexicon.GenericWords.Contains(word))
+            return TokenKind.Generic;
+        if (NameLexicon.Places.Contains(word))
+            return TokenKind.Place;
+        return NameLexicon.Surnames.Contains(word) ? TokenKind.Surname : TokenKind.Distinctive;
+    }
+
+    /// <summary>Whether <paramref name="c"/> is a Chinese (Han) character.</summary>
+    public static bool IsHan(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
+
+    private static List<string> Split(string name)
+    {
+        var words = new List<string>();
+        var text = System.Text.Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormKD);
+        var word = new StringBuilder();
+        var han = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+                continue;
+            if (IsHan(c))
+            {
+                FlushWord(word, words);
+                han.Append(c);
+                continue;
+            }
+            FlushHan(han, words);
+            if (char.IsLetterOrDigit(c))
+            {
+                Fold(c, word);
+            }
+            else if (c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4')
+            {
+                // An apostrophe joins ("Qa'ida"); a possessive 's is dropped ("Bank's").
+                if (i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
+                    i++;
+            }
+            else if (c == '.')
+            {
+                word.Append('.');
+            }
+            else if (c is '&' or '+')
+            {
+                FlushWord(word, words);
+                words.Add("and");
+            }
+            else
+            {
+                FlushWord(word, words);
+            }
+        }
+        FlushWord(word, words);
+        FlushHan(han, words);
+        for (var i = 0; i < words.Count; i++)
+            if (NameLexicon.Variants.TryGetValue(words[i], out var variant))
+                words[i] = variant;
+        return words;
+    }
+
+    private static void Fold(char c, StringBuilder word)
+    {
+        switch (c)
+        {
+            case 'ß': word.Append("ss"); break;
+            case 'æ' or 'Æ': word.Append("ae"); break;
+            case 'œ' or 'Œ': word.Append("oe"); break;
+            case 'ø' or 'Ø': word.Append('o'); break;
+            case 'ł' or 'Ł': word.Append('l'); break;
+            case 'đ' or 'Đ' or 'ð' or 'Ð': word.Append('d'); break;
+            case 'þ' or 'Þ': word.Append("th"); break;
+            case 'ı': word.Append('i'); break;
+            default: word.Append(char.ToLowerInvariant(c)); break;
+        }
+    }
+
+    private static void FlushHan(StringBuilder han, List<string> words)
+    {
+        if (han.Length == 0)
+            return;
+        var run = han.ToString();
+        han.Clear();
+        var legal = (string?)null;
+        foreach (var suffix in NameLexicon.HanLegalSuffixes)
+        {
+            if (run.Length > suffix.Length && run.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                legal = suffix;
+                run = run[..^suffix.Length];
+                break;
+            }
+        }
+        words.Add(run);
+        if (legal is not null)
+            words.Add(legal); // a legal form: set aside by Normalize
+    }
+
+    private static void FlushWord(StringBuilder word, List<string> words)
+    {
+        if (word.Length == 0)
+            return;
+        var text = word.ToString();
+        word.Clear();
+        if (text.Contains('.'))
+        {
+            if (IsInitialism(text))
+            {
+                SplitAlphanumeric(text.Replace(".", ""), words);
+                return;
+            }
+            foreach (var part in text.Split('.', StringSplitOptions.RemoveEmptyEntries))
+                SplitAlphanumeric(part, words);
+            return;
+        }
+        SplitAlphanumeric(text, words);
+    }
+
+    /// <summary>"s.a.", "j.p", "u.s.": single letters or digits each followed by a dot (the last dot optional).</summary>
+    private static bool IsInitialism(string text)
+    {
+        var trimmed = text.TrimStart('.');
+        if (trimmed.Length < 2)
+            return false;
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var dot = i % 2 == 1;
+            if (dot != (trimmed[i] == '.'))
+                return false;
+        }
+        return true;
+    }
+
+    private static void SplitAlphanumeric(string text, List<string> words)
+    {
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i < text.Length && char.IsAsciiDigit(text[i]) == char.IsAsciiDigit(text[i - 1]))
+                continue;
+            var part = text[start..i];
+            var afterDigits = start > 0 && char.IsAsciiDigit(text[start - 1]);
+            if (afterDigits && part is "st" or "nd" or "rd" or "th")
+            {
+                // the ordinal suffix of "13th"
+            }
+            else if (part.Length > 0 && char.IsAsciiDigit(part[0]))
+            {
+                var digits = part.TrimStart('0');
+                words.Add(digits.Length == 0 ? "0" : digits);
+            }
+            else if (part.Length > 0)
+            {
+                words.Add(part);
+            }
+            start = i;
+        }
+    }
+
+    /// <summary>Number words as digits; a tens word followed by a units word or digit is one number ("forty four", "forty 4").</summary>
+    private static List<string> Numbers(List<string> words)
+    {
+        var result = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var value = NumberValue(words[i]);
+            if (value is null)
+            {
+                result.Add(words[i]);
+                continue;
+            }
+            var n = value.Value;
+            if (n >= 20 && n % 10 == 0 && n < 100 && i + 1 < words.Count && NumberValue(words[i + 1]) is { } units && units is >= 1 and <= 9)
+            {
+                n += units;
+                i++;
+            }
+            result.Add(n.ToString(CultureInfo.InvariantCulture));
+        }
+        return result;
+    }
+
+    private static int? NumberValue(string word)
+    {
+        if (NameLexicon.NumberWords.TryGetValue(word, out var n))
+            return n;
+        return word.Length is > 0 and <= 9 && IsDigits(word) ? int.Parse(word, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static bool IsDigits(string word)
+    {
+        foreach (var c in word)
+            if (!char.IsAsciiDigit(c))
+                return false;
+        return word.Length > 0;
+    }
+}

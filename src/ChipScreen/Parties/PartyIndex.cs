@@ -1,0 +1,257 @@
+using System.Collections.Frozen;
+
+namespace ChipScreen.Parties;
+
+/// <summary>Every name of every list entry, normalized once, with an index from words to names, so that a name is compared
+/// only with the listed names it could match.</summary>
+/// <remarks>
+/// Keys: each word; each run of two or three words written together ("zhipu" finds "Zhi Pu"); the first and last three or
+/// four letters of longer words (a typo leaves one of them intact); the initials of each name ("smic"); the whole name. Words
+/// that many names share (generic words, surnames, numbers, common prefixes) lead to candidates only while their lists are
+/// short.
+/// Entries of type Vessel or Aircraft are not indexed. Immutable and thread-safe.
+/// </remarks>
+internal sealed class PartyIndex
+{
+    /// <summary>Posting lists longer than this are not followed for weak keys (generic words, prefixes, suffixes).</summary>
+    private const int WeakKeyLimit = 400;
+
+    private readonly FrozenDictionary<string, int[]> _postings;
+
+    public PartyIndex(IReadOnlyList<ListEntry> entries)
+    {
+        var variants = new List<Variant>();
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var e = 0; e < entries.Count; e++)
+        {
+            // Vessels and aircraft are not end users or consignees; their names ("HORIZON", "SILVER CLOUD") would only
+            // raise false alarms.
+            if (entries[e].Type.Equals("Vessel", StringComparison.OrdinalIgnoreCase) || entries[e].Type.Equals("Aircraft", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, kind) in entries[e].Names())
+            {
+                var normalized = NameNormalizer.Normalize(name);
+                if (normalized.IsEmpty)
+                    continue;
+                var id = variants.Count;
+                variants.Add(new Variant(e, name, kind, normalized));
+                foreach (var key in Keys(normalized))
+                {
+                    if (!postings.TryGetValue(key, out var list))
+                        postings[key] = list = [];
+                    if (list.Count == 0 || list[^1] != id)
+                        list.Add(id);
+                }
+                foreach (var t in normalized.Core)
+                    words.Add(t.Text);
+            }
+            foreach (var w in words)
+                documentFrequency[w] = documentFrequency.GetValueOrDefault(w) + 1;
+        }
+        Variants = [.. variants];
+        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        Weights = new TokenWeights(documentFrequency.ToFrozenDictionary(StringComparer.Ordinal), entries.Count);
+        _weights = [.. Variants.Select(v => NameComparer.Weigh(v.Normalized, Weights))];
+        _totalWeight = [.. _weights.Select(w => w.Sum())];
+    }
+
+    private readonly double[][] _weights;
+    private readonly double[] _totalWeight;
+
+    /// <summary>The weight of each core word of listed name <paramref name="variant"/>.</summary>
+    public double[] WeightsOf(int variant) => _weights[variant];
+
+    /// <summary>Every listed name.</summary>
+    public Variant[] Variants { get; }
+
+    /// <summary>The word weights of this list.</summary>
+    public TokenWeights Weights { get; }
+
+    /// <summary>The listed names <paramref name="query"/> could match with a score of at least <paramref name="minimum"/>, each once.</summary>
+    /// <remarks>Each word of the query adds its weight to the names it reaches through a key; a name whose best possible
+    /// score (every word it was reached by aligned, every word of its own aligned) stays below <paramref name="minimum"/> is
+    /// left out, and so is one reached by weak words alone unless the query's every word reached it (names that share only
+    /// generic words score at most <see cref="NameComparer.WeakEvidenceCap"/>).</remarks>
+    public List<int> Candidates(NormalizedName query, int minimum)
+    {
+        var scratch = t_scratch is { } existing && existing.Weight.Length >= Variants.Length ? existing : t_scratch = new Scratch(Variants.Length);
+        var core = query.Core;
+        var queryWeight = 0.0;
+        for (var i = 0; i < core.Length; i++)
+        {
+            var t = core[i];
+            var weight = Weights.Of(t);
+            queryWeight += weight;
+            scratch.Round++;
+            var strong = t.IsDistinctive;
+            Credit(scratch, "t:" + t.Text, !strong, weight, strong, loose: false);
+            if (t.Kind == TokenKind.Number)
+                continue;
+            if (t.Text.Length >= 4 && t.Kind != TokenKind.Han)
+            {
+                var n = t.Text.Length >= 7 ? 4 : 3;
+                Credit(scratch, "p:" + t.Text[..n], true, weight, strong, loose: false);
+                Credit(scratch, "s:" + t.Text[^n..], true, weight, strong, loose: false);
+            }
+            var next = i + 1 < core.Length ? Weights.Of(core[i + 1]) : 0;
+            if (t.Text.Length is >= 3 and <= 8 && IsLetters(t.Text))
+                Credit(scratch, "a:" + t.Text, false, weight, true, loose: true);
+            if (i + 1 < core.Length)
+                Credit(scratch, "t:" + t.Text + core[i + 1].Text, false, weight + next, true, loose: true);
+            if (i + 2 < core.Length)
+                Credit(scratch, "t:" + t.Text + core[i + 1].Text + core[i + 2].Text, false, weight + next, true, loose: true);
+        }
+        scratch.Round++;
+        Credit(scratch, "k:" + query.Key, false, queryWeight, true, loose: true);
+
+        var result = new List<int>();
+        foreach (var v in scratch.Touched)
+        {
+            var total = _totalWeight[v];
+            // Word for word, each query word aligns with at most one listed word, of weight at most 1; a joined run or an
+            // acronym may align with several.
+            var listed = scratch.Loose[v] ? total : Math.Min(total, scratch.Hits[v]);
+            var upper = total + queryWeight > 0 ? (Math.Min(scratch.Weight[v], queryWeight) + listed) / (queryWeight + total) * 100 : 0;
+            var keep = upper + 0.5 >= minimum &&
+                       (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - 1e-9);
+            if (keep)
+                result.Add(v);
+            scratch.Weight[v] = 0;
+            scratch.Hits[v] = 0;
+            scratch.Strong[v] = scratch.Loose[v] = scratch.Listed[v] = false;
+        }
+        scratch.Touched.Clear();
+        result.Sort();
+        return result;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> to every name listed under <paramref name="key"/>, once per query word
+    /// (<see cref="Scratch.Round"/>).</summary>
+    private void Credit(Scratch scratch, string key, bool weak, double weight, bool strong, bool loose)
+    {
+        if (!_postings.TryGetValue(key, out var list) || (weak && list.Length > WeakKeyLimit))
+            return;
+        foreach (var v in list)
+        {
+            if (scratch.Seen[v] == scratch.Round)
+                continue;
+            scratch.Seen[v] = scratch.Round;
+            if (!scratch.Listed[v])
+            {
+                scratch.Listed[v] = true;
+                scratch.Touched.Add(v);
+            }
+            scratch.Weight[v] += weight;
+            scratch.Hits[v]++;
+            scratch.Strong[v] |= strong;
+            scratch.Loose[v] |= loose;
+        }
+    }
+
+    private static bool IsLetters(string text)
+    {
+        foreach (var c in text)
+            if (!char.IsLetter(c))
+                return false;
+        return true;
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>Per-thread accumulators for <see cref="Candidates"/>, one slot per listed name, reset after each query.</summary>
+    private sealed class Scratch(int size)
+    {
+        public readonly double[] Weight = new double[size];
+        public readonly int[] Hits = new int[size];
+        public readonly bool[] Strong = new bool[size];
+        public readonly bool[] Loose = new bool[size];
+        public readonly bool[] Listed = new bool[size];
+        public readonly int[] Seen = new int[size];
+        public readonly List<int> Touched = [];
+
+        /// <summary>Counts query words; a slot whose <see cref="Seen"/> equals it was credited for the current word.</summary>
+        public int Round;
+    }
+
+    private static IEnumerable<string> Keys(NormalizedName name)
+    {
+        yield return "k:" + name.Key;
+        var core = name.Core;
+        for (var i = 0; i < core.Length; i++)
+        {
+            var t = core[i];
+            yield return "t:" + t.Text;
+            if (t.Kind == TokenKind.Number)
+                continue;
+            if (t.Text.Length >= 4 && t.Kind != TokenKind.Han)
+            {
+                // A query word looks up its first and last three letters (four from seven letters on); a listed word
+                // similar enough to it has at least four letters (five for the four-letter keys).
+                yield return "p:" + t.Text[..3];
+                yield return "s:" + t.Text[^3..];
+                if (t.Text.Length >= 5)
+                {
+                    yield return "p:" + t.Text[..4];
+                    yield return "s:" + t.Text[^4..];
+                }
+            }
+            if (i + 1 < core.Length)
+                yield return "t:" + t.Text + core[i + 1].Text;
+            if (i + 2 < core.Length)
+                yield return "t:" + t.Text + core[i + 1].Text + core[i + 2].Text;
+        }
+        foreach (var acronym in AcronymKeys(name))
+            yield return "a:" + acronym;
+    }
+
+    /// <summary>The acronyms that may stand for a run of a name's words, as index keys: the initials (three to eight) of a
+    /// run that starts with one of its first three core words, taking every word, every word but the stop words, or every
+    /// word but the legal forms and stop words, or every word but the fillers ("group"): YMTC spells Yangtze Memory
+    /// Technologies Co., NUDT National University (of) Defense Technology, CETC China Electronics Technology (Group)
+    /// Corporation. <see cref="NameComparer"/> checks the acronym exactly.</summary>
+    private static IEnumerable<string> AcronymKeys(NormalizedName name)
+    {
+        if (name.All.Length < 2)
+            yield break;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var cores = 0;
+        for (var start = 0; start < name.All.Length && cores < 3; start++)
+        {
+            if (name.Optional[start])
+                continue;
+            cores++;
+            for (var variant = 0; variant < 4; variant++)
+            {
+                var initials = new System.Text.StringBuilder(8);
+                for (var i = start; i < name.All.Length && initials.Length < 8; i++)
+                {
+                    var word = name.All[i];
+                    var skip = variant switch
+                    {
+                        1 => NameLexicon.StopWords.Contains(word),
+                        2 => name.Optional[i],
+                        3 => word is "group" or "groups" or "holding" or "holdings",
+                        _ => false,
+                    };
+                    if (skip || !char.IsLetter(word[0]))
+                        continue;
+                    initials.Append(word[0]);
+                    if (initials.Length >= 3)
+                        keys.Add(initials.ToString());
+                }
+            }
+        }
+        foreach (var key in keys)
+            yield return key;
+    }
+
+    /// <summary>One name of one entry.</summary>
+    /// <param name="Entry">The entry's position in the list.</param>
+    /// <param name="Name">The name as listed.</param>
+    /// <param name="As">"name", "alias" or "added name".</param>
+    /// <param name="Normalized">The name normalized.</param>
+    public readonly record struct Variant(int Entry, string Name, string As, NormalizedName Normalized);
+}

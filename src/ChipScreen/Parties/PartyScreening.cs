@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace ChipScreen.Parties;
+
+/// <summary>Screens names against restricted-party lists: the lists, their index, the thresholds and the reviewed
+/// dispositions, prepared once.</summary>
+/// <remarks>
+/// <para>A name is normalized, compared with the listed names that share a word, a spelling or initials with it
+/// (<see cref="PartyIndex"/>), and scored 0 to 100 by <see cref="NameComparer"/>. The country then moves the score: a
+/// listed entry in the same country gains <see cref="CountryAgreement"/> points, one only in other countries loses
+/// <see cref="CountryConflict"/> (Hong Kong and Macau count as China). A reviewed "not a match" for the name and entry
+/// clears the candidate while the entry is unchanged.</para>
+/// <para>What a name scores against the lists is remembered per distinct name (a batch repeats its customers), and the
+/// candidates of the few names that have any per name and country, up to <see cref="CacheLimit"/> of each. Immutable apart
+/// from those caches; thread-safe.</para>
+/// </remarks>
+public sealed class PartyScreening
+{
+    /// <summary>Points a listed entry gains when the screened party is in one of its countries.</summary>
+    public const int CountryAgreement = 5;
+
+    /// <summary>Points a listed entry loses when the screened party's country is known and none of the entry's.</summary>
+    public const int CountryConflict = 10;
+
+    /// <summary>The number of distinct names (and of names with candidates, per country) remembered.</summary>
+    public const int CacheLimit = 1 << 20;
+
+    private const int MaxCandidates = 20;
+
+    private readonly PartyIndex _index;
+    private readonly Dictionary<(string, string), Disposition[]> _dispositions;
+    private readonly ConcurrentDictionary<string, NameHit[]> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Name, string Country), PartyCandidate[]> _byNameAndCountry = new();
+    private int _namesCached;
+    private int _pairsCached;
+
+    /// <summary>Prepares <paramref name="lists"/> for screening at <paramref name="thresholds"/>.</summary>
+    public PartyScreening(PartyListSet lists, PartyThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (thresholds.Problem() is { } problem)
+            throw new ArgumentException(problem, nameof(thresholds));
+        Lists = lists;
+        Thresholds = thresholds;
+        _index = new PartyIndex(lists.Entries);
+        _dispositions = lists.Dispositions
+            .GroupBy(d => (PartyNames.Key(d.Name), d.EntryId))
+            .ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>No lists: nothing ever matches.</summary>
+    public static PartyScreening None { get; } = new(PartyListSet.Empty, PartyThresholds.Default);
+
+    /// <summary>The lists screened against.</summary>
+    public PartyListSet Lists { get; }
+
+    /// <summary>The match and review thresholds.</summary>
+    public PartyThresholds Thresholds { get; }
+
+    /// <summary>The number of listed names (entry names, aliases and added names).</summary>
+    public int NameCount => _index.Variants.Length;
+
+    /// <summary>The entries <paramref name="name"/> matches or may match (score at or above the review threshold), best
+    /// first; <paramref name="country"/> is the party's ISO code, or empty when unknown.</summary>
+    public IReadOnlyList<PartyCandidate> Screen(string name, string country)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        country ??= "";
+        if (!_byName.TryGetValue(name, out var hits))
+        {
+            hits = Hits(name, Thresholds.Review - CountryAgreement, MaxCandidates * 2);
+            if (_namesCached < CacheLimit && _byName.TryAdd(name, hits))
+                Interlocked.Increment(ref _namesCached);
+        }
+        if (hits.Length == 0)
+            return [];
+        if (_byNameAndCountry.TryGetValue((name, country), out var found))
+            return found;
+        found = Candidates(hits, country, Thresholds.Review, MaxCandidates);
+        if (_pairsCached < CacheLimit && _byNameAndCountry.TryAdd((name, country), found))
+            Interlocked.Increment(ref _pairsCached);
+        return found;
+    }
+
+    /// <summary>The <paramref name="limit"/> best candidates for <paramref name="name"/> with any score above
+    /// <paramref name="minimum"/>, best first, each with its explanation (for <c>chipscreen parties search</c>).</summary>
+    public IReadOnlyList<PartyCandidate> Search(string name, string country, int limit = 10, int minimum = 1)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Candidates(Hits(name, Math.Max(1, minimum - CountryAgreement), int.MaxValue), country ?? "", minimum, limit);
+    }
+
+    /// <summary>Compares two names with this list's word weights: the score and verdict at this screening's thresholds.</summary>
+    public (int Score, string Verdict, string Explanation) Compare(string first, string second)
+    {
+        var comparison = NameComparer.Compare(NameNormalizer.Normalize(first), NameNormalizer.Normalize(second), _index.Weights, explain: true);
+        return (comparison.Score, Thresholds.Verdict(comparison.Score), comparison.Explanation);
+    }
+
+    /// <summary>The entries whose best name scores at least <paramref name="minimum"/> against <paramref name="name"/>, the
+    /// country left aside, best first (at most <paramref name="limit"/>), each with its explanation and dispositions.</summary>
+    private NameHit[] Hits(string name, int minimum, int limit)
+    {
+        if (_index.Variants.Length == 0)
+            return [];
+        var query = NameNormalizer.Normalize(name);
+        if (query.IsEmpty)
+            return [];
+        var best = new Dictionary<int, (int Variant, int Score)>();
+        var queryWeights = NameComparer.Weigh(query, _index.Weights);
+        foreach (var v in _index.Candidates(query, minimum))
+        {
+            var variant = _index.Variants[v];
+            var score = NameComparer.Compare(query, queryWeights, variant.Normalized, _index.WeightsOf(v)).Score;
+            if (score >= minimum && score > 0 && (!best.TryGetValue(variant.Entry, out var current) || score > current.Score))
+                best[variant.Entry] = (v, score);
+        }
+        if (best.Count == 0)
+            return [];
+        var key = PartyNames.Key(name);
+        return [.. best.OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key).Take(limit).Select(b => Hit(key, query, b.Value.Variant))];
+    }
+
+    private NameHit Hit(string nameKey, NormalizedName query, int v)
+    {
+        var variant = _index.Variants[v];
+        var entry = Lists.Entries[variant.Entry];
+        var comparison = NameComparer.Compare(query, variant.Normalized, _index.Weights, explain: true);
+        Disposition? applies = null, lapsed = null;
+        if (_dispositions.TryGetValue((nameKey, entry.Id), out var dispositions))
+        {
+            applies = dispositions.FirstOrDefault(d => d.AppliesTo(entry));
+            lapsed = applies is null ? dispositions[^1] : null;
+        }
+        return new NameHit(variant.Entry, variant.Name, variant.As, comparison.Score, $"{variant.As} '{variant.Name}': {comparison.Explanation}", entry.ContentHash, applies, lapsed);
+    }
+
+    /// <summary>The hits as candidates for a party in <paramref name="country"/>: scores moved by the country, kept from
+    /// <paramref name="minimum"/>, best first.</summary>
+    private PartyCandidate[] Candidates(NameHit[] hits, string country, int minimum, int limit)
+    {
+        var result = new List<PartyCandidate>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var entry = Lists.Entries[hit.Entry];
+            var score = Adjust(hit.Score, entry, country, out var countryNote);
+            if (score < minimum)
+                continue;
+            var explanation = hit.Explanation + countryNote;
+            if (hit.Applies is { } applies)
+                explanation += string.Create(CultureInfo.InvariantCulture, $"; cleared: not a match per {applies.Reviewer} on {applies.Date:yyyy-MM-dd} ({applies.Reason})");
+            else if (hit.Lapsed is { } lapsed)
+                explanation += string.Create(CultureInfo.InvariantCulture, $"; the disposition by {lapsed.Reviewer} on {lapsed.Date:yyyy-MM-dd} lapsed: the entry changed since");
+            var verdict = hit.Applies is not null && score >= Thresholds.Review ? Verdicts.Cleared : Thresholds.Verdict(score);
+            result.Add(new PartyCandidate(entry, hit.MatchedName, hit.MatchedAs, score, verdict, explanation, hit.Hash, hit.Applies, hit.Lapsed));
+        }
+        // A stable sort: equal scores keep the hits' order (name score, then list order).
+        return [.. result.OrderByDescending(c => c.Score).Take(limit)];
+    }
+
+    /// <summary>What a name scores against an entry, the country left aside.</summary>
+    private sealed record NameHit(int Entry, string MatchedName, string MatchedAs, int Score, string Explanation, string Hash, Disposition? Applies, Disposition? Lapsed);
+
+    /// <summary>The score moved by the country: up when the entry is in the party's country, down when it is only elsewhere.</summary>
+    private static int Adjust(int score, ListEntry entry, string country, out string note)
+    {
+        note = "";
+        if (country.Length == 0 || entry.Countries.IsDefaultOrEmpty)
+            return score;
+        var family = Family(country);
+        if (entry.Countries.Any(c => Family(c) == family))
+        {
+            if (score < 50)
+                return score;
+            note = $"; country {country} agrees (+{CountryAgreement})";
+            return Math.Min(100, score + CountryAgreement);
+        }
+        note = $"; country {country} is not the listed {string.Join("/", entry.Countries)} (-{CountryConflict})";
+        return Math.Max(0, score - CountryConflict);
+    }
+
+    private static string Family(string code) => code is "HK" or "MO" ? "CN" : code;
+}

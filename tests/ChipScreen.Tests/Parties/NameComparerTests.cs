@@ -1,0 +1,97 @@
+using ChipScreen.Parties;
+
+namespace ChipScreen.Tests.Parties;
+
+public class NameComparerTests
+{
+    private static NameComparison Compare(string a, string b) =>
+        NameComparer.Compare(NameNormalizer.Normalize(a), NameNormalizer.Normalize(b), TokenWeights.Plain, explain: true);
+
+    [Theory]
+    [InlineData("Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES CO LTD")]
+    [InlineData("Technologies Huawei", "Huawei Technologies Co., Ltd.")]
+    [InlineData("Yangtze Memory Technologies", "Yangtze Memory Technologies Co., Ltd.")]
+    public void SameWords_AreTheSameName(string a, string b) => Assert.Equal(100, Compare(a, b).Score);
+
+    [Theory]
+    [InlineData("SMIC", "Semiconductor Manufacturing International Corporation")]
+    [InlineData("YMTC", "Yangtze Memory Technologies Co., Ltd.")]
+    [InlineData("NUDT", "National University of Defense Technology")]
+    [InlineData("CETC", "China Electronics Technology Group Corporation")]
+    public void AnAcronym_StandsForTheWordsItSpells(string acronym, string name)
+    {
+        var c = Compare(acronym, name);
+        Assert.True(c.Score >= 90, $"{acronym} ~ {name}: {c.Score} ({c.Explanation})");
+        Assert.Contains("acronym", c.Explanation);
+        Assert.True(Compare(name, acronym).Score <= NameComparer.WeakEvidenceCap); // a listed acronym does not expand
+    }
+
+    [Fact]
+    public void AThreeLetterAcronym_IsAtMostAPotentialMatch() =>
+        Assert.Equal(NameComparer.DifferenceCap, Compare("JMI", "Jiangnan Memory Institute").Score);
+
+    [Theory]
+    [InlineData("Zhi Pu Hua Zhang Technology", "Zhipu Huazhang Technology")]
+    [InlineData("Zhipu AI", "Zhi Pu AI")]
+    [InlineData("Bi Ren Technology", "Biren Technology")]
+    [InlineData("Shu Guang Information Industry", "Shuguang Information Industry")]
+    [InlineData("PricewaterhouseCoopers LLP", "Pricewaterhouse Coopers LLP")]
+    public void PinyinSyllables_MatchWithOrWithoutSpaces(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.True(c.Score >= 95, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
+    }
+
+    [Theory]
+    [InlineData("Faberlick", "FABERLIC EUROPE Sp. z o.o.")]
+    [InlineData("Cristalord Limited", "CRYSTALORD LTD")]
+    [InlineData("Wallmart Inc.", "Walmart Inc.")]
+    public void A_Typo_StillMatches(string a, string b) => Assert.True(Compare(a, b).Score >= 75, Compare(a, b).Explanation);
+
+    [Theory]
+    [InlineData("Technology Co., Ltd.", "Huawei Technologies Co., Ltd.")]
+    [InlineData("Beijing Technology Development Co., Ltd.", "Beijing Biren Technology Development Co., Ltd.")]
+    [InlineData("Wang Information Industry Co., Ltd.", "Dawning Information Industry")]
+    [InlineData("Moore Industries Inc.", "Moore Threads Intelligent Technology (Beijing) Co., Ltd.")]
+    public void GenericWordsOrASurnameAlone_NeverMatch(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.True(c.Score <= NameComparer.WeakEvidenceCap, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
+    }
+
+    [Fact]
+    public void DifferentNumbers_AreAtMostAReview()
+    {
+        var c = Compare("Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2004-2");
+        Assert.Equal(NameComparer.DifferenceCap, c.Score);
+        Assert.Contains("numbers differ", c.Explanation);
+        Assert.InRange(Compare("China Electronics Technology Group Corporation 15th Research Institute", "China Electronics Technology Group Corporation 13th Research Institute").Score,
+            NameComparer.WeakEvidenceCap + 1, NameComparer.DifferenceCap);
+    }
+
+    [Fact]
+    public void DifferentPlaces_AreAtMostAReview()
+    {
+        var c = Compare("Bowne Global Solutions (Sweden) AB", "Bowne Global Solutions (Finland) AB");
+        Assert.Equal(NameComparer.DifferenceCap, c.Score);
+        Assert.Contains("places differ", c.Explanation);
+    }
+
+    [Fact]
+    public void TheExplanation_SaysWhatMatchedAndWhatDidNot()
+    {
+        var c = Compare("Zhi Pu Technology Co Ltd", "Beijing Zhipu Huazhang Technology Co., Ltd.");
+        Assert.Contains("zhi pu = 'zhipu' (joined)", c.Explanation);
+        Assert.Contains("only in the listed name: beijing huazhang", c.Explanation);
+        Assert.Contains("ignored co, ltd", c.Explanation);
+    }
+
+    [Fact]
+    public void Scores_AreSymmetricForPlainWeights()
+    {
+        string[] names = ["Huawei Device Co., Ltd.", "Hua Wei Device", "Sugon Information Industry", "Dawning Information Industry Co", "SMIC Beijing"];
+        foreach (var a in names)
+            foreach (var b in names)
+                Assert.Equal(Compare(a, b).Score, Compare(b, a).Score);
+    }
+}

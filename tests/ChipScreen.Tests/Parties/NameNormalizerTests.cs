@@ -1,0 +1,54 @@
+using ChipScreen.Parties;
+
+namespace ChipScreen.Tests.Parties;
+
+public class NameNormalizerTests
+{
+    private static string Key(string name) => NameNormalizer.Normalize(name).Key;
+
+    [Theory]
+    [InlineData("HUAWEI TECHNOLOGIES CO., LTD.", "huawei technologies")]
+    [InlineData("Ｈｕａｗｅｉ　Ｔｅｃｈｎｏｌｏｇｉｅｓ", "huawei technologies")] // full-width letters and space
+    [InlineData("Société Générale S.A.", "societe generale")]
+    [InlineData("Müller-Lüdenscheidt GmbH & Co. KG", "muller ludenscheidt")]
+    [InlineData("Straße AG", "strasse")]
+    [InlineData("J.P. Morgan & Co.", "jp morgan")]
+    [InlineData("A.B.C. Company", "abc")]
+    [InlineData("The Coca-Cola Company", "coca cola")]
+    [InlineData("Deutsche Bank's AG", "deutsche bank")]
+    [InlineData("OOO Oboronnye Initsiativy", "oboronnye initsiativy")]
+    [InlineData("Volkswagen Gesellschaft mit beschränkter Haftung", "volkswagen")]
+    [InlineData("Stripe Limited Liability Company", "stripe")]
+    [InlineData("Siemens Aktiengeselschaft", "siemens")] // a misspelt legal form is still a legal form
+    [InlineData("华为技术有限公司", "华为技术")]
+    [InlineData("Zhipu Huazhang Keji Youxian Gongsi", "zhipu huazhang keji")]
+    public void LegalFormsPunctuationCaseAccentsAndWidth_AreIgnored(string name, string key) => Assert.Equal(key, Key(name));
+
+    [Theory]
+    [InlineData("CETC13", "cetc 13")]
+    [InlineData("13th Research Institute", "13 research institute")]
+    [InlineData("Brigade Forty-Four", "brigade 44")]
+    [InlineData("Brigade Forty 4", "brigade 44")]
+    [InlineData("First International Bank", "1 international bank")]
+    [InlineData("Fund VIII L.P.", "fund 8")]
+    [InlineData("Account 00123", "account 123")]
+    public void Numbers_AreDigits(string name, string key) => Assert.Equal(key, Key(name));
+
+    [Theory]
+    [InlineData("Intl Trading Centre", "international trading center")]
+    [InlineData("World Health Organisation", "world health organization")]
+    [InlineData("Huawei Tech", "huawei technology")]
+    public void SpellingVariants_AreUnified(string name, string key) => Assert.Equal(key, Key(name));
+
+    [Fact]
+    public void OnlyLegalForms_LeaveNothingToCompare() => Assert.True(NameNormalizer.Normalize("Co., Ltd.").IsEmpty);
+
+    [Theory]
+    [InlineData("technology", "Generic")]
+    [InlineData("beijing", "Place")]
+    [InlineData("wang", "Surname")]
+    [InlineData("huawei", "Distinctive")]
+    [InlineData("13", "Number")]
+    [InlineData("华为", "Han")]
+    public void Words_HaveAKind(string word, string kind) => Assert.Equal(kind, NameNormalizer.KindOf(word).ToString());
+}

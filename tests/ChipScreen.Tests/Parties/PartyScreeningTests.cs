@@ -1,0 +1,105 @@
+using ChipScreen.Parties;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Parties;
+
+public class PartyScreeningTests
+{
+    private static PartyScreening Shipped => Screen.Pack.Parties;
+
+    [Fact]
+    public void ShippedPack_ScreensAgainstItsCuratedList_AtItsThresholds()
+    {
+        Assert.Equal(new PartyThresholds(88, 75), Shipped.Thresholds);
+        Assert.Equal(PartyThresholds.Default, Shipped.Thresholds);
+        Assert.True(Shipped.NameCount > 60);
+    }
+
+    [Fact]
+    public void CountryAgreement_RaisesTheScore_AndAConflictLowersIt()
+    {
+        const string Name = "Huawei Device Dongguan Co.";
+        var none = Shipped.Search(Name, "").Single(c => c.Entry.Id == "el-huawei-device");
+        var agrees = Shipped.Search(Name, "CN").Single(c => c.Entry.Id == "el-huawei-device");
+        var hongKong = Shipped.Search(Name, "HK").Single(c => c.Entry.Id == "el-huawei-device");
+        var conflicts = Shipped.Search(Name, "DE").Single(c => c.Entry.Id == "el-huawei-device");
+        Assert.InRange(none.Score, 75, 95);
+        Assert.Equal(none.Score + PartyScreening.CountryAgreement, agrees.Score);
+        Assert.Equal(agrees.Score, hongKong.Score); // Hong Kong and Macau count as China
+        Assert.Equal(none.Score - PartyScreening.CountryConflict, conflicts.Score);
+        Assert.Contains("country DE is not the listed CN", conflicts.Explanation);
+    }
+
+    [Fact]
+    public void EveryCandidate_HasAnExplanationAndTheEntryHash()
+    {
+        var c = Shipped.Screen("Zhi Pu Hua Zhang Technology", "CN").First();
+        Assert.Equal("el-zhipu", c.Entry.Id);
+        Assert.Equal(Verdicts.Match, c.Verdict);
+        Assert.Equal(c.Entry.ContentHash, c.EntryHash);
+        Assert.Contains("(joined)", c.Explanation);
+        Assert.Contains("country CN agrees", c.Explanation);
+    }
+
+    [Fact]
+    public void ADisposition_ClearsTheEntryItWasMadeFor_UntilTheEntryChanges()
+    {
+        var entry = Shipped.Lists.Entries.Single(e => e.Id == "el-huawei-device");
+        var disposition = new Disposition("Huawei Device Company", entry.Id, entry.ContentHash[..16], "J. Doe", new DateOnly(2025, 10, 1), "a reseller of that name in Lagos", "dispositions.json");
+        var screening = new PartyScreening(Shipped.Lists.Concat(new PartyListSet([], [disposition], [])), Shipped.Thresholds);
+        var cleared = screening.Screen("Huawei Device Company", "CN").Single(c => c.Entry.Id == entry.Id);
+        Assert.Equal(Verdicts.Cleared, cleared.Verdict);
+        Assert.Same(disposition, cleared.Disposition);
+        Assert.Contains("cleared: not a match per J. Doe on 2025-10-01", cleared.Explanation);
+
+        // The list changes the entry: the disposition lapses.
+        var changed = Shipped.Lists.Entries.Select(e => e.Id == entry.Id ? e with { Aliases = ["Huawei Terminal"] } : e).ToList();
+        var later = new PartyScreening(new PartyListSet(changed, [disposition], []), Shipped.Thresholds);
+        var again = later.Screen("Huawei Device Company", "CN").Single(c => c.Entry.Id == entry.Id);
+        Assert.Equal(Verdicts.Match, again.Verdict);
+        Assert.Same(disposition, again.LapsedDisposition);
+        Assert.Contains("lapsed", again.Explanation);
+    }
+
+    [Fact]
+    public void ADisposition_ForAnotherName_DoesNotApply()
+    {
+        var entry = Shipped.Lists.Entries.Single(e => e.Id == "el-huawei-device");
+        var disposition = new Disposition("Some Other Company", entry.Id, entry.ContentHash, "J. Doe", new DateOnly(2025, 10, 1), "other", "d.json");
+        var screening = new PartyScreening(Shipped.Lists.Concat(new PartyListSet([], [disposition], [])), Shipped.Thresholds);
+        Assert.Equal(Verdicts.Match, screening.Screen("Huawei Device Company", "CN").Single(c => c.Entry.Id == entry.Id).Verdict);
+    }
+
+    [Fact]
+    public void ResultsPerName_AreRemembered_AndTheSameOnEveryThread()
+    {
+        var screening = new PartyScreening(Shipped.Lists, Shipped.Thresholds);
+        var first = screening.Screen("Sugon Information Industry Co., Ltd.", "CN");
+        Assert.Same(first, screening.Screen("Sugon Information Industry Co., Ltd.", "CN"));
+        var names = Enumerable.Range(0, 2000).Select(i => i % 4 == 0 ? "Hua Wei Technologies" : $"Buyer {i % 50} Technology Co., Ltd.").ToArray();
+        var serial = names.Select(n => string.Join("|", new PartyScreening(Shipped.Lists, Shipped.Thresholds).Screen(n, "CN").Select(c => $"{c.Entry.Id}:{c.Score}"))).ToArray();
+        var parallel = new string[names.Length];
+        Parallel.For(0, names.Length, i => parallel[i] = string.Join("|", screening.Screen(names[i], "CN").Select(c => $"{c.Entry.Id}:{c.Score}")));
+        Assert.Equal(serial, parallel);
+    }
+
+    [Fact]
+    public void Search_ListsTheBestCandidatesEvenBelowTheReviewThreshold()
+    {
+        var found = Shipped.Search("Huawei Tech Investment", "CN", limit: 3);
+        Assert.Equal(3, found.Count);
+        Assert.True(found[0].Score >= found[1].Score && found[1].Score >= found[2].Score);
+        Assert.All(found, c => Assert.Contains("huawei", c.Explanation));
+    }
+
+    [Fact]
+    public void Thresholds_OutOfOrder_AreRefused()
+    {
+        Assert.NotNull(new PartyThresholds(70, 80).Problem());
+        Assert.Null(new PartyThresholds(88, 75).Problem());
+        Assert.Throws<ArgumentException>(() => new PartyScreening(PartyListSet.Empty, new PartyThresholds(50, 50)));
+        Assert.Equal(Verdicts.Match, PartyThresholds.Default.Verdict(88));
+        Assert.Equal(Verdicts.Review, PartyThresholds.Default.Verdict(75));
+        Assert.Equal(Verdicts.NoMatch, PartyThresholds.Default.Verdict(74));
+    }
+}
