@@ -43,6 +43,12 @@ internal static class Cli
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
             return Unusable;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+                await stderr.WriteLineAsync($"chipscreen: {failure}");
+            return Unusable;
+        }
         catch (UsageException e)
         {
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
