@@ -18,6 +18,7 @@ internal static class Cli
         {
             ScreenCommand.Create(stdout, stderr),
             VerifyCommand.Create(stdout),
+            ServeCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -31,7 +31,7 @@ internal static class ScreenCommand
         return command;
     }
 
-    private static DateOnly? ParseDate(string? text)
+    internal static DateOnly? ParseDate(string? text)
     {
         if (text is null)
             return null;

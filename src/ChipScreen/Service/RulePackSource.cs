@@ -37,7 +37,7 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
             LogStartFailed(e.Errors.Count, Describe(e.Errors));
             throw;
         }
-        LogLoaded(_current.Identity.ToString(), asOf);
+        LogLoaded(_current.Identity.ToString(), asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (_options.ReloadOnChange)
         {
             _watcher = new RulesDirectoryWatcher(_options.RulesDirectory, _options.ReloadDebounce, time, OnRulesChanged, _logger);
@@ -71,7 +71,7 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
             if (!_current.Pack.Manifest.InForceOn(asOf) && _inForceTriedFor != asOf)
             {
                 _inForceTriedFor = asOf;
-                LogNotInForce(_current.Identity.ToString(), asOf);
+                LogNotInForce(_current.Identity.ToString(), asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 reload = ReloadLocked(asOf);
             }
         }
@@ -148,7 +148,7 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
     public void Dispose() => _watcher?.Dispose();
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Rule pack {Pack} loaded for as-of {AsOf}")]
-    private partial void LogLoaded(string pack, DateOnly asOf);
+    private partial void LogLoaded(string pack, string asOf);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Critical, Message = "The rule pack cannot be used ({Count} errors): {Errors}")]
     private partial void LogStartFailed(int count, string errors);
@@ -169,5 +169,5 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
     private partial void LogReloadFailed(Exception exception);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule pack {Pack} is not in force on {AsOf}; loading the pack in force")]
-    private partial void LogNotInForce(string pack, DateOnly asOf);
+    private partial void LogNotInForce(string pack, string asOf);
 }
