@@ -97,6 +97,7 @@ public static class ChipScreenServer
             {
                 StatusCodes.Status404NotFound => "not_found",
                 StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+                StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType, // routing checks Accepts metadata first
                 { } status => $"http_{status}",
                 null => Problems.InternalError,
             }));

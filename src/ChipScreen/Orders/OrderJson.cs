@@ -107,7 +107,8 @@ public static class OrderJson
             }
             catch (JsonException x)
             {
-                throw Broken(x, null, row + 1);
+                // Elements are read ahead in chunks: the path, not the count yielded so far, tells which one broke.
+                throw Broken(x, null, ElementOf(x.Path) ?? row + 1);
             }
             yield return Read(e.Current, ++row);
         }
@@ -118,7 +119,9 @@ public static class OrderJson
     private static OrderJsonException Broken(JsonException e, string? field, long? element)
     {
         var reason = e.Message;
-        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0)
             reason = reason[..cut];
         if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
@@ -127,6 +130,13 @@ public static class OrderJson
         var column = (e.BytePositionInLine ?? 0) + 1;
         return new OrderJsonException(field, element, line, column, reason.TrimEnd('.'), e);
     }
+
+    /// <summary>The 1-based element of a path such as <c>$[4]</c> or <c>$[4].quantity</c>.</summary>
+    private static long? ElementOf(string? path) =>
+        path is not null && path.StartsWith("$[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is var end and > 2 &&
+        long.TryParse(path.AsSpan(2, end - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index + 1
+            : null;
 
     private static int IndexOf(string column)
     {
