@@ -78,11 +78,9 @@ public static class ChipScreenServer
             .Bind(configuration.GetSection(ChipScreenServerOptions.SectionName), binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChipScreenServerOptions>, ChipScreenServerOptionsValidator>());
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ChipScreenServerOptions>>((kestrel, server) =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = Math.Max(server.Value.MaxBatchBytes, server.Value.MaxOrderBytes);
-        });
+        // Body limits are set per request by the endpoints (before they read), so Kestrel needs none of the options here:
+        // reading them while the app is built would report only the first section that fails.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<BatchGate>();
         services.ConfigureHttpJsonOptions(json =>

@@ -129,8 +129,8 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     [Fact]
     public async Task AnOversizedBody_Is413_EvenWithoutAContentLength()
     {
-        var line = LoopbackServer.Order().ToJsonString();
-        var body = "[" + string.Join(',', Enumerable.Repeat(line, 2000)) + "]"; // ~400 KB; the fixture allows 256 KiB
+        var line = LoopbackServer.Order(endUse: new string('x', 5000)).ToJsonString();
+        var body = "[" + string.Join(',', Enumerable.Repeat(line, 80)) + "]"; // ~400 KB in 80 lines; the fixture allows 256 KiB and 100 lines
         using var client = Server.Client();
         using var response = await client.PostAsync("/v1/screen/batch", new ChunkedJson(body));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
