@@ -4,6 +4,8 @@ return args.FirstOrDefault() switch
 {
     "generate" when args.Length >= 3 => Generator.Run(args[1..]),
     "screen" when args.Length >= 2 => ScreenBench.Run(args[1..]),
+    "latency" => await ServiceBench.InProcessAsync(args[1..]),
+    "http" => await ServiceBench.HttpAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,6 +15,8 @@ static int Usage()
         usage:
           ChipScreen.Bench generate LINES FILE [--seed N] [--names N]   write a synthetic orders batch
           ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE]     screen it end to end; print lines/s and peak memory
+          ChipScreen.Bench latency [--rules DIR] [--count N]            single-order latency in-process (IOrderScreener)
+          ChipScreen.Bench http [--rules DIR] [--rate N] [--seconds N]  HTTP on loopback at a steady rate (default 1,000/s)
         """);
     return 2;
 }
