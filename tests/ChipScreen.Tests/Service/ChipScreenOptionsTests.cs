@@ -64,7 +64,7 @@ public class ChipScreenOptionsTests
     [Fact]
     public void AMisspeltKey_FailsAtStartUp_RatherThanFallingBackToADefault()
     {
-        var configuration = Configuration(new() { ["ChipScreen:PackID"] = "ai-diffusion-2025", ["ChipScreen:RulesDir"] = "/srv/rules" });
+        var configuration = Configuration(new() { ["ChipScreen:RulesDir"] = "/srv/rules" });
         using var provider = new ServiceCollection().AddChipScreen(configuration.GetSection("ChipScreen")).BuildServiceProvider();
         var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("RulesDir", e.Message);
