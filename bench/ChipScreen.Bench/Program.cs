@@ -6,6 +6,8 @@ return args.FirstOrDefault() switch
     "screen" when args.Length >= 2 => ScreenBench.Run(args[1..]),
     "ledger" => LedgerBench.Run(args[1..]),
     "names" => NamesBench.Run(args[1..]),
+    "latency" => await ServiceBench.InProcessAsync(args[1..]),
+    "http" => await ServiceBench.HttpAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -22,6 +24,8 @@ static int Usage()
                                                                   match N distinct company names against the lists; print names/s
           ChipScreen.Bench ledger [--lines N] [--ledger PATH|CONNECTION-STRING] [--rules DIR]
                                                                   commit N consuming lines (default 100,000) to a fresh ledger, then again
+          ChipScreen.Bench latency [--rules DIR] [--count N]             single-order latency in-process (IOrderScreener)
+          ChipScreen.Bench http [--rules DIR] [--rate N] [--seconds N]   HTTP on loopback at a steady rate (default 1,000/s)
         """);
     return 2;
 }

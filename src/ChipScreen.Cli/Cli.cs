@@ -20,6 +20,7 @@ internal static class Cli
             VerifyCommand.Create(stdout),
             LedgerCommand.Create(stdout),
             PartiesCommand.Create(stdout),
+            ServeCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -48,6 +49,12 @@ internal static class Cli
         catch (Parties.PartyListException e)
         {
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
+            return Unusable;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+                await stderr.WriteLineAsync($"chipscreen: {failure}");
             return Unusable;
         }
         catch (UsageException e)

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using ChipScreen.Runs;
 using ChipScreen.Screening;
+using ChipScreen.Service;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChipScreen.Cli;
 
@@ -59,8 +61,9 @@ internal static class ScreenCommand
 
     private static int Screen(RunRequest request, TextWriter stdout, TextWriter stderr)
     {
-        var screening = new FileScreening(TimeProvider.System);
-        var pack = screening.LoadPack(request);
+        using var services = ScreeningServices.For(request);
+        var screening = services.GetRequiredService<FileScreening>();
+        var pack = services.GetRequiredService<IRulePackSource>().Current.Pack;
         using var progress = Progress.ForTerminal(stderr);
         var report = screening.Run(request, pack, progress: progress);
         Summary.Write(stdout, request, report);

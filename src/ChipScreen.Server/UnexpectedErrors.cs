@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ChipScreen.Server;
+
+/// <summary>Turns an unexpected exception into a 500 problem with a trace id, logging the exception; never sends a stack
+/// trace. A response already under way is aborted instead, so it cannot be taken for a whole one.</summary>
+internal sealed partial class UnexpectedErrors(RequestDelegate next, ILogger<UnexpectedErrors> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // the client went away
+        }
+        catch (BadHttpRequestException e)
+        {
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+            var code = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.BodyTooLarge : Problems.BadRequest;
+            await Problems.Create(context, e.StatusCode, code, "The request cannot be read", e.Message).ExecuteAsync(context);
+        }
+        catch (Exception e)
+        {
+            LogFailed(context.Request.Method, context.Request.Path.Value ?? "", context.TraceIdentifier, e);
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+            context.Response.Clear();
+            await Problems.Internal(context).ExecuteAsync(context);
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "{Method} {Path} failed (trace {TraceId})")]
+    private partial void LogFailed(string method, string path, string traceId, Exception exception);
+}

@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace ChipScreen.Orders;
+
+/// <summary>Reads order lines from JSON objects whose property names are the contract's columns (<c>order_id</c>,
+/// <c>quantity</c>, <c>destination_country</c>, ...) or the ERP aliases the CSV reader accepts.</summary>
+/// <remarks>
+/// Values go through the same parsing as CSV fields: a string, a number or true/false is taken as the text of the field,
+/// so <c>"quantity": 10</c> and <c>"quantity": "10"</c> are the same. Unlike a CSV header, a property that names no
+/// field is a problem of the line (<c>unknown_field</c>): a misspelt optional field such as the headquarters country
+/// must not be dropped silently. Field problems never throw; they hold the line. Only JSON that does not parse throws
+/// <see cref="OrderJsonException"/>.
+/// </remarks>
+public static class OrderJson
+{
+    private static readonly string s_fieldList = string.Join(", ", OrderColumns.All);
+
+    /// <summary>Reads one order line from a JSON object.</summary>
+    /// <param name="order">The object.</param>
+    /// <param name="row">The line's 1-based position in its batch.</param>
+    public static OrderLine Read(JsonElement order, long row = 1)
+    {
+        var fields = new string?[OrderColumns.All.Count];
+        List<FieldIssue>? issues = null;
+        if (order.ValueKind != JsonValueKind.Object)
+        {
+            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, "row", $"is a JSON {order.ValueKind.ToString().ToLowerInvariant()}, not an object of order fields"));
+            return OrderFields.Parse(row, 0, fields, issues);
+        }
+        var seen = new bool[fields.Length];
+        foreach (var property in order.EnumerateObject())
+        {
+            var column = OrderColumns.Match(property.Name);
+            if (column is null)
+            {
+                (issues ??= []).Add(new FieldIssue(IssueCodes.UnknownField, property.Name, $"is not an order field (the fields are {s_fieldList})"));
+                continue;
+            }
+            var index = IndexOf(column);
+            if (seen[index])
+            {
+                (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, column, "is given twice"));
+                continue;
+            }
+            seen[index] = true;
+            var value = property.Value;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    fields[index] = value.GetString();
+                    break;
+                case JsonValueKind.Number:
+                    fields[index] = value.GetRawText();
+                    break;
+                case JsonValueKind.True:
+                    fields[index] = "true";
+                    break;
+                case JsonValueKind.False:
+                    fields[index] = "false";
+                    break;
+                case JsonValueKind.Null:
+                    break;
+                default:
+                    (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, column, $"is a JSON {value.ValueKind.ToString().ToLowerInvariant()}; give a string, a number or true/false"));
+                    break;
+            }
+        }
+        return OrderFields.Parse(row, 0, fields, issues);
+    }
+
+    /// <summary>Parses one order line from a UTF-8 JSON object.</summary>
+    /// <exception cref="OrderJsonException">The body is not JSON; names the field it broke in.</exception>
+    public static OrderLine Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        // First find where the JSON breaks, if it does, and in which field; then read it.
+        var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = 16 });
+        string? field = null;
+        try
+        {
+            while (reader.Read())
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                    field = reader.GetString();
+        }
+        catch (JsonException e)
+        {
+            throw Broken(e, field, null);
+        }
+        using var document = JsonDocument.Parse(utf8Json);
+        return Read(document.RootElement);
+    }
+
+    /// <summary>Reads a UTF-8 JSON array of order objects as it arrives, one line per element (rows 1, 2, ...).</summary>
+    /// <exception cref="OrderJsonException">The body is not a JSON array, or breaks; names the element.</exception>
+    public static async IAsyncEnumerable<OrderLine> ReadArrayAsync(Stream utf8Json, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8Json, topLevelValues: false, s_options, cancellationToken);
+        await using var e = elements.GetAsyncEnumerator(cancellationToken);
+        long row = 0;
+        while (true)
+        {
+            try
+            {
+                if (!await e.MoveNextAsync().ConfigureAwait(false))
+                    break;
+            }
+            catch (JsonException x)
+            {
+                // Elements are read ahead in chunks: the path, not the count yielded so far, tells which one broke.
+                throw Broken(x, null, ElementOf(x.Path) ?? row + 1);
+            }
+            yield return Read(e.Current, ++row);
+        }
+    }
+
+    private static readonly JsonSerializerOptions s_options = new() { MaxDepth = 16 };
+
+    private static OrderJsonException Broken(JsonException e, string? field, long? element)
+    {
+        var reason = e.Message;
+        var cut = reason.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+            cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+            reason = reason[..cut];
+        if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            reason = "the body must be a JSON array of order objects";
+        var line = (e.LineNumber ?? 0) + 1;
+        var column = (e.BytePositionInLine ?? 0) + 1;
+        return new OrderJsonException(field, element, line, column, reason.TrimEnd('.'), e);
+    }
+
+    /// <summary>The 1-based element of a path such as <c>$[4]</c> or <c>$[4].quantity</c>.</summary>
+    private static long? ElementOf(string? path) =>
+        path is not null && path.StartsWith("$[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is var end and > 2 &&
+        long.TryParse(path.AsSpan(2, end - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index + 1
+            : null;
+
+    private static int IndexOf(string column)
+    {
+        var all = OrderColumns.All;
+        for (var i = 0; i < all.Count; i++)
+            if (ReferenceEquals(all[i], column) || all[i] == column)
+                return i;
+        throw new InvalidOperationException($"unknown column {column}");
+    }
+}

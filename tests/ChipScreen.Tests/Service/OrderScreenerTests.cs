@@ -1,0 +1,120 @@
+using ChipScreen.Orders;
+using ChipScreen.Screening;
+using ChipScreen.Service;
+using ChipScreen.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChipScreen.Tests.Service;
+
+public class OrderScreenerTests
+{
+    private static ServiceProvider Provider(Action<ChipScreenOptions>? more = null) =>
+        new ServiceCollection().AddChipScreen(o =>
+        {
+            o.RulesDirectory = Repo.Rules;
+            o.PackId = "ai-diffusion-2025";
+            o.AsOf = Screen.AsOf;
+            more?.Invoke(o);
+        }).BuildServiceProvider();
+
+    private static async IAsyncEnumerable<OrderLine> Stream(params OrderLine[] lines)
+    {
+        foreach (var line in lines)
+        {
+            await Task.Yield();
+            yield return line;
+        }
+    }
+
+    [Fact]
+    public async Task OneLine_IsDecided_NamingThePackRevisionAndAsOf()
+    {
+        using var provider = Provider();
+        var result = await provider.GetRequiredService<IOrderScreener>().ScreenAsync(Screen.Line("CN"));
+        Assert.Equal(Decision.Prohibited, result.Decision);
+        Assert.Equal(Screen.Pack.Revision, result.Pack.Revision);
+        Assert.Equal("ai-diffusion-2025", result.Pack.Id);
+        Assert.Equal(Screen.AsOf, result.AsOf);
+        Assert.Empty(result.Issues);
+    }
+
+    [Fact]
+    public async Task BadData_IsHeld_WithIssuesNamingTheFields()
+    {
+        using var provider = Provider();
+        var result = await provider.GetRequiredService<IOrderScreener>().ScreenAsync(Screen.Line("Narnia", quantity: -3));
+        Assert.Equal(Decision.Hold, result.Decision);
+        Assert.Equal([("quantity", "invalid"), ("destination_country", "unknown_country")], result.Issues.Select(i => (i.Field, i.Code)));
+    }
+
+    [Fact]
+    public async Task ABatch_GivesOneResultPerLine_InInputOrder_AsTheFileScreenerDoes()
+    {
+        var lines = OrderCsvReader.Open(Path.Combine(Repo.Data, "conformance", "ai-diffusion-2025-orders.csv")).ReadLines().ToArray();
+        using var provider = Provider();
+        var results = await provider.GetRequiredService<IOrderScreener>().ScreenBatchAsync(Stream(lines)).ToListAsync();
+        var expected = new BatchScreener(Screen.Pack).Screen(new OrderCsvFile(Path.Combine(Repo.Data, "conformance", "ai-diffusion-2025-orders.csv")), Screen.AsOf).ToList();
+        Assert.Equal(expected.Select(d => (d.Row, d.OrderId, d.Line, d.Decision, d.Exception, d.RuleIds, d.Message)),
+            results.Select(r => (r.Line.Row, r.Line.OrderId, r.Line.Line, r.Decision, r.Exception, r.Line.RuleIds, r.Line.Message)));
+        Assert.All(results, r => Assert.Equal(Screen.Pack.Revision, r.Pack.Revision));
+    }
+
+    [Fact]
+    public async Task ABatch_SettlesVolumesInShipDateOrder_NotArrivalOrder()
+    {
+        // 1,000 H100s are 15.8M TPP: two such lines to one consignee pass the 26.9M LPP limit together.
+        var late = Screen.Line("IN", quantity: 1000, order: "LATE", shipDate: new DateOnly(2025, 9, 1));
+        var early = Screen.Line("IN", quantity: 1000, order: "EARLY", shipDate: new DateOnly(2025, 3, 1));
+        using var provider = Provider();
+        var results = await provider.GetRequiredService<IOrderScreener>().ScreenBatchAsync(Stream(late, early)).ToListAsync();
+        Assert.Equal(["LATE", "EARLY"], results.Select(r => r.Line.OrderId));
+        Assert.Equal(Decision.LicenseRequired, results[0].Decision);
+        Assert.Equal("LPP", results[1].Exception);
+
+        // Screened one at a time, each starts from the baseline: both fit.
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        Assert.Equal("LPP", (await screener.ScreenAsync(late)).Exception);
+    }
+
+    [Fact]
+    public async Task ABatchOverTheLimit_ThrowsBeforeAnyResult()
+    {
+        using var provider = Provider(o => o.MaxBatchLines = 3);
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var e = await Assert.ThrowsAsync<BatchTooLargeException>(async () =>
+        {
+            await foreach (var result in screener.ScreenBatchAsync(Stream([.. Enumerable.Range(1, 4).Select(i => Screen.Line(order: $"SO-{i}"))])))
+                Assert.Fail("no result may come before the batch is known to fit");
+        });
+        Assert.Equal(3, e.MaxLines);
+        Assert.Equal(3, (await screener.ScreenBatchAsync(Stream([.. Enumerable.Range(1, 3).Select(i => Screen.Line(order: $"SO-{i}"))])).ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task ABatch_StoppedEarlyOrCancelled_StopsCleanly()
+    {
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var lines = Enumerable.Range(1, 5000).Select(i => Screen.Line(order: $"SO-{i}")).ToArray();
+        await foreach (var result in screener.ScreenBatchAsync(Stream(lines)))
+            if (result.Line.Row == 10)
+                break;
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var result in screener.ScreenBatchAsync(Stream(lines), cancel.Token))
+                if (result.Line.Row == 10)
+                    await cancel.CancelAsync();
+        });
+        Assert.Equal(5000, (await screener.ScreenBatchAsync(Stream(lines)).ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Misuse_ThrowsArgumentExceptions()
+    {
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await screener.ScreenAsync(null!));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await screener.ScreenBatchAsync(Stream(Screen.Line(), null!)).ToListAsync());
+    }
+}

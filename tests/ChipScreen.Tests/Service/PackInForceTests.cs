@@ -1,0 +1,46 @@
+using ChipScreen.Service;
+using ChipScreen.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChipScreen.Tests.Service;
+
+/// <summary>Without a pack id, the pack in force on each call's as-of date screens: a server running across the day a
+/// new pack takes effect switches to it.</summary>
+public class PackInForceTests
+{
+    [Fact]
+    public async Task WhenTheDatePassesAPacksEnd_TheNextPackInForceServes()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("ai-diffusion-2025/pack.json", "\"effective_to\": null", "\"effective_to\": \"2026-01-01\"");
+        var next = Path.Combine(rules.Rules, "ai-diffusion-2026");
+        Directory.CreateDirectory(Path.Combine(next, "workflows"));
+        foreach (var file in Directory.GetFiles(Path.Combine(rules.Rules, "ai-diffusion-2025"), "*.json", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(next, Path.GetRelativePath(Path.Combine(rules.Rules, "ai-diffusion-2025"), file)));
+        rules.Edit("ai-diffusion-2026/pack.json", "\"effective_to\": \"2026-01-01\"", "\"effective_to\": null");
+        rules.Edit("ai-diffusion-2026/pack.json", "\"id\": \"ai-diffusion-2025\"", "\"id\": \"ai-diffusion-2026\"");
+        rules.Edit("ai-diffusion-2026/pack.json", "\"effective_from\": \"2025-01-13\"", "\"effective_from\": \"2026-01-01\"");
+
+        var clock = new MovableClock(new DateTimeOffset(2025, 12, 31, 23, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddChipScreen(o => o.RulesDirectory = rules.Rules);
+        using var provider = services.BuildServiceProvider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+
+        Assert.Equal("ai-diffusion-2025", (await screener.ScreenAsync(Screen.Line())).Pack.Id);
+        clock.Now = clock.Now.AddHours(2);
+        var result = await screener.ScreenAsync(Screen.Line());
+        Assert.Equal(("ai-diffusion-2026", new DateOnly(2026, 1, 1)), (result.Pack.Id, result.AsOf));
+        Assert.Equal(PackReloadOutcome.Loaded, provider.GetRequiredService<IRulePackSource>().Status.LastReload?.Outcome);
+    }
+
+    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+}
