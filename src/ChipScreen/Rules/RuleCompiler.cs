@@ -43,7 +43,7 @@ internal static class RuleCompiler
             var globals = new List<(ParameterExpression Variable, Expression Body)>();
             foreach (var global in workflow.Globals)
             {
-                var body = Parse(parser, global.Expression, scope, null, workflow.File, global.Path, null, isGroup, isTermList, errors);
+                var body = Parse(parser, global.Expression, scope, null, global.File, global.Path, null, isGroup, isTermList, errors);
                 if (body is null)
                     continue;
                 var variable = Expression.Parameter(body.Type, global.Name);
@@ -53,10 +53,10 @@ internal static class RuleCompiler
                 statements.Add(Expression.Assign(variable, body));
             }
 
-            foreach (var (rule, path) in workflow.Rules)
+            foreach (var (rule, path, file) in workflow.Rules)
             {
-                var body = Parse(parser, rule.Expression, scope, typeof(bool), workflow.File, $"{path}.Expression", rule.Id, isGroup, isTermList, errors);
-                var template = CompileMessage(parser, rule, workflow.File, $"{path}.Properties.message", line, scope, globals, isGroup, isTermList, errors);
+                var body = Parse(parser, rule.Expression, scope, typeof(bool), file, $"{path}.Expression", rule.Id, isGroup, isTermList, errors);
+                var template = CompileMessage(parser, rule, file, $"{path}.Properties.message", line, scope, globals, isGroup, isTermList, errors);
                 if (body is null || template is null)
                     continue;
                 var slot = Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(rules.Count)), body);

@@ -88,6 +88,10 @@ public static class RulePackLoader
         }
 
         var manifest = PackManifest.Read(Read(Path.Combine(packDir, "pack.json")), packId, errors);
+        // The pack first, then the pack it extends, and so on: a file is taken from the first folder that has it.
+        var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
+        JsonSource ReadLayered(string name) =>
+            Read(chain.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, name));
 
         var countriesFile = Read(Path.Combine(rulesDirectory, "countries", "countries.json"));
         var directory = CountryDirectory.Load(countriesFile, errors);
@@ -100,20 +104,29 @@ public static class RulePackLoader
             errors.Add(new PackError(Display(rulesDirectory, catalogDir), null, null, null, PackErrorCodes.FileMissing, "the chip catalog folder holds no *.json file"));
         var catalog = ChipCatalog.Load(catalogFiles, errors);
 
-        var groups = CountryGroups.Load(directory, Read(Path.Combine(packDir, "country-groups.json")), Read(Path.Combine(packDir, "tiers.json")), errors);
-        var classification = ClassificationThresholds.Load(Read(Path.Combine(packDir, "classification.json")), errors);
-        var volumes = VolumeLimits.Load(Read(Path.Combine(packDir, "volumes.json")), errors);
-        var terms = EndUseTerms.Load(Read(Path.Combine(packDir, "end-use-terms.json")), errors);
-        var veu = ValidatedEndUsers.Load(Read(Path.Combine(packDir, "validated-end-users.json")), directory.Contains, errors);
+        var groups = CountryGroups.Load(directory, ReadLayered("country-groups.json"), ReadLayered("tiers.json"), errors);
+        var classification = ClassificationThresholds.Load(ReadLayered("classification.json"), errors);
+        var volumes = VolumeLimits.Load(ReadLayered("volumes.json"), errors);
+        var terms = EndUseTerms.Load(ReadLayered("end-use-terms.json"), errors);
+        var veu = ValidatedEndUsers.Load(ReadLayered("validated-end-users.json"), directory.Contains, errors);
 
-        var workflowDir = Path.Combine(packDir, "workflows");
-        var workflowFiles = Directory.Exists(workflowDir) ? Directory.GetFiles(workflowDir, "*.json").Order(StringComparer.Ordinal).ToList() : [];
-        if (workflowFiles.Count == 0)
-            errors.Add(new PackError(Display(rulesDirectory, workflowDir), null, null, null, PackErrorCodes.FileMissing, "the pack has no workflows/*.json file of rules"));
-        var workflows = workflowFiles.SelectMany(f => WorkflowSource.Read(Read(f), errors)).ToList();
-        CheckDuplicateIds(workflows, errors);
+        // Workflows merge from the base pack up: an extending pack's rules replace base rules of the same id in place.
+        List<WorkflowSource>? workflows = null;
+        foreach (var dir in Enumerable.Reverse(chain))
+        {
+            var workflowDir = Path.Combine(dir, "workflows");
+            var level = (Directory.Exists(workflowDir) ? Directory.GetFiles(workflowDir, "*.json").Order(StringComparer.Ordinal).ToList() : [])
+                .SelectMany(f => WorkflowSource.Read(Read(f), errors)).ToList();
+            CheckDuplicateIds(level, errors);
+            workflows = workflows is null ? level : WorkflowMerge.Apply(workflows, level, errors);
+        }
+        workflows ??= [];
+        if (workflows.Count == 0)
+            errors.Add(new PackError(Display(rulesDirectory, Path.Combine(packDir, "workflows")), null, null, null, PackErrorCodes.FileMissing,
+                "the pack has no workflows/*.json file of rules"));
 
-        var parties = LoadParties(rulesDirectory, Path.Combine(packDir, PartyConfig.FileName), Read, files, errors);
+        var partiesConfig = chain.Select(d => Path.Combine(d, PartyConfig.FileName)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, PartyConfig.FileName);
+        var parties = LoadParties(rulesDirectory, partiesConfig, Read, files, errors);
 
         var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
         if (errors.Count > 0 || manifest is null || compiled is null)
@@ -147,10 +160,10 @@ public static class RulePackLoader
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         foreach (var workflow in workflows)
         {
-            foreach (var (rule, path) in workflow.Rules)
+            foreach (var (rule, path, file) in workflow.Rules)
             {
                 if (seen.TryGetValue(rule.Id, out var first))
-                    errors.Add(workflow.File.Error($"{path}.RuleName", PackErrorCodes.DuplicateRuleId,
+                    errors.Add(file.Error($"{path}.RuleName", PackErrorCodes.DuplicateRuleId,
                         $"rule id {rule.Id} is already used at {first.File}:{first.Line}; give each rule its own id", rule.Id));
                 else
                     seen[rule.Id] = rule;
@@ -158,11 +171,11 @@ public static class RulePackLoader
         }
     }
 
-    private static IEnumerable<string> PackDirectories(string rulesDirectory) =>
+    internal static IEnumerable<string> PackDirectories(string rulesDirectory) =>
         Directory.Exists(rulesDirectory)
             ? Directory.GetDirectories(rulesDirectory).Where(d => File.Exists(Path.Combine(d, "pack.json"))).Order(StringComparer.Ordinal)
             : [];
 
-    private static string Display(string rulesDirectory, string path) =>
+    internal static string Display(string rulesDirectory, string path) =>
         Path.GetRelativePath(rulesDirectory, path).Replace('\\', '/');
 }
