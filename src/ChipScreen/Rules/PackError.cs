@@ -57,6 +57,8 @@ public static class PackErrorCodes
     public const string RuleNotInBase = "rule_not_in_base";
     public const string SchemaViolation = "schema_violation";
     public const string SchemaMissing = "schema_missing";
+    public const string UnknownFile = "unknown_file";
+    public const string PackTestInvalid = "pack_test_invalid";
 #pragma warning restore CS1591
 }
 
