@@ -83,6 +83,11 @@ public sealed class RulePack
         };
     }
 
+    /// <summary>This pack with <paramref name="entries"/> as validated end users too (for a pack test that needs one).</summary>
+    internal RulePack WithValidatedEndUsers(IReadOnlyList<ValidatedEndUser> entries) =>
+        entries.Count == 0 ? this : new RulePack(Manifest, Directory, Catalog, Countries, Classification, Volumes, EndUseTerms,
+            new ValidatedEndUsers(ValidatedEndUsers.Entries.Concat(entries)), Rules, Files) { Parties = Parties };
+
     /// <summary>The decision rules, in order.</summary>
     public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Rules;
 
