@@ -130,6 +130,12 @@ internal static class RuleCompiler
         JsonSource file, string path, string? ruleId, Func<string, bool> isGroup, Func<string, bool> isTermList,
         List<PackError> errors, string what = "the expression")
     {
+        foreach (var (name, at, why) in ForbiddenNames.Find(expression))
+        {
+            var (fline, fcolumn) = file.Locate(path);
+            errors.Add(new PackError(file.DisplayPath, fline, fcolumn is { } fc && what == "the expression" ? fc + 1 + at : fcolumn, ruleId, PackErrorCodes.ExpressionForbidden,
+                $"{what} uses {name} ({why}), which rules may not use: an expression may read only the input line, the workflow's global parameters and plain values (text, numbers, dates, Math)"));
+        }
         Expression body;
         try
         {

@@ -14,7 +14,23 @@ internal sealed class RuleFileSchemas
     private readonly string _rulesDirectory;
     private readonly ConcurrentDictionary<string, (JsonSchema Schema, JsonNode Raw)?> _schemas = new(StringComparer.Ordinal);
 
+    private static readonly ConcurrentDictionary<string, RuleFileSchemas> s_byDirectory = new(StringComparer.Ordinal);
+
     public RuleFileSchemas(string rulesDirectory) => _rulesDirectory = rulesDirectory;
+
+    /// <summary>The schemas of a rules directory, shared while its <c>schemas/</c> folder is unchanged; null when the
+    /// directory has no <c>schemas/</c> folder (then the loader checks without them, and <c>rules validate</c> says so).</summary>
+    public static RuleFileSchemas? For(string rulesDirectory)
+    {
+        var folder = new DirectoryInfo(Path.Combine(rulesDirectory, RuleFileKind.SchemaFolder));
+        if (!folder.Exists)
+            return null;
+        var stamp = folder.GetFiles("*.json").Select(f => f.Name + ":" + f.LastWriteTimeUtc.Ticks + ":" + f.Length).Order(StringComparer.Ordinal);
+        var key = folder.FullName + "|" + string.Join("|", stamp);
+        if (s_byDirectory.Count > 64)
+            s_byDirectory.Clear();
+        return s_byDirectory.GetOrAdd(key, _ => new RuleFileSchemas(rulesDirectory));
+    }
 
     /// <summary>Checks <paramref name="file"/> (already parsed) against the schema of <paramref name="kind"/>; adds an error
     /// per violation.</summary>

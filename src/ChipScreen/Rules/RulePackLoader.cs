@@ -74,6 +74,7 @@ public static class RulePackLoader
         }
 
         var files = new List<PackFile>();
+        var schemas = RuleFileSchemas.For(rulesDirectory);
         JsonSource Read(string path)
         {
             var display = Display(rulesDirectory, path);
@@ -84,12 +85,19 @@ public static class RulePackLoader
             }
             var source = JsonSource.Load(path, display, errors);
             files.Add(new PackFile(display, Convert.ToHexStringLower(SHA256.HashData(source.Bytes))));
+            // The countries file is large and shared; rules validate checks it against its schema.
+            if (schemas is not null && RuleFileKind.Of(display) is { } kind && kind != RuleFileKind.Countries)
+                schemas.Check(source, kind, errors);
             return source;
         }
 
         var manifest = PackManifest.Read(Read(Path.Combine(packDir, "pack.json")), packId, errors);
         // The pack first, then the pack it extends, and so on: a file is taken from the first folder that has it.
         var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
+        // A file the loader does not read (a misspelt "tier.json") would silently leave the base pack's file in force.
+        foreach (var dir in chain)
+            foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !PackFileNames.Contains(Path.GetFileName(f)) && Path.GetFileName(f) != PartyConfig.FileName).Order(StringComparer.Ordinal))
+                errors.Add(UnknownFile(Display(rulesDirectory, stray)));
         JsonSource ReadLayered(string name) =>
             Read(chain.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, name));
 
@@ -170,6 +178,12 @@ public static class RulePackLoader
             }
         }
     }
+
+    /// <summary>The error for a JSON file in a pack folder that no part of ChipScreen reads.</summary>
+    internal static PackError UnknownFile(string display) =>
+        new(display, null, null, null, PackErrorCodes.UnknownFile,
+            "ChipScreen reads no file of this name here, so its content would be ignored; check the name (pack files: " +
+            string.Join(", ", PackFileNames.Append(PartyConfig.FileName)) + ", workflows/*.json, tests/*.json)");
 
     internal static IEnumerable<string> PackDirectories(string rulesDirectory) =>
         Directory.Exists(rulesDirectory)

@@ -14,8 +14,12 @@ public static class RulesValidator
         if (!Directory.Exists(rulesDirectory))
             return new RulesValidation(rulesDirectory, [], [new PackError(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, "the rules directory does not exist")]);
 
-        var schemas = new RuleFileSchemas(rulesDirectory);
+        var schemas = RuleFileSchemas.For(rulesDirectory);
         var shared = new List<PackError>();
+        if (schemas is null)
+            shared.Add(new PackError(RuleFileKind.SchemaFolder, null, null, null, PackErrorCodes.SchemaMissing,
+                "the rules directory has no schemas/ folder, so no file can be checked against its schema; copy rules/schemas from the ChipScreen repository"));
+        schemas ??= new RuleFileSchemas(rulesDirectory);
         foreach (var path in SharedFiles(rulesDirectory))
             CheckFile(rulesDirectory, path, schemas, shared);
 
@@ -65,9 +69,7 @@ public static class RulesValidator
         var kind = RuleFileKind.Of(display);
         if (kind is null)
         {
-            errors.Add(new PackError(display, null, null, null, PackErrorCodes.UnknownFile,
-                "ChipScreen reads no file of this name here, so its content is ignored; check the name (pack files: " +
-                string.Join(", ", RulePackLoader.PackFileNames.Append("parties.json")) + ", workflows/*.json, tests/*.json)"));
+            errors.Add(RulePackLoader.UnknownFile(display));
             return;
         }
         var file = JsonSource.Load(path, display, errors);

@@ -12,11 +12,14 @@ public class PackInForceTests
     public async Task WhenTheDatePassesAPacksEnd_TheNextPackInForceServes()
     {
         using var rules = TempDir.WithRules();
-        rules.Edit("ai-diffusion-2025/pack.json", "\"effective_to\": null", "\"effective_to\": \"2026-01-01\"");
+        rules.Edit("ai-diffusion-2025/pack.json", "\"effective_to\": \"2026-01-15\"", "\"effective_to\": \"2026-01-01\"");
         var next = Path.Combine(rules.Rules, "ai-diffusion-2026");
-        Directory.CreateDirectory(Path.Combine(next, "workflows"));
         foreach (var file in Directory.GetFiles(Path.Combine(rules.Rules, "ai-diffusion-2025"), "*.json", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(next, Path.GetRelativePath(Path.Combine(rules.Rules, "ai-diffusion-2025"), file)));
+        {
+            var copy = Path.Combine(next, Path.GetRelativePath(Path.Combine(rules.Rules, "ai-diffusion-2025"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!); // workflows/, tests/, tests/lists/
+            File.Copy(file, copy);
+        }
         rules.Edit("ai-diffusion-2026/pack.json", "\"effective_to\": \"2026-01-01\"", "\"effective_to\": null");
         rules.Edit("ai-diffusion-2026/pack.json", "\"id\": \"ai-diffusion-2025\"", "\"id\": \"ai-diffusion-2026\"");
         rules.Edit("ai-diffusion-2026/pack.json", "\"effective_from\": \"2025-01-13\"", "\"effective_from\": \"2026-01-01\"");
