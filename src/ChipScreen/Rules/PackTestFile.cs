@@ -97,7 +97,7 @@ public sealed record PackTestFile(string Path, DateOnly? AsOf, IReadOnlyList<str
         var order = OrderJson.Read(lineJson);
         // A misspelt field would test something else than meant; bad values are what a case may test, but not unknown fields.
         foreach (var issue in order.Issues.Where(i => i.Code == IssueCodes.UnknownField))
-            errors.Add(file.Error($"{path}.line.{issue.Field}", PackErrorCodes.PackTestInvalid, $"\"{issue.Field}\" {issue.Message}"));
+            errors.Add(file.Error($"{path}.line.{issue.Field}", PackErrorCodes.PackTestInvalid, $"\"{issue.Field}\" {issue.Detail}; check its spelling"));
 
         if (!item.TryGetProperty("expect", out var expect) || expect.ValueKind != JsonValueKind.Object)
         {
