@@ -18,7 +18,7 @@ public static class PackTester
         ArgumentNullException.ThrowIfNull(rulesDirectory);
         var ids = packId is not null ? [packId] : RulePackLoader.PackDirectories(rulesDirectory).Select(d => Path.GetFileName(d)!).ToList();
         if (ids.Count == 0)
-            return new PackTestRun([new PackTestOutcome("", [], [], [new PackError(rulesDirectory, null, null, null, PackErrorCodes.PackNotFound, "the rules directory holds no pack")])]);
+            return new PackTestRun([new PackTestOutcome("(no pack)", [], [], [new PackError(rulesDirectory, null, null, null, PackErrorCodes.PackNotFound, "the rules directory holds no pack (a folder with a pack.json)")])]);
         return new PackTestRun(ids.Select(id => RunPack(rulesDirectory, id)).ToList());
     }
 
