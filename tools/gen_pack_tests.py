@@ -142,8 +142,8 @@ us = [
     case("N1: an L20 (864 GB/s) to China is not H20 class: no license", line("T-K1d", "CN", "L20-48GB", ship_date=d), "NLR", ["N1"], eccn="", tier=3),
     case("L1: datacenter .a to Cambodia (D:1, out of D:5) needs a license, presumption of approval", line("T-L1", "KH", "H100-SXM5-80GB", ship_date=d), "LICENSE_REQUIRED", ["L1"], eccn="3A090.a", tier=2),
     case("L1: datacenter .a to Viet Nam (D:1) needs a license", line("T-L1b", "VN", "H100-SXM5-80GB", ship_date=d), "LICENSE_REQUIRED", ["L1"], eccn="3A090.a", tier=2),
-    case("N1: datacenter .a to the UAE (A:5 now) needs no license", line("T-N1", "AE", "H100-SXM5-80GB", ship_date=d), "NLR", ["N1"], eccn="3A090.a", tier=1),
-    case("N1: a .b chip to the UAE (out of D:4) needs no license", line("T-N1b", "AE", "MI210-64GB", ship_date=d), "NLR", ["N1"], eccn="3A090.b", tier=1),
+    case("L1: datacenter .a to the UAE (D:4 until 2026-07-10) needs a license", line("T-L1c", "AE", "H100-SXM5-80GB", ship_date=d), "LICENSE_REQUIRED", ["L1"], eccn="3A090.a", tier=2),
+    case("B2: a .b chip to the UAE (D:4 until 2026-07-10) ships under ACA", line("T-B2b", "AE", "MI210-64GB", ship_date=d), "LICENSE_EXCEPTION", ["B2"], exception="ACA", eccn="3A090.b", tier=2),
     case("N1: datacenter .a to Germany needs no license (the diffusion tiers are not enforced)", line("T-N1c", "DE", "B200-180GB", ship_date=d), "NLR", ["N1"], eccn="3A090.a", tier=1),
     case("C1: a consumer .a part to China ships under NAC", line("T-C1", "CN", "RTX4090-24GB", ship_date=d), "LICENSE_EXCEPTION", ["C1"], exception="NAC", eccn="3A090.a", tier=3),
     case("C2: a consumer .a part to Viet Nam ships under ACA", line("T-C2", "VN", "RTX4090-24GB", ship_date=d), "LICENSE_EXCEPTION", ["C2"], exception="ACA", eccn="3A090.a", tier=2),
@@ -151,5 +151,20 @@ us = [
     case("B2: a .b chip to Cambodia (D:1, out of D:5) ships under ACA", line("T-B2", "KH", "MI210-64GB", ship_date=d), "LICENSE_EXCEPTION", ["B2"], exception="ACA", eccn="3A090.b", tier=2),
 ]
 write("us-2026", "decision-table.json", "2026-06-01", us,
-      "Rules of us-2026 (ac-2023 with A1 replaced and K1, K2 added; Cambodia out of D:5, the UAE into A:5), one case or more each, with the expected decisions of regulations.md sections 5 and 8.")
+      "Rules of us-2026 (ac-2023 with A1 replaced and K1, K2 added), one case or more each, with the expected decisions of regulations.md sections 5 and 8, as of 2026-06-01: Cambodia is out of D:5 (2026-02-03), the UAE not yet in A:5 (2026-07-10).")
+
+d = "2026-01-20"
+write("us-2026", "before-2026-02-03.json", d, [
+    case("A1: datacenter .a to Cambodia before it left D:5 is prohibited", line("T-KH1", "KH", "H100-SXM5-80GB", ship_date=d), "PROHIBITED", ["A1"], eccn="3A090.a", tier=3),
+    case("K1: an H20 to Cambodia before it left D:5 needs a license", line("T-KH2", "KH", "H20-96GB", ship_date=d), "LICENSE_REQUIRED", ["K1"], eccn="", tier=3),
+    case("B1: a .b chip to Cambodia before it left D:5 ships under NAC", line("T-KH3", "KH", "MI210-64GB", ship_date=d), "LICENSE_EXCEPTION", ["B1"], exception="NAC", eccn="3A090.b", tier=3),
+], "us-2026 as of 2026-01-20, before the dated group changes of group-changes.json: Cambodia is still in D:5 (tier 3).")
+
+d = "2026-07-15"
+write("us-2026", "after-2026-07-10.json", d, [
+    case("N1: datacenter .a to the UAE (A:5 since 2026-07-10) needs no license", line("T-AE1", "AE", "H100-SXM5-80GB", ship_date=d), "NLR", ["N1"], eccn="3A090.a", tier=1),
+    case("N1: a .b chip to the UAE (out of D:4 since 2026-07-10) needs no license", line("T-AE2", "AE", "MI210-64GB", ship_date=d), "NLR", ["N1"], eccn="3A090.b", tier=1),
+    case("C2 no longer applies: a consumer .a part to the UAE needs no license", line("T-AE3", "AE", "RTX4090-24GB", ship_date=d), "NLR", ["N1"], eccn="3A090.a", tier=1),
+    case("L1 still applies to Cambodia (D:1)", line("T-AE4", "KH", "H100-SXM5-80GB", ship_date=d), "LICENSE_REQUIRED", ["L1"], eccn="3A090.a", tier=2),
+], "us-2026 as of 2026-07-15, after both dated group changes: the UAE is in A:5 and out of D:4 (tier 1), Cambodia out of D:5 (tier 2).")
 parties_file("us-2026", "2026-06-01", "DE")

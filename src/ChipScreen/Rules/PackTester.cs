@@ -62,20 +62,28 @@ public static class PackTester
             return new PackTestOutcome(packId, [], [], errors);
 
         var results = new List<PackTestResult>();
+        var byDate = new Dictionary<DateOnly, RulePack>();
         foreach (var file in files)
         {
+            // The pack as it stands on the file's as-of date (dated group changes apply then).
+            var asOf = file.AsOf ?? pack.Manifest.EffectiveFrom;
             RulePack withLists;
             try
             {
-                withLists = (file.Lists.Count == 0 ? pack : pack.WithPartyLists(PartyListReader.Read(file.Lists, p => RulePackLoader.Display(rulesDirectory, p))))
+                if (!byDate.TryGetValue(asOf, out var dated))
+                    byDate[asOf] = dated = RulePackLoader.Load(rulesDirectory, packId, asOf);
+                withLists = (file.Lists.Count == 0 ? dated : dated.WithPartyLists(PartyListReader.Read(file.Lists, p => RulePackLoader.Display(rulesDirectory, p))))
                     .WithValidatedEndUsers(file.ValidatedEndUsers);
+            }
+            catch (RulePackException e)
+            {
+                return new PackTestOutcome(packId, [], [], e.Errors);
             }
             catch (PartyListException e)
             {
                 return new PackTestOutcome(packId, [], [], [new PackError(e.File, e.Line is { } l ? (int)l : null, null, null, PackErrorCodes.PartyListInvalid, e.Problem)]);
             }
             var screener = new BatchScreener(withLists, 1);
-            var asOf = file.AsOf ?? pack.Manifest.EffectiveFrom;
             foreach (var testCase in file.Cases)
             {
                 var actual = screener.ScreenOne(testCase.Order with { Row = 1 }, asOf);

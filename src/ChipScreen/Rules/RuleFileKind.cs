@@ -33,6 +33,9 @@ public sealed record RuleFileKind(string Name, string SchemaFile)
     /// <summary><c>validated-end-users.json</c>.</summary>
     public static RuleFileKind ValidatedEndUsers { get; } = new("validated-end-users", "validated-end-users.schema.json");
 
+    /// <summary><c>group-changes.json</c>: dated changes to the country groups.</summary>
+    public static RuleFileKind GroupChanges { get; } = new("group-changes", "group-changes.schema.json");
+
     /// <summary><c>parties.json</c>: restricted-party thresholds and lists.</summary>
     public static RuleFileKind Parties { get; } = new("parties", "parties.schema.json");
 
@@ -50,7 +53,7 @@ public sealed record RuleFileKind(string Name, string SchemaFile)
 
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<RuleFileKind> All { get; } =
-        [Pack, Workflow, CountryGroups, Tiers, Classification, Volumes, EndUseTerms, ValidatedEndUsers, Parties, Catalog, Countries, PartyList, PackTest];
+        [Pack, Workflow, CountryGroups, GroupChanges, Tiers, Classification, Volumes, EndUseTerms, ValidatedEndUsers, Parties, Catalog, Countries, PartyList, PackTest];
 
     /// <summary>The kind of the file at <paramref name="relativePath"/> (relative to the rules directory, with forward
     /// slashes), or null when no schema describes it.</summary>
@@ -71,6 +74,7 @@ public sealed record RuleFileKind(string Name, string SchemaFile)
             {
                 "pack.json" => Pack,
                 "country-groups.json" => CountryGroups,
+                "group-changes.json" => GroupChanges,
                 "tiers.json" => Tiers,
                 "classification.json" => Classification,
                 "volumes.json" => Volumes,

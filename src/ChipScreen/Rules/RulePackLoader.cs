@@ -39,13 +39,14 @@ public static class RulePackLoader
         return manifests.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Loads the pack <paramref name="packId"/>, or when null the pack in force on <paramref name="asOf"/>.</summary>
+    /// <summary>Loads the pack <paramref name="packId"/>, or when null the pack in force on <paramref name="asOf"/>, with the
+    /// dated country-group changes in effect on <paramref name="asOf"/>.</summary>
     /// <exception cref="RulePackException">The pack cannot be found or has errors.</exception>
     public static RulePack Load(string rulesDirectory, string? packId, DateOnly asOf)
     {
         if (!Directory.Exists(rulesDirectory))
             throw new RulePackException([new PackError(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, "the rules directory does not exist")]);
-        return LoadPack(rulesDirectory, packId ?? Choose(rulesDirectory, asOf));
+        return LoadPack(rulesDirectory, packId ?? Choose(rulesDirectory, asOf), asOf);
     }
 
     /// <summary>The id of the pack in force on <paramref name="asOf"/>: the latest to take effect among those in force.</summary>
@@ -62,7 +63,7 @@ public static class RulePackLoader
         return inForce[0].Id;
     }
 
-    private static RulePack LoadPack(string rulesDirectory, string packId)
+    private static RulePack LoadPack(string rulesDirectory, string packId, DateOnly asOf)
     {
         var errors = new List<PackError>();
         var packDir = Path.Combine(rulesDirectory, packId);
@@ -96,7 +97,7 @@ public static class RulePackLoader
         var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
         // A file the loader does not read (a misspelt "tier.json") would silently leave the base pack's file in force.
         foreach (var dir in chain)
-            foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !PackFileNames.Contains(Path.GetFileName(f)) && Path.GetFileName(f) != PartyConfig.FileName).Order(StringComparer.Ordinal))
+            foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !PackFileNames.Contains(Path.GetFileName(f)) && Path.GetFileName(f) is not (PartyConfig.FileName or GroupChanges.FileName)).Order(StringComparer.Ordinal))
                 errors.Add(UnknownFile(Display(rulesDirectory, stray)));
         JsonSource ReadLayered(string name) =>
             Read(chain.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, name));
@@ -112,7 +113,8 @@ public static class RulePackLoader
             errors.Add(new PackError(Display(rulesDirectory, catalogDir), null, null, null, PackErrorCodes.FileMissing, "the chip catalog folder holds no *.json file"));
         var catalog = ChipCatalog.Load(catalogFiles, errors);
 
-        var groups = CountryGroups.Load(directory, ReadLayered("country-groups.json"), ReadLayered("tiers.json"), errors);
+        var changesFile = chain.Select(d => Path.Combine(d, GroupChanges.FileName)).FirstOrDefault(File.Exists) is { } changesPath ? Read(changesPath) : null;
+        var groups = CountryGroups.Load(directory, ReadLayered("country-groups.json"), ReadLayered("tiers.json"), changesFile, asOf, errors);
         var classification = ClassificationThresholds.Load(ReadLayered("classification.json"), errors);
         var volumes = VolumeLimits.Load(ReadLayered("volumes.json"), errors);
         var terms = EndUseTerms.Load(ReadLayered("end-use-terms.json"), errors);
@@ -183,7 +185,7 @@ public static class RulePackLoader
     internal static PackError UnknownFile(string display) =>
         new(display, null, null, null, PackErrorCodes.UnknownFile,
             "ChipScreen reads no file of this name here, so its content would be ignored; check the name (pack files: " +
-            string.Join(", ", PackFileNames.Append(PartyConfig.FileName)) + ", workflows/*.json, tests/*.json)");
+            string.Join(", ", PackFileNames.Append(PartyConfig.FileName).Append(GroupChanges.FileName)) + ", workflows/*.json, tests/*.json)");
 
     internal static IEnumerable<string> PackDirectories(string rulesDirectory) =>
         Directory.Exists(rulesDirectory)

@@ -34,7 +34,11 @@ public static class RulesValidator
             var loadErrors = new List<PackError>();
             try
             {
-                rules = RulePackLoader.Load(rulesDirectory, id, DateOnly.MinValue).RuleDefinitions.Count;
+                var pack = RulePackLoader.Load(rulesDirectory, id, DateOnly.MinValue);
+                rules = pack.RuleDefinitions.Count;
+                // Again on each day a dated group change takes effect: the tiers must still hold together then.
+                foreach (var date in pack.Countries.Changes.Select(c => c.Date).Distinct())
+                    RulePackLoader.Load(rulesDirectory, id, date);
             }
             catch (RulePackException e)
             {

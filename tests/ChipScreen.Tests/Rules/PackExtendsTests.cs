@@ -57,14 +57,41 @@ public class PackExtendsTests
         Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "L1", "C1", "C2", "B1", "B2", "N1", "P1", "P2", "P3", "P4", "P5", "P6"], baseRules);
         Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "L1", "C1", "C2", "B1", "B2", "N1", "K1", "K2", "P1", "P2", "P3", "P4", "P5", "P6"], ids);
         Assert.Contains(pack.Files, f => f.Path == "ac-2023/classification.json");
+        Assert.Contains(pack.Files, f => f.Path == "ac-2023/country-groups.json");
+        Assert.Contains(pack.Files, f => f.Path == "ac-2023/tiers.json");
         Assert.Contains(pack.Files, f => f.Path == "ac-2023/workflows/decision-table.json");
-        Assert.Contains(pack.Files, f => f.Path == "us-2026/country-groups.json");
-        Assert.DoesNotContain(pack.Files, f => f.Path == "ac-2023/country-groups.json"); // replaced, so not read
-        Assert.False(pack.Countries.PlaceOf("KH").In("D:5"));
-        Assert.True(pack.Countries.PlaceOf("AE").In("A:5"));
-        Assert.False(pack.Countries.PlaceOf("AE").In("D:4"));
-        Assert.Equal(1, pack.Countries.PlaceOf("AE").Tier);
-        Assert.Equal(2, pack.Countries.PlaceOf("KH").Tier);
+        Assert.Contains(pack.Files, f => f.Path == "us-2026/group-changes.json");
+        Assert.Contains(pack.Files, f => f.Path == "us-2026/workflows/decision-table.json");
+    }
+
+    [Theory]
+    [InlineData("2026-01-20", 3, 2, "D:5", "D:4")]  // before both changes
+    [InlineData("2026-02-03", 2, 2, "D:1", "D:4")]  // Cambodia left D:5
+    [InlineData("2026-06-01", 2, 2, "D:1", "D:4")]
+    [InlineData("2026-07-10", 2, 1, "D:1", "A:5")]  // the UAE left D:4 and joined A:5
+    public void DatedGroupChanges_ApplyFromTheirDate_AndTheTiersFollow(string asOf, int cambodiaTier, int uaeTier, string cambodiaIn, string uaeIn)
+    {
+        var date = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+        var pack = RulePackLoader.Load(Repo.Rules, "us-2026", date);
+        Assert.Equal((cambodiaTier, uaeTier), (pack.Countries.PlaceOf("KH").Tier, pack.Countries.PlaceOf("AE").Tier));
+        Assert.True(pack.Countries.PlaceOf("KH").In(cambodiaIn));
+        Assert.True(pack.Countries.PlaceOf("AE").In(uaeIn));
+        Assert.Equal(uaeTier == 1, !pack.Countries.PlaceOf("AE").In("D:4"));
+        Assert.True(pack.Serves(date));
+        Assert.Equal(3, pack.Countries.Changes.Count);
+        Assert.All(pack.Countries.Changes, c => Assert.StartsWith("BIS", c.Source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADatedChange_GivesANewRevision_AndAPackLoadedBeforeItNoLongerServesAfterIt()
+    {
+        var before = RulePackLoader.Load(Repo.Rules, "us-2026", new DateOnly(2026, 6, 1));
+        var after = RulePackLoader.Load(Repo.Rules, "us-2026", new DateOnly(2026, 7, 10));
+        Assert.NotEqual(before.Revision, after.Revision);
+        Assert.Equal(new DateOnly(2026, 7, 10), before.Countries.NextChange);
+        Assert.False(before.Serves(new DateOnly(2026, 7, 10)));
+        Assert.False(after.Serves(new DateOnly(2026, 6, 1)));
+        Assert.Equal(before.Revision, RulePackLoader.Load(Repo.Rules, "us-2026", new DateOnly(2026, 2, 3)).Revision);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public class RuleFileSchemasTests
         { "Rules/PackManifest.cs", ["pack"], [] },
         { "Rules/WorkflowSource.cs", ["workflow"], ["SuccessEvent", "ErrorMessage"] }, // RulesEngine's own fields
         { "Countries/CountryGroups.cs", ["country-groups", "tiers"], [] },
+        { "Countries/GroupChanges.cs", ["group-changes"], [] },
         { "Classification/ClassificationThresholds.cs", ["classification"], [] },
         { "Volumes/VolumeLimits.cs", ["volumes"], [] },
         { "Screening/EndUseTerms.cs", ["end-use-terms"], [] },
@@ -69,7 +70,7 @@ public class RuleFileSchemasTests
     public void EachSchema_HasExactlyThePropertiesItsLoaderReads(string source, string[] kinds, string[] documentationOnly)
     {
         var code = File.ReadAllText(Path.Combine(Repo.Root, "src", "ChipScreen", source));
-        var read = Regex.Matches(code, @"\b(?:TryGetProperty|Text|Date|Read|Number|Threshold|Limit|String|Strings|Array|ReadCriteria)\((?:[^()]*?,\s*)?""([A-Za-z_$][A-Za-z0-9_]*)""\s*[,)]")
+        var read = Regex.Matches(code, @"\b(?:TryGetProperty|Text|Date|Read|Number|Threshold|Limit|String|Strings|Array|ReadCriteria|GroupMembers)\((?:[^()]*?,\s*)?""([A-Za-z_$][A-Za-z0-9_]*)""\s*[,)]")
             .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         if (kinds.Contains("pack-test"))
             read.UnionWith(OrderColumns.All); // a case's line is read by OrderJson, by the order columns

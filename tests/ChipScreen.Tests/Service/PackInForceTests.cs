@@ -38,6 +38,25 @@ public class PackInForceTests
         Assert.Equal(PackReloadOutcome.Loaded, provider.GetRequiredService<IRulePackSource>().Status.LastReload?.Outcome);
     }
 
+    [Fact]
+    public async Task WhenADatedGroupChangeTakesEffect_ThePackIsLoadedAgainWithIt()
+    {
+        var clock = new MovableClock(new DateTimeOffset(2026, 7, 9, 23, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddChipScreen(o => o.RulesDirectory = Repo.Rules);
+        using var provider = services.BuildServiceProvider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var toUae = Screen.Line("AE", shipDate: new DateOnly(2026, 7, 9));
+
+        var before = await screener.ScreenAsync(toUae);
+        Assert.Equal(("us-2026", ChipScreen.Screening.Decision.LicenseRequired), (before.Pack.Id, before.Decision)); // D:4: L1
+        clock.Now = clock.Now.AddHours(2);
+        var after = await screener.ScreenAsync(toUae with { ShipDate = new DateOnly(2026, 7, 10) });
+        Assert.Equal(("us-2026", ChipScreen.Screening.Decision.Nlr), (after.Pack.Id, after.Decision)); // A:5 since 2026-07-10
+        Assert.NotEqual(before.Pack.Revision, after.Pack.Revision);
+    }
+
     private sealed class MovableClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;
