@@ -14,8 +14,11 @@ namespace ChipScreen.Rules;
 /// folder per pack with <c>pack.json</c>, <c>classification.json</c>, <c>country-groups.json</c>,
 /// <c>tiers.json</c>, <c>volumes.json</c>, <c>end-use-terms.json</c>, <c>validated-end-users.json</c> and
 /// <c>workflows/*.json</c> (RulesEngine workflows, evaluated in file-name order), and optionally <c>parties.json</c>
-/// (restricted-party thresholds and lists, the lists in the rules directory's <c>lists/</c>). Every problem of a pack is
-/// collected and thrown together in a <see cref="RulePackException"/>, sorted by file and position.
+/// (restricted-party thresholds and lists, the lists in the rules directory's <c>lists/</c>) and <c>group-changes.json</c>
+/// (dated changes to the country groups). A pack whose <c>pack.json</c> names a base pack (<c>"extends"</c>) takes each
+/// file it lacks from the base; its workflow rules replace the base's of the same id in place (<see cref="WorkflowMerge"/>).
+/// Files are checked against the JSON Schemas in the rules directory's <c>schemas/</c> when it has one. Every problem of a
+/// pack is collected and thrown together in a <see cref="RulePackException"/>, sorted by file and position.
 /// </remarks>
 public static class RulePackLoader
 {
@@ -97,7 +100,7 @@ public static class RulePackLoader
         var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
         // A file the loader does not read (a misspelt "tier.json") would silently leave the base pack's file in force.
         foreach (var dir in chain)
-            foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !PackFileNames.Contains(Path.GetFileName(f)) && Path.GetFileName(f) is not (PartyConfig.FileName or GroupChanges.FileName)).Order(StringComparer.Ordinal))
+            foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !IsPackFile(Path.GetFileName(f))).Order(StringComparer.Ordinal))
                 errors.Add(UnknownFile(Display(rulesDirectory, stray)));
         JsonSource ReadLayered(string name) =>
             Read(chain.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, name));
@@ -180,6 +183,10 @@ public static class RulePackLoader
             }
         }
     }
+
+    /// <summary>Whether a pack folder's top-level JSON file of this name is one the loader reads (the rest are mistakes).</summary>
+    private static bool IsPackFile(string name) =>
+        PackFileNames.Contains(name) || name is PartyConfig.FileName or GroupChanges.FileName;
 
     /// <summary>The error for a JSON file in a pack folder that no part of ChipScreen reads.</summary>
     internal static PackError UnknownFile(string display) =>
