@@ -46,7 +46,10 @@ internal sealed class RuleFileSchemas
             return;
         }
         CheckReference(file, kind, errors);
-        var results = schema.Schema.Evaluate(file.Root, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        // One evaluation at a time per schema: the evaluator builds its constraints lazily, and loads may run in parallel.
+        EvaluationResults results;
+        lock (schema.Schema)
+            results = schema.Schema.Evaluate(file.Root, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
             return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
