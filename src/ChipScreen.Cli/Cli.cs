@@ -21,6 +21,7 @@ internal static class Cli
             LedgerCommand.Create(stdout),
             PartiesCommand.Create(stdout),
             ServeCommand.Create(stdout),
+            RulesCommand.Create(stdout),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -17,9 +17,14 @@ public sealed class CountryGroups
         Dictionary<string, FrozenSet<string>> groups,
         Dictionary<string, string> treatAs,
         Dictionary<string, int> tiers,
-        int defaultTier)
+        int defaultTier,
+        IReadOnlyList<GroupChange> changes,
+        DateOnly asOf)
     {
         Directory = directory;
+        Changes = changes;
+        Applied = changes.Where(c => c.Date <= asOf).ToArray();
+        NextChange = changes.Where(c => c.Date > asOf).Select(c => (DateOnly?)c.Date).Min();
         _groups = groups.ToFrozenDictionary(StringComparer.Ordinal);
         _treatAs = treatAs.ToFrozenDictionary(StringComparer.Ordinal);
         DefaultTier = defaultTier;
@@ -35,6 +40,19 @@ public sealed class CountryGroups
 
     /// <summary>The country directory these groups refer to.</summary>
     public CountryDirectory Directory { get; }
+
+    /// <summary>Every dated change of the pack's <c>group-changes.json</c>, by date.</summary>
+    public IReadOnlyList<GroupChange> Changes { get; }
+
+    /// <summary>The changes in effect: those dated on or before the as-of date the pack was loaded for.</summary>
+    public IReadOnlyList<GroupChange> Applied { get; }
+
+    /// <summary>The first day after the as-of date on which a further change takes effect, if any.</summary>
+    public DateOnly? NextChange { get; }
+
+    /// <summary>Whether these groups are the ones in effect on <paramref name="asOf"/> (the same changes apply).</summary>
+    public bool SameOn(DateOnly asOf) =>
+        (Applied.Count == 0 || Applied[^1].Date <= asOf) && (NextChange is not { } next || asOf < next);
 
     /// <summary>The tier of countries no tier lists.</summary>
     public int DefaultTier { get; }
@@ -69,8 +87,9 @@ public sealed class CountryGroups
     /// <summary>The place of a known code.</summary>
     public Place PlaceOf(string code) => _places.TryGetValue(TreatedAs(code), out var place) ? place : Place.Unresolved;
 
-    /// <summary>Loads the groups and tiers of a pack, checking every code against the directory.</summary>
-    internal static CountryGroups Load(CountryDirectory directory, JsonSource groupsFile, JsonSource tiersFile, List<PackError> errors)
+    /// <summary>Loads the groups and tiers of a pack, checking every code against the directory, with the dated changes of
+    /// <paramref name="changesFile"/> (when the pack has one) that take effect on or before <paramref name="asOf"/>.</summary>
+    internal static CountryGroups Load(CountryDirectory directory, JsonSource groupsFile, JsonSource tiersFile, JsonSource? changesFile, DateOnly asOf, List<PackError> errors)
     {
         var groups = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var treatAs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,6 +117,11 @@ public sealed class CountryGroups
                     treatAs[pair.Name] = pair.Value.GetString()!;
             }
         }
+
+        // Dated changes apply before the tiers are worked out, so a country that leaves a group leaves its tier too.
+        var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, errors);
+        foreach (var change in changes.Where(c => c.Date <= asOf))
+            groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);
 
         var tiers = new Dictionary<string, int>(StringComparer.Ordinal);
         var defaultTier = 2;
@@ -132,7 +156,7 @@ public sealed class CountryGroups
             errors.Add(tiersFile.Error("$", PackErrorCodes.MissingValue, "needs a \"tiers\" object (\"1\", \"3\": countries and groups; the rest take default_tier)"));
         }
 
-        return new CountryGroups(directory, groups, treatAs, tiers, defaultTier);
+        return new CountryGroups(directory, groups, treatAs, tiers, defaultTier, changes, asOf);
     }
 
     private static IEnumerable<(string Code, string Path)> TierMembers(
@@ -146,12 +170,24 @@ public sealed class CountryGroups
         }
         if (tier.TryGetProperty("countries", out var countries))
             members.AddRange(ReadCodes(directory, file, $"{path}.countries", countries, errors));
-        if (tier.TryGetProperty("groups", out var groupNames) && groupNames.ValueKind == JsonValueKind.Array)
+        members.AddRange(GroupMembers(groups, file, path, "groups", tier, errors));
+        // "except_groups" / "except_countries" take countries out again: tier 2 = D:1 and D:4 except A:5, A:6 and D:5.
+        var except = GroupMembers(groups, file, path, "except_groups", tier, errors).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        if (tier.TryGetProperty("except_countries", out var exceptCountries))
+            except.UnionWith(ReadCodes(directory, file, $"{path}.except_countries", exceptCountries, errors).Select(c => c.Code));
+        return members.Where(m => !except.Contains(m.Item1)).ToList();
+    }
+
+    private static List<(string Code, string Path)> GroupMembers(
+        Dictionary<string, FrozenSet<string>> groups, JsonSource file, string path, string key, JsonElement tier, List<PackError> errors)
+    {
+        var members = new List<(string, string)>();
+        if (tier.TryGetProperty(key, out var groupNames) && groupNames.ValueKind == JsonValueKind.Array)
         {
             var i = 0;
             foreach (var name in groupNames.EnumerateArray())
             {
-                var where = $"{path}.groups[{i++}]";
+                var where = $"{path}.{key}[{i++}]";
                 if (name.ValueKind == JsonValueKind.String && groups.TryGetValue(name.GetString()!, out var set))
                     members.AddRange(set.Order(StringComparer.Ordinal).Select(c => (c, where)));
                 else
@@ -161,7 +197,7 @@ public sealed class CountryGroups
         return members;
     }
 
-    private static List<(string Code, string Path)> ReadCodes(CountryDirectory directory, JsonSource file, string path, JsonElement array, List<PackError> errors)
+    internal static List<(string Code, string Path)> ReadCodes(CountryDirectory directory, JsonSource file, string path, JsonElement array, List<PackError> errors)
     {
         var codes = new List<(string, string)>();
         if (array.ValueKind != JsonValueKind.Array)

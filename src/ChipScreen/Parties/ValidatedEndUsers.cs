@@ -13,6 +13,9 @@ public sealed class ValidatedEndUsers
     internal ValidatedEndUsers(IEnumerable<ValidatedEndUser> entries) =>
         _byName = entries.GroupBy(e => PartyNames.Key(e.Name)).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>Every entry.</summary>
+    internal IEnumerable<ValidatedEndUser> Entries => _byName.Values.SelectMany(v => v);
+
     /// <summary>The number of entries.</summary>
     public int Count => _byName.Values.Sum(v => v.Length);
 

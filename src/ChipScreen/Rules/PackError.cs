@@ -53,6 +53,12 @@ public static class PackErrorCodes
     public const string PackNotFound = "pack_not_found";
     public const string NoPackInForce = "no_pack_in_force";
     public const string PartyListInvalid = "party_list_invalid";
+    public const string ExtendsInvalid = "extends_invalid";
+    public const string RuleNotInBase = "rule_not_in_base";
+    public const string SchemaViolation = "schema_violation";
+    public const string SchemaMissing = "schema_missing";
+    public const string UnknownFile = "unknown_file";
+    public const string PackTestInvalid = "pack_test_invalid";
 #pragma warning restore CS1591
 }
 

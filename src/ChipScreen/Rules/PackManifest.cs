@@ -20,6 +20,11 @@ public sealed record PackManifest(
     string Description,
     IReadOnlyList<PackSource> Sources)
 {
+    /// <summary>The id of the pack this one builds on (<c>"extends"</c>), or null for a pack that stands alone.</summary>
+    /// <remarks>An extending pack's files replace the base pack's files of the same name; its workflow rules replace the
+    /// base rules of the same <c>RuleName</c> in place, and new ones are added (see <see cref="RulePackLoader"/>).</remarks>
+    public string? Extends { get; init; }
+
     /// <summary>Whether the pack is in force on <paramref name="date"/>.</summary>
     public bool InForceOn(DateOnly date) => EffectiveFrom <= date && (EffectiveTo is not { } to || date < to);
 
@@ -58,6 +63,15 @@ public sealed record PackManifest(
         if (from is { } f && to is { } t && t <= f)
             errors.Add(file.Error("$.effective_to", PackErrorCodes.ThresholdsOutOfOrder, $"effective_to {t:yyyy-MM-dd} must come after effective_from {f:yyyy-MM-dd}"));
 
+        string? extends = null;
+        if (root.TryGetProperty("extends", out var ext) && ext.ValueKind != JsonValueKind.Null)
+        {
+            if (ext.ValueKind == JsonValueKind.String && ext.GetString()!.Trim() is { Length: > 0 } baseId && baseId != id)
+                extends = baseId;
+            else
+                errors.Add(file.Error("$.extends", PackErrorCodes.InvalidValue, "\"extends\" names the id of another pack in this rules directory (e.g. \"ac-2023\"), or is null"));
+        }
+
         var sources = new List<PackSource>();
         if (root.TryGetProperty("sources", out var s) && s.ValueKind == JsonValueKind.Array && s.GetArrayLength() > 0)
         {
@@ -81,7 +95,7 @@ public sealed record PackManifest(
         {
             errors.Add(file.Error("$.sources", PackErrorCodes.MissingValue, "pack.json needs \"sources\": the regulations the pack models, with Federal Register citations"));
         }
-        return errors.Count == before ? new PackManifest(id, title, version, from!.Value, to, description, sources) : null;
+        return errors.Count == before ? new PackManifest(id, title, version, from!.Value, to, description, sources) { Extends = extends } : null;
     }
 }
 

@@ -43,7 +43,7 @@ internal static class RuleCompiler
             var globals = new List<(ParameterExpression Variable, Expression Body)>();
             foreach (var global in workflow.Globals)
             {
-                var body = Parse(parser, global.Expression, scope, null, workflow.File, global.Path, null, isGroup, isTermList, errors);
+                var body = Parse(parser, global.Expression, scope, null, global.File, global.Path, null, isGroup, isTermList, errors);
                 if (body is null)
                     continue;
                 var variable = Expression.Parameter(body.Type, global.Name);
@@ -53,10 +53,10 @@ internal static class RuleCompiler
                 statements.Add(Expression.Assign(variable, body));
             }
 
-            foreach (var (rule, path) in workflow.Rules)
+            foreach (var (rule, path, file) in workflow.Rules)
             {
-                var body = Parse(parser, rule.Expression, scope, typeof(bool), workflow.File, $"{path}.Expression", rule.Id, isGroup, isTermList, errors);
-                var template = CompileMessage(parser, rule, workflow.File, $"{path}.Properties.message", line, scope, globals, isGroup, isTermList, errors);
+                var body = Parse(parser, rule.Expression, scope, typeof(bool), file, $"{path}.Expression", rule.Id, isGroup, isTermList, errors);
+                var template = CompileMessage(parser, rule, file, $"{path}.Properties.message", line, scope, globals, isGroup, isTermList, errors);
                 if (body is null || template is null)
                     continue;
                 var slot = Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(rules.Count)), body);
@@ -130,6 +130,12 @@ internal static class RuleCompiler
         JsonSource file, string path, string? ruleId, Func<string, bool> isGroup, Func<string, bool> isTermList,
         List<PackError> errors, string what = "the expression")
     {
+        foreach (var (name, at, why) in ForbiddenNames.Find(expression))
+        {
+            var (fline, fcolumn) = file.Locate(path);
+            errors.Add(new PackError(file.DisplayPath, fline, fcolumn is { } fc && what == "the expression" ? fc + 1 + at : fcolumn, ruleId, PackErrorCodes.ExpressionForbidden,
+                $"{what} uses {name} ({why}), which rules may not use: an expression may read only the input line, the workflow's global parameters and plain values (text, numbers, dates, Math)"));
+        }
         Expression body;
         try
         {

@@ -34,4 +34,5 @@ public sealed record RuleDefinition(
 /// <param name="Name">The name rules use.</param>
 /// <param name="Expression">The expression.</param>
 /// <param name="Path">Its JSON path in the file.</param>
-internal sealed record GlobalParam(string Name, string Expression, string Path);
+/// <param name="File">The file that defines it (a base pack's or an extending pack's).</param>
+internal sealed record GlobalParam(string Name, string Expression, string Path, JsonSource File);

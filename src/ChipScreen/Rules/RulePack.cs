@@ -38,7 +38,7 @@ public sealed class RulePack
         ValidatedEndUsers = validatedEndUsers;
         Rules = rules;
         Files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
-        Revision = ComputeRevision(Files);
+        Revision = ComputeRevision(Files, countries.Applied);
     }
 
     /// <summary>The pack's <c>pack.json</c>.</summary>
@@ -83,6 +83,11 @@ public sealed class RulePack
         };
     }
 
+    /// <summary>This pack with <paramref name="entries"/> as validated end users too (for a pack test that needs one).</summary>
+    internal RulePack WithValidatedEndUsers(IReadOnlyList<ValidatedEndUser> entries) =>
+        entries.Count == 0 ? this : new RulePack(Manifest, Directory, Catalog, Countries, Classification, Volumes, EndUseTerms,
+            new ValidatedEndUsers(ValidatedEndUsers.Entries.Concat(entries)), Rules, Files) { Parties = Parties };
+
     /// <summary>The decision rules, in order.</summary>
     public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Rules;
 
@@ -91,15 +96,20 @@ public sealed class RulePack
     /// <summary>Every file the pack was loaded from, with its SHA-256, sorted by path.</summary>
     public IReadOnlyList<PackFile> Files { get; }
 
-    /// <summary>The SHA-256 over every file's path and hash (hex); any edit changes it.</summary>
+    /// <summary>The SHA-256 over every file's path and hash and the dated group changes in effect (hex); any edit changes it.</summary>
     public string Revision { get; }
+
+    /// <summary>Whether this pack, as loaded, is the one to screen by on <paramref name="asOf"/>: in force then, with the
+    /// same dated group changes in effect (a server that runs across the day a change takes effect loads it again).</summary>
+    public bool Serves(DateOnly asOf) => Manifest.InForceOn(asOf) && Countries.SameOn(asOf);
 
     /// <summary>The first 12 hex digits of <see cref="Revision"/>.</summary>
     public string ShortRevision => Revision[..12];
 
-    private static string ComputeRevision(IReadOnlyList<PackFile> files)
+    private static string ComputeRevision(IReadOnlyList<PackFile> files, IReadOnlyList<GroupChange> applied)
     {
-        var text = string.Concat(files.Select(f => $"{f.Path}\n{f.Sha256}\n"));
+        // The same files give another revision once a dated group change takes effect: the rules in force differ.
+        var text = string.Concat(files.Select(f => $"{f.Path}\n{f.Sha256}\n")) + string.Concat(applied.Select(c => $"change\n{c}\n"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -14,8 +14,11 @@ namespace ChipScreen.Rules;
 /// folder per pack with <c>pack.json</c>, <c>classification.json</c>, <c>country-groups.json</c>,
 /// <c>tiers.json</c>, <c>volumes.json</c>, <c>end-use-terms.json</c>, <c>validated-end-users.json</c> and
 /// <c>workflows/*.json</c> (RulesEngine workflows, evaluated in file-name order), and optionally <c>parties.json</c>
-/// (restricted-party thresholds and lists, the lists in the rules directory's <c>lists/</c>). Every problem of a pack is
-/// collected and thrown together in a <see cref="RulePackException"/>, sorted by file and position.
+/// (restricted-party thresholds and lists, the lists in the rules directory's <c>lists/</c>) and <c>group-changes.json</c>
+/// (dated changes to the country groups). A pack whose <c>pack.json</c> names a base pack (<c>"extends"</c>) takes each
+/// file it lacks from the base; its workflow rules replace the base's of the same id in place (<see cref="WorkflowMerge"/>).
+/// Files are checked against the JSON Schemas in the rules directory's <c>schemas/</c> when it has one. Every problem of a
+/// pack is collected and thrown together in a <see cref="RulePackException"/>, sorted by file and position.
 /// </remarks>
 public static class RulePackLoader
 {
@@ -39,13 +42,14 @@ public static class RulePackLoader
         return manifests.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Loads the pack <paramref name="packId"/>, or when null the pack in force on <paramref name="asOf"/>.</summary>
+    /// <summary>Loads the pack <paramref name="packId"/>, or when null the pack in force on <paramref name="asOf"/>, with the
+    /// dated country-group changes in effect on <paramref name="asOf"/>.</summary>
     /// <exception cref="RulePackException">The pack cannot be found or has errors.</exception>
     public static RulePack Load(string rulesDirectory, string? packId, DateOnly asOf)
     {
         if (!Directory.Exists(rulesDirectory))
             throw new RulePackException([new PackError(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, "the rules directory does not exist")]);
-        return LoadPack(rulesDirectory, packId ?? Choose(rulesDirectory, asOf));
+        return LoadPack(rulesDirectory, packId ?? Choose(rulesDirectory, asOf), asOf);
     }
 
     /// <summary>The id of the pack in force on <paramref name="asOf"/>: the latest to take effect among those in force.</summary>
@@ -62,7 +66,7 @@ public static class RulePackLoader
         return inForce[0].Id;
     }
 
-    private static RulePack LoadPack(string rulesDirectory, string packId)
+    private static RulePack LoadPack(string rulesDirectory, string packId, DateOnly asOf)
     {
         var errors = new List<PackError>();
         var packDir = Path.Combine(rulesDirectory, packId);
@@ -74,6 +78,7 @@ public static class RulePackLoader
         }
 
         var files = new List<PackFile>();
+        var schemas = RuleFileSchemas.For(rulesDirectory);
         JsonSource Read(string path)
         {
             var display = Display(rulesDirectory, path);
@@ -84,10 +89,21 @@ public static class RulePackLoader
             }
             var source = JsonSource.Load(path, display, errors);
             files.Add(new PackFile(display, Convert.ToHexStringLower(SHA256.HashData(source.Bytes))));
+            // The countries file is large and shared; rules validate checks it against its schema.
+            if (schemas is not null && RuleFileKind.Of(display) is { } kind && kind != RuleFileKind.Countries)
+                schemas.Check(source, kind, errors);
             return source;
         }
 
         var manifest = PackManifest.Read(Read(Path.Combine(packDir, "pack.json")), packId, errors);
+        // The pack first, then the pack it extends, and so on: a file is taken from the first folder that has it.
+        var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
+        // A file the loader does not read (a misspelt "tier.json") would silently leave the base pack's file in force.
+        foreach (var dir in chain)
+            foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !IsPackFile(Path.GetFileName(f))).Order(StringComparer.Ordinal))
+                errors.Add(UnknownFile(Display(rulesDirectory, stray)));
+        JsonSource ReadLayered(string name) =>
+            Read(chain.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, name));
 
         var countriesFile = Read(Path.Combine(rulesDirectory, "countries", "countries.json"));
         var directory = CountryDirectory.Load(countriesFile, errors);
@@ -100,20 +116,30 @@ public static class RulePackLoader
             errors.Add(new PackError(Display(rulesDirectory, catalogDir), null, null, null, PackErrorCodes.FileMissing, "the chip catalog folder holds no *.json file"));
         var catalog = ChipCatalog.Load(catalogFiles, errors);
 
-        var groups = CountryGroups.Load(directory, Read(Path.Combine(packDir, "country-groups.json")), Read(Path.Combine(packDir, "tiers.json")), errors);
-        var classification = ClassificationThresholds.Load(Read(Path.Combine(packDir, "classification.json")), errors);
-        var volumes = VolumeLimits.Load(Read(Path.Combine(packDir, "volumes.json")), errors);
-        var terms = EndUseTerms.Load(Read(Path.Combine(packDir, "end-use-terms.json")), errors);
-        var veu = ValidatedEndUsers.Load(Read(Path.Combine(packDir, "validated-end-users.json")), directory.Contains, errors);
+        var changesFile = chain.Select(d => Path.Combine(d, GroupChanges.FileName)).FirstOrDefault(File.Exists) is { } changesPath ? Read(changesPath) : null;
+        var groups = CountryGroups.Load(directory, ReadLayered("country-groups.json"), ReadLayered("tiers.json"), changesFile, asOf, errors);
+        var classification = ClassificationThresholds.Load(ReadLayered("classification.json"), errors);
+        var volumes = VolumeLimits.Load(ReadLayered("volumes.json"), errors);
+        var terms = EndUseTerms.Load(ReadLayered("end-use-terms.json"), errors);
+        var veu = ValidatedEndUsers.Load(ReadLayered("validated-end-users.json"), directory.Contains, errors);
 
-        var workflowDir = Path.Combine(packDir, "workflows");
-        var workflowFiles = Directory.Exists(workflowDir) ? Directory.GetFiles(workflowDir, "*.json").Order(StringComparer.Ordinal).ToList() : [];
-        if (workflowFiles.Count == 0)
-            errors.Add(new PackError(Display(rulesDirectory, workflowDir), null, null, null, PackErrorCodes.FileMissing, "the pack has no workflows/*.json file of rules"));
-        var workflows = workflowFiles.SelectMany(f => WorkflowSource.Read(Read(f), errors)).ToList();
-        CheckDuplicateIds(workflows, errors);
+        // Workflows merge from the base pack up: an extending pack's rules replace base rules of the same id in place.
+        List<WorkflowSource>? workflows = null;
+        foreach (var dir in Enumerable.Reverse(chain))
+        {
+            var workflowDir = Path.Combine(dir, "workflows");
+            var level = (Directory.Exists(workflowDir) ? Directory.GetFiles(workflowDir, "*.json").Order(StringComparer.Ordinal).ToList() : [])
+                .SelectMany(f => WorkflowSource.Read(Read(f), errors)).ToList();
+            CheckDuplicateIds(level, errors);
+            workflows = workflows is null ? level : WorkflowMerge.Apply(workflows, level, errors);
+        }
+        workflows ??= [];
+        if (workflows.Count == 0)
+            errors.Add(new PackError(Display(rulesDirectory, Path.Combine(packDir, "workflows")), null, null, null, PackErrorCodes.FileMissing,
+                "the pack has no workflows/*.json file of rules"));
 
-        var parties = LoadParties(rulesDirectory, Path.Combine(packDir, PartyConfig.FileName), Read, files, errors);
+        var partiesConfig = chain.Select(d => Path.Combine(d, PartyConfig.FileName)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, PartyConfig.FileName);
+        var parties = LoadParties(rulesDirectory, partiesConfig, Read, files, errors);
 
         var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
         if (errors.Count > 0 || manifest is null || compiled is null)
@@ -147,10 +173,10 @@ public static class RulePackLoader
         var seen = new Dictionary<string, RuleDefinition>(StringComparer.Ordinal);
         foreach (var workflow in workflows)
         {
-            foreach (var (rule, path) in workflow.Rules)
+            foreach (var (rule, path, file) in workflow.Rules)
             {
                 if (seen.TryGetValue(rule.Id, out var first))
-                    errors.Add(workflow.File.Error($"{path}.RuleName", PackErrorCodes.DuplicateRuleId,
+                    errors.Add(file.Error($"{path}.RuleName", PackErrorCodes.DuplicateRuleId,
                         $"rule id {rule.Id} is already used at {first.File}:{first.Line}; give each rule its own id", rule.Id));
                 else
                     seen[rule.Id] = rule;
@@ -158,11 +184,21 @@ public static class RulePackLoader
         }
     }
 
-    private static IEnumerable<string> PackDirectories(string rulesDirectory) =>
+    /// <summary>Whether a pack folder's top-level JSON file of this name is one the loader reads (the rest are mistakes).</summary>
+    private static bool IsPackFile(string name) =>
+        PackFileNames.Contains(name) || name is PartyConfig.FileName or GroupChanges.FileName;
+
+    /// <summary>The error for a JSON file in a pack folder that no part of ChipScreen reads.</summary>
+    internal static PackError UnknownFile(string display) =>
+        new(display, null, null, null, PackErrorCodes.UnknownFile,
+            "ChipScreen reads no file of this name here, so its content would be ignored; check the name (pack files: " +
+            string.Join(", ", PackFileNames.Append(PartyConfig.FileName).Append(GroupChanges.FileName)) + ", workflows/*.json, tests/*.json)");
+
+    internal static IEnumerable<string> PackDirectories(string rulesDirectory) =>
         Directory.Exists(rulesDirectory)
             ? Directory.GetDirectories(rulesDirectory).Where(d => File.Exists(Path.Combine(d, "pack.json"))).Order(StringComparer.Ordinal)
             : [];
 
-    private static string Display(string rulesDirectory, string path) =>
+    internal static string Display(string rulesDirectory, string path) =>
         Path.GetRelativePath(rulesDirectory, path).Replace('\\', '/');
 }

@@ -5,7 +5,12 @@ using ChipScreen.Volumes;
 namespace ChipScreen.Rules;
 
 /// <summary>One RulesEngine workflow as read from a pack file: its global parameters and rules, with their positions.</summary>
-internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyList<GlobalParam> Globals, IReadOnlyList<(RuleDefinition Rule, string Path)> Rules)
+/// <param name="File">The file it was read from (after merging an extending pack, the first file that named it).</param>
+/// <param name="Name">The <c>WorkflowName</c>.</param>
+/// <param name="Globals">The global parameters, in order.</param>
+/// <param name="Rules">The enabled rules, in order, each with its file and path.</param>
+/// <param name="Disabled">The rules written with <c>"Enabled": false</c>: in an extending pack, they remove the base rule of that id.</param>
+internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyList<GlobalParam> Globals, IReadOnlyList<WorkflowRule> Rules, IReadOnlyList<WorkflowRule> Disabled)
 {
     /// <summary>Reads the workflows of a RulesEngine workflow file (an array of workflows, or one workflow).</summary>
     public static List<WorkflowSource> Read(JsonSource file, List<PackError> errors)
@@ -36,7 +41,7 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
         if (workflow.ValueKind != JsonValueKind.Object)
         {
             errors.Add(file.Error(path, PackErrorCodes.InvalidValue, "a workflow is an object with \"WorkflowName\" and \"Rules\""));
-            return new WorkflowSource(file, "", [], []);
+            return new WorkflowSource(file, "", [], [], []);
         }
         var name = Text(workflow, "WorkflowName");
         if (name is null)
@@ -56,24 +61,31 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
                 else if (gname == RuleCompiler.InputName || globals.Any(x => x.Name == gname))
                     errors.Add(file.Error(gpath, PackErrorCodes.InvalidValue, $"the global parameter name \"{gname}\" is already taken"));
                 else
-                    globals.Add(new GlobalParam(gname, gexpr, $"{gpath}.Expression"));
+                    globals.Add(new GlobalParam(gname, gexpr, $"{gpath}.Expression", file));
             }
         }
 
-        var rules = new List<(RuleDefinition, string)>();
+        var rules = new List<WorkflowRule>();
+        var disabled = new List<WorkflowRule>();
         if (!workflow.TryGetProperty("Rules", out var list) || list.ValueKind != JsonValueKind.Array)
         {
             errors.Add(file.Error(path, PackErrorCodes.MissingValue, "a workflow needs a \"Rules\" array"));
-            return new WorkflowSource(file, name ?? "", globals, rules);
+            return new WorkflowSource(file, name ?? "", globals, rules, disabled);
         }
         var r = 0;
         foreach (var rule in list.EnumerateArray())
         {
             var rpath = $"{path}.Rules[{r++}]";
+            if (rule.ValueKind == JsonValueKind.Object && rule.TryGetProperty("Enabled", out var enabled) && enabled.ValueKind == JsonValueKind.False)
+            {
+                if (Text(rule, "RuleName") is { } off)
+                    disabled.Add(new WorkflowRule(DisabledRule(off, name ?? "", file, rpath), rpath, file));
+                continue;
+            }
             if (ReadRule(file, name ?? "", rpath, rule, errors) is { } definition)
-                rules.Add((definition, rpath));
+                rules.Add(new WorkflowRule(definition, rpath, file));
         }
-        return new WorkflowSource(file, name ?? "", globals, rules);
+        return new WorkflowSource(file, name ?? "", globals, rules, disabled);
     }
 
     private static RuleDefinition? ReadRule(JsonSource file, string workflow, string path, JsonElement rule, List<PackError> errors)
@@ -85,8 +97,6 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
             errors.Add(file.Error(path, PackErrorCodes.MissingValue, "a rule needs a \"RuleName\" (its id, e.g. \"A4\")"));
             return null;
         }
-        if (rule.TryGetProperty("Enabled", out var enabled) && enabled.ValueKind == JsonValueKind.False)
-            return null;
         if (rule.TryGetProperty("Rules", out var nested) && nested.ValueKind == JsonValueKind.Array && nested.GetArrayLength() > 0)
             errors.Add(file.Error($"{path}.Rules", PackErrorCodes.InvalidValue, "nested rules are not supported; write one Expression per rule", id));
         if (Text(rule, "RuleExpressionType") is { } type && type != "LambdaExpression")
@@ -143,6 +153,10 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
         return new RuleDefinition(id, workflow, expression!, decision, exception, citation!, message!, consumes, fallback,
             Text(properties, "title") ?? id, file.DisplayPath, line);
     }
+
+    /// <summary>A placeholder definition for a disabled rule: only its id and position matter.</summary>
+    private static RuleDefinition DisabledRule(string id, string workflow, JsonSource file, string path) =>
+        new(id, workflow, "false", Decision.Nlr, null, "", "", null, false, id, file.DisplayPath, file.Locate(path).Line);
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())

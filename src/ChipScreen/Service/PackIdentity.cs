@@ -5,7 +5,7 @@ namespace ChipScreen.Service;
 /// <summary>Which pack made a decision: its id, its own version, and the revision (SHA-256) of the exact files it was built from.</summary>
 /// <param name="Id">The pack id, e.g. <c>ai-diffusion-2025</c>.</param>
 /// <param name="Version">The version the pack's <c>pack.json</c> gives.</param>
-/// <param name="Revision">The pack's <see cref="RulePack.Revision"/>: 64 hex digits; any edit of a pack file changes it.</param>
+/// <param name="Revision">The pack's <see cref="RulePack.Revision"/>: 64 hex digits; any edit of a pack file, or a dated group change taking effect, changes it.</param>
 public sealed record PackIdentity(string Id, string Version, string Revision)
 {
     /// <summary>The first 12 hex digits of <see cref="Revision"/>.</summary>

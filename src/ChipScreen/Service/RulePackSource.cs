@@ -70,13 +70,13 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
     public PreparedPack For(DateOnly asOf)
     {
         var current = Current;
-        if (_options.PackId is not null || current.Pack.Manifest.InForceOn(asOf))
+        if (_options.PackId is not null ? current.Pack.Countries.SameOn(asOf) : current.Pack.Serves(asOf))
             return current;
         PackReload? reload = null;
         lock (_reloadLock)
         {
             // Try once per as-of date, so that a day with no pack in force does not reload on every call.
-            if (!_current.Pack.Manifest.InForceOn(asOf) && _inForceTriedFor != asOf)
+            if (!(_options.PackId is not null ? _current.Pack.Countries.SameOn(asOf) : _current.Pack.Serves(asOf)) && _inForceTriedFor != asOf)
             {
                 _inForceTriedFor = asOf;
                 LogNotInForce(_current.Identity.ToString(), asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

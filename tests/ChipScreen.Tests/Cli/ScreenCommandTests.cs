@@ -40,7 +40,7 @@ public class ScreenCommandTests
     {
         using var rules = TempDir.WithRules();
         rules.Edit("ai-diffusion-2025/workflows/decision-table.json", "line.Volume.ConsigneeYearFits\"", "line.Volume.ConsigneeYearFitz\"");
-        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", rules.Rules, "--out", rules.File("out"));
+        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", rules.Rules, "--as-of", "2025-09-30", "--out", rules.File("out"));
         Assert.Equal(2, code);
         Assert.Contains("ai-diffusion-2025/workflows/decision-table.json:", err);
         Assert.Contains("rule A4", err);

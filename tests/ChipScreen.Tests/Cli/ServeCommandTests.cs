@@ -32,7 +32,7 @@ public class ServeCommandTests
         using var rules = TempDir.WithRules();
         rules.Edit("ai-diffusion-2025/workflows/decision-table.json", "line.Volume.ConsigneeYearFits\"", "line.Volume.ConsigneeYearFitz\"");
         var config = rules.Write("chipscreen.json", $$"""{ "ChipScreenServer": { "ApiKeys": [ { "Name": "erp", "Sha256": "{{LoopbackServer.Sha256("k")}}" } ] } }""");
-        var (code, _, err) = Run("serve", "--rules", rules.Rules, "--config", config, "--urls", "http://127.0.0.1:0");
+        var (code, _, err) = Run("serve", "--rules", rules.Rules, "--pack", "ai-diffusion-2025", "--config", config, "--urls", "http://127.0.0.1:0");
         Assert.Equal(2, code);
         Assert.Contains("ai-diffusion-2025/workflows/decision-table.json:", err);
         Assert.DoesNotContain("   at ", err);

@@ -11,6 +11,13 @@ namespace ChipScreen.Tests.Rules;
 /// and the same facts, fire the same rules and so give the same decisions.</summary>
 public class RulesEngineEquivalenceTests
 {
+    /// <summary>A workflow file holds one workflow (an object, which can carry <c>$schema</c>) or RulesEngine's array of them.</summary>
+    private static Workflow[] Workflows(string file)
+    {
+        var text = File.ReadAllText(file);
+        return text.TrimStart().StartsWith('[') ? JsonSerializer.Deserialize<Workflow[]>(text)! : [JsonSerializer.Deserialize<Workflow>(text)!];
+    }
+
     public static TheoryData<string> Samples() => new(Directory.GetFiles(Repo.Samples, "*.csv").Select(Path.GetFileName)!);
 
     [Theory]
@@ -20,7 +27,7 @@ public class RulesEngineEquivalenceTests
         var pack = Screen.Pack;
         var path = Path.Combine(Repo.Samples, sample);
         var workflows = Directory.GetFiles(Path.Combine(Repo.Rules, "ai-diffusion-2025", "workflows"), "*.json").Order(StringComparer.Ordinal)
-            .SelectMany(f => JsonSerializer.Deserialize<Workflow[]>(File.ReadAllText(f))!).ToArray();
+            .SelectMany(Workflows).ToArray();
         var engine = new RulesEngine.RulesEngine(workflows, RuleCompiler.Settings());
         var byId = pack.RuleDefinitions.ToDictionary(r => r.Id);
 

@@ -12,11 +12,14 @@ public class PackInForceTests
     public async Task WhenTheDatePassesAPacksEnd_TheNextPackInForceServes()
     {
         using var rules = TempDir.WithRules();
-        rules.Edit("ai-diffusion-2025/pack.json", "\"effective_to\": null", "\"effective_to\": \"2026-01-01\"");
+        rules.Edit("ai-diffusion-2025/pack.json", "\"effective_to\": \"2026-01-15\"", "\"effective_to\": \"2026-01-01\"");
         var next = Path.Combine(rules.Rules, "ai-diffusion-2026");
-        Directory.CreateDirectory(Path.Combine(next, "workflows"));
         foreach (var file in Directory.GetFiles(Path.Combine(rules.Rules, "ai-diffusion-2025"), "*.json", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(next, Path.GetRelativePath(Path.Combine(rules.Rules, "ai-diffusion-2025"), file)));
+        {
+            var copy = Path.Combine(next, Path.GetRelativePath(Path.Combine(rules.Rules, "ai-diffusion-2025"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!); // workflows/, tests/, tests/lists/
+            File.Copy(file, copy);
+        }
         rules.Edit("ai-diffusion-2026/pack.json", "\"effective_to\": \"2026-01-01\"", "\"effective_to\": null");
         rules.Edit("ai-diffusion-2026/pack.json", "\"id\": \"ai-diffusion-2025\"", "\"id\": \"ai-diffusion-2026\"");
         rules.Edit("ai-diffusion-2026/pack.json", "\"effective_from\": \"2025-01-13\"", "\"effective_from\": \"2026-01-01\"");
@@ -33,6 +36,25 @@ public class PackInForceTests
         var result = await screener.ScreenAsync(Screen.Line());
         Assert.Equal(("ai-diffusion-2026", new DateOnly(2026, 1, 1)), (result.Pack.Id, result.AsOf));
         Assert.Equal(PackReloadOutcome.Loaded, provider.GetRequiredService<IRulePackSource>().Status.LastReload?.Outcome);
+    }
+
+    [Fact]
+    public async Task WhenADatedGroupChangeTakesEffect_ThePackIsLoadedAgainWithIt()
+    {
+        var clock = new MovableClock(new DateTimeOffset(2026, 7, 9, 23, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddChipScreen(o => o.RulesDirectory = Repo.Rules);
+        using var provider = services.BuildServiceProvider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var toUae = Screen.Line("AE", shipDate: new DateOnly(2026, 7, 9));
+
+        var before = await screener.ScreenAsync(toUae);
+        Assert.Equal(("us-2026", ChipScreen.Screening.Decision.LicenseRequired), (before.Pack.Id, before.Decision)); // D:4: L1
+        clock.Now = clock.Now.AddHours(2);
+        var after = await screener.ScreenAsync(toUae with { ShipDate = new DateOnly(2026, 7, 10) });
+        Assert.Equal(("us-2026", ChipScreen.Screening.Decision.Nlr), (after.Pack.Id, after.Decision)); // A:5 since 2026-07-10
+        Assert.NotEqual(before.Pack.Revision, after.Pack.Revision);
     }
 
     private sealed class MovableClock(DateTimeOffset now) : TimeProvider

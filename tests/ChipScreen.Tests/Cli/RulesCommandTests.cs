@@ -1,0 +1,92 @@
+using System.Text.Json;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Cli;
+
+/// <summary><c>chipscreen rules validate|test|diff</c> and the pack each as-of date screens under.</summary>
+public class RulesCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args) => ScreenCommandTests.Run(args);
+
+    [Fact]
+    public void Validate_ShippedRules_Exits0()
+    {
+        var (code, output, _) = Run("rules", "validate", Repo.Rules);
+        Assert.Equal(0, code);
+        Assert.Contains("valid: 3 packs", output);
+    }
+
+    [Fact]
+    public void Validate_ABrokenPack_Exits2_NamingFileLineColumnRuleAndCode_AsTextAndJson()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("us-2026/workflows/decision-table.json", "h20Class && destD5Mo && !toUs", "h20Class && Environment.ProcessorCount > 0");
+        var (code, output, _) = Run("rules", "validate", rules.Rules);
+        Assert.Equal(2, code);
+        Assert.Matches(@"us-2026/workflows/decision-table\.json:\d+:\d+: rule K1: the expression uses Environment \(environment access\)", output);
+        Assert.Contains("[expression_forbidden]", output);
+        Assert.Contains("INVALID us-2026", output);
+
+        var (jsonCode, json, _) = Run("rules", "validate", rules.Rules, "--json");
+        Assert.Equal(2, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.Contains(document.RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "expression_forbidden" && e.GetProperty("rule_id").GetString() == "K1");
+    }
+
+    [Fact]
+    public void Test_ShippedPacks_Exit0_EndingWithTheCounts()
+    {
+        var (code, output, _) = Run("rules", "test", Repo.Rules);
+        Assert.Equal(0, code);
+        Assert.Matches(@"\d+ passed, 0 failed, 0 errors\n$", output);
+        Assert.Contains("us-2026: ", output);
+    }
+
+    [Fact]
+    public void Test_ExitCodes_Pass0_Fail1_Error2()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("ac-2023/tests/decision-table.json", "\"decision\": \"NLR\"", "\"decision\": \"HOLD\"");
+        Assert.Equal(1, Run("rules", "test", rules.Rules, "--pack", "ac-2023").Code);
+        Assert.Equal(0, Run("rules", "test", rules.Rules, "--pack", "us-2026").Code);
+        rules.Edit("ac-2023/tests/decision-table.json", "\"as_of\": \"2024-06-01\"", "\"as_of\": \"June 2024\"");
+        var (code, output, _) = Run("rules", "test", rules.Rules, "--pack", "ac-2023", "--json");
+        Assert.Equal(2, code);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("errors").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void Diff_ShowsTheChangedLines_AndCountsByChange()
+    {
+        var (code, output, _) = Run("rules", "diff", "--from", "ai-diffusion-2025", "--to", "us-2026", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"),
+            "--rules", Repo.Rules, "--as-of", "2026-06-30");
+        Assert.Equal(0, code);
+        Assert.Contains("(H20-96GB x 400 to CN): NLR -> LICENSE_REQUIRED", output);
+        Assert.Contains("(H200-SXM-141GB x 256 to CN): PROHIBITED -> LICENSE_REQUIRED", output);
+        Assert.Matches(@"\n  NLR -> LICENSE_REQUIRED +\d+\n", output);
+        Assert.Matches(@"\n  PROHIBITED -> LICENSE_REQUIRED +\d+\n", output);
+    }
+
+    [Fact]
+    public void Diff_AnUnknownPack_Exits2()
+    {
+        var (code, _, err) = Run("rules", "diff", "--from", "ai-diffusion-2025", "--to", "us-2099", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"), "--rules", Repo.Rules);
+        Assert.Equal(2, code);
+        Assert.Contains("us-2099", err);
+    }
+
+    [Theory]
+    [InlineData("2024-06-01", "ac-2023")]
+    [InlineData("2025-06-01", "ai-diffusion-2025")]
+    [InlineData("2026-06-01", "us-2026")]
+    public void TheSameBatch_IsScreenedUnderThePackInForceOnItsAsOfDate_AndReportJsonNamesIt(string asOf, string pack)
+    {
+        using var dir = new TempDir();
+        var (code, output, _) = Run("screen", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"), "--rules", Repo.Rules, "--as-of", asOf, "--out", dir.File("out"));
+        Assert.Equal(0, code);
+        Assert.Contains(pack, output);
+        using var report = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
+        Assert.Equal(pack, report.RootElement.GetProperty("pack").GetProperty("id").GetString());
+        Assert.Equal(asOf, report.RootElement.GetProperty("as_of").GetString());
+    }
+}

@@ -1,0 +1,125 @@
+using ChipScreen.Rules;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Rules;
+
+/// <summary><see cref="RulesValidator"/> (<c>chipscreen rules validate</c>): the shipped packs are valid, and each kind of
+/// mistake is reported with its own code, the file and position, and a message that says what to fix; a broken pack
+/// never loads, so nothing is evaluated under it.</summary>
+public class RulesValidatorTests
+{
+    [Fact]
+    public void ShippedRules_AreValid()
+    {
+        var result = RulesValidator.Validate(Repo.Rules);
+        Assert.True(result.Valid, result.ToText());
+        Assert.Equal(["ac-2023", "ai-diffusion-2025", "us-2026"], result.Packs.Select(p => p.Id));
+        Assert.All(result.Packs, p => Assert.True(p.Valid && p.Rules > 20, p.Id));
+    }
+
+    /// <summary>One broken rules directory per kind of mistake: the file to break, text to find and its replacement (or a
+    /// new file when <see cref="Find"/> is null), the pack it breaks, and the code and words the error must have.</summary>
+    public sealed record Fixture(string File, string? Find, string Replace, string Pack, string Code, string Says, bool Positioned = true);
+
+    private const string Ai = "ai-diffusion-2025/workflows/decision-table.json";
+    private const string Us = "us-2026/workflows/decision-table.json";
+
+    private static readonly Dictionary<string, Fixture> s_fixtures = new()
+    {
+        ["json syntax"] = new(Ai, "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.JsonSyntax, "is not valid JSON"),
+        ["unknown property (schema)"] = new("ac-2023/pack.json", "\"effective_to\":", "\"effective_too\":", "ac-2023", PackErrorCodes.SchemaViolation, "did you mean \"effective_to\"?"),
+        ["wrong type (schema)"] = new(Ai, "\"fallback\": true", "\"fallback\": \"yes\"", "ai-diffusion-2025", PackErrorCodes.SchemaViolation, "should be \"boolean\""),
+        ["value outside an enum (schema)"] = new(Us, "\"title\": \"H20 / MI308-class", "\"consumes\": \"consignee_month\", \"title\": \"H20 / MI308-class", "us-2026", PackErrorCodes.InvalidValue, "consignee_year or country_allocation"),
+        ["expression does not compile"] = new(Ai, "lppScope && line.Volume.ConsigneeYearFits\"", "lppScope && line.Volume.ConsigneeYearFitz\"", "ai-diffusion-2025", PackErrorCodes.ExpressionInvalid, "ConsigneeYearFitz"),
+        ["unknown identifier"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Klass && destD5Mo && !toUs", "us-2026", PackErrorCodes.ExpressionInvalid, "h20Klass"),
+        ["expression not true or false"] = new(Ai, "\"Expression\": \"line.HasDataErrors\"", "\"Expression\": \"line.Chip.Tpp\"", "ai-diffusion-2025", PackErrorCodes.ExpressionInvalid, "Expression of type 'Boolean' expected"),
+        ["reflection"] = new(Ai, "\"Expression\": \"line.HasDataErrors\"", "\"Expression\": \"line.GetType().Assembly != null\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "GetType (reflection)"),
+        ["System.IO"] = new(Ai, "\"Expression\": \"line.HasDataErrors\"", "\"Expression\": \"System.IO.File.Exists(\\\"/etc/passwd\\\")\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "IO (file and stream access"),
+        ["Environment"] = new(Ai, "\"Expression\": \"line.HasDataErrors\"", "\"Expression\": \"Environment.GetEnvironmentVariable(\\\"HOME\\\") != null\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "Environment (environment access)"),
+        ["Process"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Class && System.Diagnostics.Process.GetCurrentProcess() != null", "us-2026", PackErrorCodes.ExpressionForbidden, "Process (process access)"),
+        ["Type"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Class && Type.GetType(\\\"System.String\\\") != null", "us-2026", PackErrorCodes.ExpressionForbidden, "Type (reflection)"),
+        ["unknown country group"] = new(Ai, "line.Destination.In(\\\"D:1\\\")", "line.Destination.In(\\\"D1\\\")", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "\"D1\", which country-groups.json does not define"),
+        ["unknown term list"] = new(Ai, "line.EndUseMentions(\\\"red_flags\\\")\"", "line.EndUseMentions(\\\"redflags\\\")\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "\"redflags\", which end-use-terms.json does not define"),
+        ["duplicate rule id"] = new(Ai, "\"RuleName\": \"A5\"", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.DuplicateRuleId, "give each rule its own id"),
+        ["non-ISO country code"] = new("ac-2023/country-groups.json", "\"A:6\": [\"AL\",", "\"A:6\": [\"XX\", \"AL\",", "ac-2023", PackErrorCodes.UnknownCountry, "\"XX\" is not an ISO 3166 alpha-2 code"),
+        ["country in two tiers"] = new("ac-2023/tiers.json", "\"countries\": [\"US\"]", "\"countries\": [\"US\", \"VN\"]", "us-2026", PackErrorCodes.CountryInTwoTiers, "VN is in tier"),
+        ["thresholds out of order"] = new("ai-diffusion-2025/classification.json", "\"tpp_min\": 2400, \"tpp_below\": 4800", "\"tpp_min\": 2400, \"tpp_below\": 2000", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "tpp_below 2000 must be greater than tpp_min 2400"),
+        ["decision outside the contract"] = new(Us, "\"decision\": \"LICENSE_REQUIRED\"", "\"decision\": \"REVIEW\"", "us-2026", PackErrorCodes.DecisionInvalid, "\"REVIEW\" is not one of PROHIBITED, HOLD"),
+        ["exception outside the contract"] = new(Ai, "\"exception\": \"AIA\"", "\"exception\": \"GBS\"", "ai-diffusion-2025", PackErrorCodes.ExceptionInvalid, "one of ACA, AIA, LPP, NAC, VEU"),
+        ["exception on a rule that grants none"] = new(Us, "\"decision\": \"LICENSE_REQUIRED\"", "\"decision\": \"LICENSE_REQUIRED\", \"exception\": \"NAC\"", "us-2026", PackErrorCodes.ExceptionInvalid, "only a LICENSE_EXCEPTION rule names an exception"),
+        ["broken message placeholder"] = new(Ai, "{line.Where}: {line.DataErrors}", "{line.Where: {line.DataErrors}", "ai-diffusion-2025", PackErrorCodes.MessageInvalid, "never closed"),
+        ["extends a pack that does not exist"] = new("us-2026/pack.json", "\"extends\": \"ac-2023\"", "\"extends\": \"ac-2032\"", "us-2026", PackErrorCodes.ExtendsInvalid, "names no pack in this rules directory"),
+        ["extends loops"] = new("ac-2023/pack.json", "\"version\": \"1.0.0\",", "\"version\": \"1.0.0\", \"extends\": \"us-2026\",", "us-2026", PackErrorCodes.ExtendsInvalid, "makes a loop"),
+        ["disables a rule the base lacks"] = new(Us, "\"Rules\": [", "\"Rules\": [ { \"RuleName\": \"Z9\", \"Enabled\": false },", "us-2026", PackErrorCodes.RuleNotInBase, "has no rule Z9"),
+        ["effective dates out of order"] = new("ac-2023/pack.json", "\"effective_to\": \"2025-01-13\"", "\"effective_to\": \"2023-01-13\"", "ac-2023", PackErrorCodes.ThresholdsOutOfOrder, "must come after effective_from"),
+        ["$schema of another kind"] = new("ac-2023/tiers.json", "\"../schemas/tiers.schema.json\"", "\"../schemas/country-groups.schema.json\"", "ac-2023", PackErrorCodes.SchemaViolation, "this is a tiers file"),
+        ["dated change removes a country the group lacks"] = new("us-2026/group-changes.json", "\"remove\": [\"KH\"]", "\"remove\": [\"TH\"]", "us-2026", PackErrorCodes.InvalidValue, "TH is not in D:5 when this change takes effect (2026-02-03)"),
+        ["dated change without its source"] = new("us-2026/group-changes.json", "\"source\": \"BIS, 2026-02-03: Cambodia removed from Country Group D:5 (it stays in D:1)\"", "\"source\": \"\"", "us-2026", PackErrorCodes.MissingValue, "a change needs \"source\""),
+        ["dated change to an unknown group"] = new("us-2026/group-changes.json", "\"group\": \"A:5\"", "\"group\": \"A5\"", "us-2026", PackErrorCodes.UnknownGroup, "\"A5\" is not a group of country-groups.json"),
+        ["misspelt pack file name"] = new("us-2026/country-group.json", null, "{ \"groups\": {} }", "us-2026", PackErrorCodes.UnknownFile, "ChipScreen reads no file of this name", Positioned: false),
+        ["party thresholds out of order"] = new("ai-diffusion-2025/parties.json", "\"review_threshold\": 75", "\"review_threshold\": 95", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "review"),
+        ["duplicate SKU in the catalog"] = new("catalog/chips.json", "\"sku\": \"H100-PCIE-80GB\"", "\"sku\": \"H100-SXM5-80GB\"", "us-2026", PackErrorCodes.DuplicateSku, "SKU H100-SXM5-80GB is already defined"),
+    };
+
+    public static TheoryData<string> Fixtures() => new(s_fixtures.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void ThereIsABrokenFixtureForEveryKindOfMistake() => Assert.True(s_fixtures.Count >= 20);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void BrokenFixture_IsReportedWithItsCodeFileAndPosition_AndNeverLoads(string name)
+    {
+        var fixture = s_fixtures[name];
+        using var rules = TempDir.WithRules();
+        if (fixture.Find is null)
+            File.WriteAllText(Path.Combine(rules.Rules, fixture.File), fixture.Replace);
+        else
+            rules.Edit(fixture.File, fixture.Find, fixture.Replace);
+
+        var result = RulesValidator.Validate(rules.Rules);
+        Assert.False(result.Valid);
+        var error = result.Errors.FirstOrDefault(e => e.Code == fixture.Code && e.Message.Contains(fixture.Says, StringComparison.Ordinal));
+        Assert.True(error is not null, $"{name}: expected a {fixture.Code} error saying '{fixture.Says}', got:\n{result.ToText()}");
+        Assert.Equal(fixture.File, error!.File);
+        if (fixture.Positioned)
+        {
+            Assert.NotNull(error.Line);
+            Assert.NotNull(error.Column);
+            Assert.StartsWith($"{fixture.File}:{error.Line}:{error.Column}: ", error.ToString());
+        }
+        Assert.False(result.Packs.Single(p => p.Id == fixture.Pack).Valid);
+
+        // The pack does not load, so no line is ever evaluated under it.
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, fixture.Pack, new DateOnly(2026, 6, 1)));
+        Assert.Contains(e.Errors, x => x.Code == fixture.Code);
+    }
+
+    [Fact]
+    public void ManyMistakes_AreAllReported_EachOnce_SortedByFileAndPosition()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Ai, "\"exception\": \"AIA\"", "\"exception\": \"GBS\"");
+        rules.Edit("ac-2023/country-groups.json", "\"A:6\": [\"AL\",", "\"A:6\": [\"XX\", \"AL\",");
+        rules.Edit(Us, "h20Class && destD5Mo && !toUs", "h20Klass && destD5Mo && !toUs");
+        var result = RulesValidator.Validate(rules.Rules);
+        Assert.Equal(3, result.Errors.Count);
+        Assert.Equal(result.Errors.OrderBy(x => x.File, StringComparer.Ordinal).ThenBy(x => x.Line), result.Errors);
+        // ac-2023's broken groups break us-2026 too, which builds on them.
+        Assert.Equal([false, false, false], result.Packs.Select(p => p.Valid));
+    }
+
+    [Fact]
+    public void Json_NamesEveryErrorWithFileLineColumnRuleAndCode()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Ai, "\"exception\": \"AIA\"", "\"exception\": \"GBS\"");
+        using var json = System.Text.Json.JsonDocument.Parse(RulesValidator.Validate(rules.Rules).ToJson());
+        Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal(Ai, error.GetProperty("file").GetString());
+        Assert.Equal("A2", error.GetProperty("rule_id").GetString());
+        Assert.Equal(PackErrorCodes.ExceptionInvalid, error.GetProperty("code").GetString());
+        Assert.True(error.GetProperty("line").GetInt32() > 0 && error.GetProperty("column").GetInt32() > 0);
+    }
+}
