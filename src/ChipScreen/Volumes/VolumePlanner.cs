@@ -20,6 +20,9 @@ internal static class VolumePlanner
         (byte)(outcomes[0] | (outcomes[1] << 2) | (outcomes[2] << 4) | (outcomes[3] << 6));
 
     /// <summary>Settles the pending lines (in any order) and returns the plan.</summary>
+    /// <remarks>Called once per batch with every volume-dependent line: compiled optimized straight away rather than
+    /// tiered up mid-loop.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static VolumePlan Settle(List<PendingLine> pending, VolumeLimits limits, IVolumeBaseline baseline)
     {
         if (pending.Count == 0)
@@ -40,55 +43,76 @@ internal static class VolumePlanner
         }
         Array.Sort(keys, order);
 
-        baseline.Prefetch(
-            pending.Select(l => (l.ConsigneeKey, l.ShipDate.Year)).ToHashSet(),
-            pending.Where(l => l.Period is not null).Select(l => (l.Country, l.Period!)).ToHashSet());
-        var consignee = new Dictionary<(string, int), (decimal Before, decimal Now)>();
-        var country = new Dictionary<(string, string), (decimal Before, decimal Now)>();
+        // Each account (consignee and year; country and allocation period) gets a dense number, so the replay below
+        // adds and compares without hashing a name again.
+        var consigneeIds = new Dictionary<(string Key, int Year), int>();
+        var countryIds = new Dictionary<(string Country, string Period), int>();
+        var consigneeOf = new int[pending.Count];
+        var countryOf = new int[pending.Count];
+        for (var i = 0; i < consigneeOf.Length; i++)
+        {
+            var line = pending[i];
+            consigneeOf[i] = Id(consigneeIds, (line.ConsigneeKey, line.ShipDate.Year));
+            countryOf[i] = line.Period is { } period ? Id(countryIds, (line.Country, period)) : -1;
+        }
+        baseline.Prefetch(consigneeIds.Keys, countryIds.Keys);
+
+        var consignee = new Account[consigneeIds.Count];
+        var country = new Account[countryIds.Count];
         var consigneeBefore = new decimal[pending.Count];
         var countryBefore = new decimal[pending.Count];
         var consumes = new byte[pending.Count];
 
+        var none = default(Account);
         foreach (var i in order)
         {
             var line = pending[i];
-            var consigneeKey = (line.ConsigneeKey, line.ShipDate.Year);
-            if (!consignee.TryGetValue(consigneeKey, out var c))
-            {
-                var start = baseline.ConsigneeYear(line.ConsigneeKey, line.ShipDate.Year);
-                c = (start, start);
-            }
+            ref var c = ref consignee[consigneeOf[i]];
+            if (!c.Asked)
+                c = Account.Starting(baseline.ConsigneeYear(line.ConsigneeKey, line.ShipDate.Year));
 
-            (decimal Before, decimal Now) a = (0, 0);
-            (string, string)? countryKey = line.Period is { } period ? (line.Country, period) : null;
-            if (countryKey is { } ck && !country.TryGetValue(ck, out a))
-            {
-                var start = baseline.CountryAllocation(line.Country, ck.Item2);
-                a = (start, start);
-            }
+            var hasCountry = countryOf[i] >= 0;
+            ref var a = ref hasCountry ? ref country[countryOf[i]] : ref none;
+            if (hasCountry && !a.Asked)
+                a = Account.Starting(baseline.CountryAllocation(line.Country, line.Period!));
 
             var consigneeFits = c.Now + line.LineVolume <= limits.ConsigneeYearLimit;
-            var countryFits = !line.HasAllocation || (countryKey is not null && a.Now + line.LineVolume <= limits.AllocationLimit);
+            var countryFits = !line.HasAllocation || (hasCountry && a.Now + line.LineVolume <= limits.AllocationLimit);
             var outcome = Outcome(line.Outcomes, Case(consigneeFits, countryFits));
 
             consigneeBefore[i] = c.Now;
-            countryBefore[i] = a.Now;
+            countryBefore[i] = hasCountry ? a.Now : 0;
             consumes[i] = outcome;
             if ((outcome & (byte)Screening.ConsumptionMask.ConsigneeYear) != 0)
                 c.Now += line.LineVolume;
-            if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && countryKey is not null)
+            if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && hasCountry)
                 a.Now += line.LineVolume;
-            consignee[consigneeKey] = c;
-            if (countryKey is { } key)
-                country[key] = a;
         }
 
-        var consigneeTotals = consignee
-            .Select(kv => new VolumeTotal(kv.Key.Item1, kv.Key.Item2.ToString(System.Globalization.CultureInfo.InvariantCulture), kv.Value.Before, kv.Value.Now, limits.ConsigneeYearLimit))
+        var consigneeTotals = consigneeIds
+            .Select(kv => new VolumeTotal(kv.Key.Key, kv.Key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), consignee[kv.Value].Before, consignee[kv.Value].Now, limits.ConsigneeYearLimit))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
-        var countryTotals = country
-            .Select(kv => new VolumeTotal(kv.Key.Item1, kv.Key.Item2, kv.Value.Before, kv.Value.Now, limits.AllocationLimit))
+        var countryTotals = countryIds
+            .Select(kv => new VolumeTotal(kv.Key.Country, kv.Key.Period, country[kv.Value].Before, country[kv.Value].Now, limits.AllocationLimit))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
         return new VolumePlan(rows, consigneeBefore, countryBefore, consumes, consigneeTotals, countryTotals);
+    }
+
+    private static int Id<TKey>(Dictionary<TKey, int> ids, TKey key) where TKey : notnull
+    {
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var exists);
+        if (!exists)
+            id = ids.Count - 1;
+        return id;
+    }
+
+    /// <summary>A volume account during the replay: what the baseline held, and the running total.</summary>
+    private struct Account
+    {
+        public bool Asked;
+        public decimal Before;
+        public decimal Now;
+
+        public static Account Starting(decimal baseline) => new() { Asked = true, Before = baseline, Now = baseline };
     }
 }
