@@ -19,13 +19,17 @@ public sealed class ValidatedEndUsers
     /// <summary>The number of entries.</summary>
     public int Count => _byName.Values.Sum(v => v.Length);
 
+    /// <summary>Whether the pack names no validated end user.</summary>
+    public bool IsEmpty => _byName.Count == 0;
+
     /// <summary>The entry that validates <paramref name="endUser"/> for <paramref name="destination"/>, or null.</summary>
-    public ValidatedEndUser? Find(string endUser, string destination)
-    {
-        if (_byName.Count == 0 || !_byName.TryGetValue(PartyNames.Key(endUser), out var entries))
-            return null;
-        return entries.FirstOrDefault(e => e.Countries.Count == 0 || e.Countries.Contains(destination));
-    }
+    public ValidatedEndUser? Find(string endUser, string destination) =>
+        IsEmpty ? null : FindByKey(PartyNames.Key(endUser), destination);
+
+    /// <summary>As <see cref="Find"/>, for a name already keyed with <see cref="PartyNames.Key"/> (a screening keys each
+    /// distinct name once).</summary>
+    internal ValidatedEndUser? FindByKey(string nameKey, string destination) =>
+        _byName.TryGetValue(nameKey, out var entries) ? entries.FirstOrDefault(e => e.Countries.Count == 0 || e.Countries.Contains(destination)) : null;
 
     /// <summary>Loads <c>validated-end-users.json</c>: <c>{"entries": [{"name", "countries": [...], "citation"}]}</c>.</summary>
     internal static ValidatedEndUsers Load(JsonSource file, Func<string, bool> isCountry, List<PackError> errors)

@@ -132,7 +132,7 @@ public sealed class BatchScreener
             var view = new VolumeView(state, (c & 1) == 0, (c & 2) == 0);
             outcomes[c] = (byte)LineEvaluator.Reevaluate(Pack.Rules, facts, view, fired).Consumes;
         }
-        return new PendingLine(facts.Row, facts.ShipDate, _facts.ConsigneeKey(facts.Consignee), facts.Destination.Code,
+        return new PendingLine(facts.Row, facts.ShipDate, _facts.NameKey(facts.Consignee), facts.Destination.Code,
             state.AllocationPeriod.Length > 0 ? state.AllocationPeriod : null, state.CountryHasAllocation, state.LineVolume, VolumePlanner.Pack(outcomes));
     }
 

@@ -17,9 +17,9 @@ namespace ChipScreen.Screening;
 internal sealed class FactsBuilder(RulePack pack)
 {
     private const int CacheLimit = 1 << 20;
-    private readonly ConcurrentDictionary<string, string> _consigneeKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _nameKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(decimal, decimal?, bool, int), ChipClass> _catalogClasses = new();
-    private int _consigneeKeyCount;
+    private int _nameKeyCount;
 
     /// <summary>The pack the facts are built under.</summary>
     public RulePack Pack => pack;
@@ -46,7 +46,8 @@ internal sealed class FactsBuilder(RulePack pack)
         var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, issues);
         var destination = endUserPlace.Given ? endUserPlace : shipTo;
         var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, issues);
-        var veu = destination.Known && order.EndUser.Length > 0 && pack.ValidatedEndUsers.Find(order.EndUser, destination.Code) is not null;
+        var veu = destination.Known && order.EndUser.Length > 0 && !pack.ValidatedEndUsers.IsEmpty
+            && pack.ValidatedEndUsers.FindByKey(NameKey(order.EndUser), destination.Code) is not null;
         var parties = pack.Parties.NameCount == 0 ? Parties.PartyFacts.None : PartyFactsOf(order, destination, shipTo);
 
         return new LineFacts(order, pack.EndUseTerms)
@@ -71,7 +72,7 @@ internal sealed class FactsBuilder(RulePack pack)
     /// names one other than the end user, in the ship-to country. Screening itself waits until a rule reads the facts.</summary>
     private Parties.PartyFacts PartyFactsOf(OrderLine order, Place destination, Place shipTo)
     {
-        var consignee = string.IsNullOrWhiteSpace(order.Consignee) || ConsigneeKey(order.Consignee) == ConsigneeKey(order.EndUser) ? null : order.Consignee;
+        var consignee = string.IsNullOrWhiteSpace(order.Consignee) || NameKey(order.Consignee) == NameKey(order.EndUser) ? null : order.Consignee;
         return new Parties.PartyFacts(pack.Parties, order.EndUser, destination.Code, consignee, shipTo.Code);
     }
 
@@ -81,14 +82,16 @@ internal sealed class FactsBuilder(RulePack pack)
     private ChipClass Classify((decimal Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit) chip) =>
         Classifier.Classify(chip.Tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit, pack.Classification);
 
-    /// <summary>The identity of a consignee for volume limits: case, accents, punctuation and spacing ignored.</summary>
-    public string ConsigneeKey(string consignee)
+    /// <summary>The identity of a party's name (<see cref="Parties.PartyNames.Key"/>: case, accents, punctuation and
+    /// spacing ignored), remembered per distinct name: a consignee's for volume limits, an end user's for the validated
+    /// end users.</summary>
+    public string NameKey(string name)
     {
-        if (_consigneeKeys.TryGetValue(consignee, out var key))
+        if (_nameKeys.TryGetValue(name, out var key))
             return key;
-        key = Parties.PartyNames.Key(consignee);
-        if (_consigneeKeyCount < CacheLimit && _consigneeKeys.TryAdd(consignee, key))
-            Interlocked.Increment(ref _consigneeKeyCount);
+        key = Parties.PartyNames.Key(name);
+        if (_nameKeyCount < CacheLimit && _nameKeys.TryAdd(name, key))
+            Interlocked.Increment(ref _nameKeyCount);
         return key;
     }
 
