@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using ChipScreen.Runs;
 using ChipScreen.Screening;
@@ -89,20 +90,62 @@ public sealed class HtmlReport : IDisposable
     }
 
     /// <summary>Writes the page to <paramref name="path"/>; returns its SHA-256.</summary>
+    /// <remarks>The sections are copied into the page on this thread while another thread reads them again for the hash,
+    /// so hashing runs beside the copy instead of after each chunk. Both read the finished section files at their own
+    /// offsets: the hash is of exactly the bytes the page is made of (<c>verify</c> checks it).</remarks>
     public string Complete(RunReport report, string path)
     {
-        using var output = new HashingStream(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
-        using (var head = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
-            Head(head, report, _rows);
+        var head = Encoded(w => Head(w, report, _rows));
+        var tail = Encoded(w => Tail(w, report));
+        foreach (var section in _sections)
+            section.Flush();
+
+        var hash = Task.Factory.StartNew(() =>
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(head);
+            ForEachChunk((buffer, start, count) => sha.AppendData(buffer, start, count));
+            sha.AppendData(tail);
+            return Convert.ToHexStringLower(sha.GetHashAndReset());
+        }, TaskCreationOptions.LongRunning);
+        try
+        {
+            using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            output.Write(head);
+            ForEachChunk(output.Write);
+            output.Write(tail);
+        }
+        catch
+        {
+            // Never leave the reader running on section files that are about to be deleted; report the copy's failure.
+            try { hash.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        return hash.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Reads the sections in order, a chunk at a time, at positions of its own (thread-safe).</summary>
+    private void ForEachChunk(Action<byte[], int, int> use)
+    {
+        var buffer = new byte[1 << 20];
         foreach (var section in _sections)
         {
-            section.Flush();
-            section.Position = 0;
-            section.CopyTo(output);
+            long offset = 0;
+            int read;
+            while ((read = RandomAccess.Read(section.SafeFileHandle, buffer, offset)) > 0)
+            {
+                use(buffer, 0, read);
+                offset += read;
+            }
         }
-        using (var tail = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
-            Tail(tail, report);
-        return output.Sha256;
+    }
+
+    private static byte[] Encoded(Action<TextWriter> write)
+    {
+        using var text = new MemoryStream();
+        using (var writer = new StreamWriter(text, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            write(writer);
+        return text.ToArray();
     }
 
     /// <inheritdoc />
