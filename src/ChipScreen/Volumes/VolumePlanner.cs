@@ -57,36 +57,34 @@ internal static class VolumePlanner
         }
         baseline.Prefetch(consigneeIds.Keys, countryIds.Keys);
 
+        // What each account held before the batch (asked once per account), then the replay in ship-date order.
         var consignee = new Account[consigneeIds.Count];
+        foreach (var ((key, year), id) in consigneeIds)
+            consignee[id] = Account.Starting(baseline.ConsigneeYear(key, year));
         var country = new Account[countryIds.Count];
+        foreach (var ((code, period), id) in countryIds)
+            country[id] = Account.Starting(baseline.CountryAllocation(code, period));
         var consigneeBefore = new decimal[pending.Count];
         var countryBefore = new decimal[pending.Count];
         var consumes = new byte[pending.Count];
 
-        var none = default(Account);
         foreach (var i in order)
         {
             var line = pending[i];
             ref var c = ref consignee[consigneeOf[i]];
-            if (!c.Asked)
-                c = Account.Starting(baseline.ConsigneeYear(line.ConsigneeKey, line.ShipDate.Year));
-
-            var hasCountry = countryOf[i] >= 0;
-            ref var a = ref hasCountry ? ref country[countryOf[i]] : ref none;
-            if (hasCountry && !a.Asked)
-                a = Account.Starting(baseline.CountryAllocation(line.Country, line.Period!));
+            var a = countryOf[i];
 
             var consigneeFits = c.Now + line.LineVolume <= limits.ConsigneeYearLimit;
-            var countryFits = !line.HasAllocation || (hasCountry && a.Now + line.LineVolume <= limits.AllocationLimit);
+            var countryFits = !line.HasAllocation || (a >= 0 && country[a].Now + line.LineVolume <= limits.AllocationLimit);
             var outcome = Outcome(line.Outcomes, Case(consigneeFits, countryFits));
 
             consigneeBefore[i] = c.Now;
-            countryBefore[i] = hasCountry ? a.Now : 0;
+            countryBefore[i] = a >= 0 ? country[a].Now : 0;
             consumes[i] = outcome;
             if ((outcome & (byte)Screening.ConsumptionMask.ConsigneeYear) != 0)
                 c.Now += line.LineVolume;
-            if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && hasCountry)
-                a.Now += line.LineVolume;
+            if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && a >= 0)
+                country[a].Now += line.LineVolume;
         }
 
         var consigneeTotals = consigneeIds
@@ -109,10 +107,9 @@ internal static class VolumePlanner
     /// <summary>A volume account during the replay: what the baseline held, and the running total.</summary>
     private struct Account
     {
-        public bool Asked;
         public decimal Before;
         public decimal Now;
 
-        public static Account Starting(decimal baseline) => new() { Asked = true, Before = baseline, Now = baseline };
+        public static Account Starting(decimal baseline) => new() { Before = baseline, Now = baseline };
     }
 }
