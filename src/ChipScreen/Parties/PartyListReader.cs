@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ChipScreen.Rules;
 
 namespace ChipScreen.Parties;
@@ -66,14 +65,8 @@ public static class PartyListReader
                     "is not a list ChipScreen reads: expected the Consolidated Screening List CSV (header \"_id,source,...\" or \"source,entity_number,...\"), " +
                     "the Denied Persons List (tab-separated, header \"Name\", \"Street_Address\", ...), OFAC's sdn.csv or alt.csv, or ChipScreen's JSON list format");
             }
-            files.Add(new PackFile(name, Sha256(path)));
+            files.Add(new PackFile(name, PackFile.Sha256Of(path)));
         }
         return new PartyListSet(entries, dispositions, files);
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -65,7 +65,7 @@ public sealed partial class FileScreening(TimeProvider time)
         IReadOnlyList<string> ignored;
         using (var probe = OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
             ignored = probe.IgnoredColumns;
-        var inputHash = Sha256(request.OrdersPath);
+        var inputHash = PackFile.Sha256Of(request.OrdersPath);
 
         var directory = request.OutputDirectory;
         Directory.CreateDirectory(directory);
@@ -172,12 +172,6 @@ public sealed partial class FileScreening(TimeProvider time)
             html.Dispose();
             throw;
         }
-    }
-
-    internal static string Sha256(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static string RunId(DateTimeOffset started) =>

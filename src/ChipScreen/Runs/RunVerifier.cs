@@ -63,7 +63,7 @@ public sealed class RunVerifier(TimeProvider time)
             var path = Path.Combine(directory, name);
             if (!File.Exists(path))
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
-            else if (FileScreening.Sha256(path) is var actual && actual != sha)
+            else if (PackFile.Sha256Of(path) is var actual && actual != sha)
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
             else
                 checks.Add(new VerificationCheck(path, CheckStatus.Ok, "as recorded"));
@@ -77,7 +77,7 @@ public sealed class RunVerifier(TimeProvider time)
         {
             checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Skipped, "the input is no longer there; it cannot be re-screened"));
         }
-        else if (FileScreening.Sha256(run.InputPath) is var inputSha && inputSha != run.InputSha256)
+        else if (PackFile.Sha256Of(run.InputPath) is var inputSha && inputSha != run.InputSha256)
         {
             checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Failed, $"changed since the run (sha256 {inputSha}, recorded {run.InputSha256})"));
         }
@@ -101,7 +101,7 @@ public sealed class RunVerifier(TimeProvider time)
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, "rule file missing"));
                 rulesIntact = false;
             }
-            else if (FileScreening.Sha256(path) is var sha && sha != file.Sha256)
+            else if (PackFile.Sha256Of(path) is var sha && sha != file.Sha256)
             {
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"rule file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
                 rulesIntact = false;
@@ -118,7 +118,7 @@ public sealed class RunVerifier(TimeProvider time)
                 checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, "list file missing"));
                 rulesIntact = false;
             }
-            else if (FileScreening.Sha256(file.Path) is var sha && sha != file.Sha256)
+            else if (PackFile.Sha256Of(file.Path) is var sha && sha != file.Sha256)
             {
                 checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, $"list file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
                 rulesIntact = false;
