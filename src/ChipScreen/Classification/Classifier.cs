@@ -25,24 +25,42 @@ public static class Classifier
                 $"not a datacenter part and TPP {Criterion.Format(tpp)} < {Criterion.Format(thresholds.NonDatacenterTppMin)}");
         }
 
-        if (thresholds.A.FirstOrDefault(c => c.Holds(tpp, pd)) is { } a)
+        if (FirstHolding(thresholds.A, tpp, pd) is { } a)
             return Controlled(ControlLevel.A, chipsPerUnit, pd, a.Explain(tpp, pd));
 
         // Without a die area, a criterion that needs PD might still hold: the class is not settled.
-        if (pd is null && (thresholds.A.Any(c => c.NeedsPd && c.TppHolds(tpp)) || thresholds.B.Any(c => c.NeedsPd && c.TppHolds(tpp))))
+        if (pd is null && (MightHoldWithPd(thresholds.A, tpp) || MightHoldWithPd(thresholds.B, tpp)))
         {
-            var b0 = thresholds.B.FirstOrDefault(c => !c.NeedsPd && c.Holds(tpp, null));
+            var withoutPd = false;
+            for (var i = 0; i < thresholds.B.Count; i++)
+                withoutPd |= !thresholds.B[i].NeedsPd && thresholds.B[i].Holds(tpp, null);
             var unsettledBasis = $"TPP {Criterion.Format(tpp)} needs a die area to settle the class";
-            return new ChipClass(b0 is null ? ControlLevel.None : ControlLevel.B, null, null, true, unsettledBasis);
+            return new ChipClass(withoutPd ? ControlLevel.B : ControlLevel.None, null, null, true, unsettledBasis);
         }
 
-        if (thresholds.B.FirstOrDefault(c => c.Holds(tpp, pd)) is { } b)
+        if (FirstHolding(thresholds.B, tpp, pd) is { } b)
             return Controlled(ControlLevel.B, chipsPerUnit, pd, b.Explain(tpp, pd));
 
         var why = pd is { } p
             ? $"TPP {Criterion.Format(tpp)} and PD {Criterion.FormatPd(p)} meet no 3A090 criterion"
             : $"TPP {Criterion.Format(tpp)} meets no 3A090 criterion";
         return new ChipClass(ControlLevel.None, null, pd, false, why);
+    }
+
+    private static Criterion? FirstHolding(IReadOnlyList<Criterion> criteria, decimal tpp, decimal? pd)
+    {
+        for (var i = 0; i < criteria.Count; i++)
+            if (criteria[i].Holds(tpp, pd))
+                return criteria[i];
+        return null;
+    }
+
+    private static bool MightHoldWithPd(IReadOnlyList<Criterion> criteria, decimal tpp)
+    {
+        for (var i = 0; i < criteria.Count; i++)
+            if (criteria[i].NeedsPd && criteria[i].TppHolds(tpp))
+                return true;
+        return false;
     }
 
     private static ChipClass Controlled(ControlLevel level, int chipsPerUnit, decimal? pd, string basis)

@@ -63,6 +63,7 @@ internal sealed partial class MessageTemplate
     {
         var sb = t_builder ??= new StringBuilder(256);
         sb.Clear();
+        Span<char> formatted = stackalloc char[64];
         foreach (var segment in _segments)
         {
             if (segment.Text is not null)
@@ -80,6 +81,13 @@ internal sealed partial class MessageTemplate
                     break;
                 case bool b:
                     sb.Append(b ? "true" : "false");
+                    break;
+                case ISpanFormattable f:
+                    // Formatted on the stack where it fits, rather than into a string per value.
+                    if (f.TryFormat(formatted, out var written, segment.Format, CultureInfo.InvariantCulture))
+                        sb.Append(formatted[..written]);
+                    else
+                        sb.Append(f.ToString(segment.Format, CultureInfo.InvariantCulture));
                     break;
                 case IFormattable f:
                     sb.Append(f.ToString(segment.Format, CultureInfo.InvariantCulture));

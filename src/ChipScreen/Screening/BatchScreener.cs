@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ChipScreen.Orders;
 using ChipScreen.Rules;
 using ChipScreen.Volumes;
@@ -101,6 +102,14 @@ public sealed class BatchScreener
     [ThreadStatic]
     private static bool[]? t_fired;
 
+    [ThreadStatic]
+    private static VolumeView? t_view;
+
+    /// <summary>This thread's volume view, set to <paramref name="state"/>: the facts of a line being planned or decided are
+    /// dropped before the thread takes its next line, so one view serves them all.</summary>
+    private static VolumeView View(VolumeState state, bool consigneeYearFits, bool countryAllocationFits) =>
+        t_view is { } view ? view.For(state, consigneeYearFits, countryAllocationFits) : t_view = new VolumeView(state, consigneeYearFits, countryAllocationFits);
+
     private bool[] Fired()
     {
         var count = Pack.Rules.Rules.Count;
@@ -120,17 +129,17 @@ public sealed class BatchScreener
 
         // Only the rules that read a volume limit can make a line depend on volumes: try them alone first, and
         // evaluate the whole pack in all four cases only for the lines that do.
-        if (!LineEvaluator.Probe(Pack.Rules, facts, new VolumeView(state, true, true), fired))
+        var view = View(state, true, true);
+        if (!LineEvaluator.Probe(Pack.Rules, facts, view, fired))
             return null;
-        var first = LineEvaluator.Evaluate(Pack.Rules, facts, new VolumeView(state, true, true), fired);
+        var first = LineEvaluator.Evaluate(Pack.Rules, facts, view.With(true, true), fired);
         if (!first.DependsOnVolume)
             return null;
         Span<byte> outcomes = stackalloc byte[4];
         outcomes[0] = (byte)first.Consumes;
         for (var c = 1; c < 4; c++)
         {
-            var view = new VolumeView(state, (c & 1) == 0, (c & 2) == 0);
-            outcomes[c] = (byte)LineEvaluator.Reevaluate(Pack.Rules, facts, view, fired).Consumes;
+            outcomes[c] = (byte)LineEvaluator.Reevaluate(Pack.Rules, facts, view.With((c & 1) == 0, (c & 2) == 0), fired).Consumes;
         }
         return new PendingLine(facts.Row, facts.ShipDate, _facts.NameKey(facts.Consignee), facts.Destination.Code,
             state.AllocationPeriod.Length > 0 ? state.AllocationPeriod : null, state.CountryHasAllocation, state.LineVolume, VolumePlanner.Pack(outcomes));
@@ -138,7 +147,7 @@ public sealed class BatchScreener
 
     private LineDecision DecideOne(OrderLine order, DateOnly asOf, BatchPlan batch)
     {
-        var (facts, state, planned, consumes) = Prepare(order, asOf, batch);
+        var (facts, state, planned, consumes) = Prepare(order, asOf, batch, View);
         var verdict = LineEvaluator.Evaluate(Pack.Rules, facts, facts.Volume, Fired());
         if (planned && (byte)verdict.Consumes != consumes)
             throw new InvalidOperationException($"{facts.Order.Where}: the volume plan and the decision disagree; the pack's rules must decide volumes only through line.Volume.ConsigneeYearFits and CountryAllocationFits");
@@ -147,16 +156,16 @@ public sealed class BatchScreener
 
     /// <summary>The facts a line is decided on in the second pass, with the volumes the plan settled (for tests that
     /// evaluate the same facts another way).</summary>
-    internal LineFacts FactsFor(OrderLine order, DateOnly asOf, BatchPlan batch) => Prepare(order, asOf, batch).Facts;
+    internal LineFacts FactsFor(OrderLine order, DateOnly asOf, BatchPlan batch) => Prepare(order, asOf, batch, (s, c, a) => new VolumeView(s, c, a)).Facts;
 
-    private (LineFacts Facts, VolumeState State, bool Planned, byte Consumes) Prepare(OrderLine order, DateOnly asOf, BatchPlan batch)
+    private (LineFacts Facts, VolumeState State, bool Planned, byte Consumes) Prepare(OrderLine order, DateOnly asOf, BatchPlan batch, Func<VolumeState, bool, bool, VolumeView> view)
     {
         if (order.Line.Length == 0 && batch.TryLineNumber(order.Row, out var number))
             order = order with { Line = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var facts = _facts.Build(order, asOf);
         var planned = batch.Volumes.TryFind(facts.Row, out var consigneeBefore, out var countryBefore, out var consumes);
         var state = State(facts, consigneeBefore, countryBefore);
-        facts.Volume = new VolumeView(state, state.ConsigneeYearFits, state.CountryAllocationFits);
+        facts.Volume = view(state, state.ConsigneeYearFits, state.CountryAllocationFits);
         return (facts, state, planned, consumes);
     }
 
@@ -172,23 +181,23 @@ public sealed class BatchScreener
     private LineDecision ToDecision(LineFacts facts, Verdict verdict, VolumeState state)
     {
         var rules = Pack.Rules;
-        var reasons = ImmutableArray.CreateBuilder<Reason>(verdict.Fired.Length + verdict.EngineReasons.Length);
+        var reasons = new Reason[verdict.Fired.Length + verdict.EngineReasons.Length];
+        var n = 0;
         foreach (var i in verdict.Fired)
         {
             var rule = rules.Rules[i];
-            reasons.Add(new Reason(rule.Id, rule.Decision, rule.Exception, rule.Citation, rules.Message(i, facts)));
+            reasons[n++] = new Reason(rule.Id, rule.Decision, rule.Exception, rule.Citation, rules.Message(i, facts));
         }
-        reasons.AddRange(verdict.EngineReasons);
+        foreach (var reason in verdict.EngineReasons)
+            reasons[n++] = reason;
 
-        var consumed = ImmutableArray.CreateBuilder<VolumeAccount>(2);
-        if ((verdict.Consumes & ConsumptionMask.ConsigneeYear) != 0)
-            consumed.Add(VolumeAccount.ConsigneeYear);
-        if ((verdict.Consumes & ConsumptionMask.CountryAllocation) != 0 && state.AllocationPeriod.Length > 0)
-            consumed.Add(VolumeAccount.CountryAllocation);
+        var consigneeYear = (verdict.Consumes & ConsumptionMask.ConsigneeYear) != 0;
+        var countryAllocation = (verdict.Consumes & ConsumptionMask.CountryAllocation) != 0 && state.AllocationPeriod.Length > 0;
+        var consumed = s_consumed[(consigneeYear ? 1 : 0) | (countryAllocation ? 2 : 0)];
 
         var destination = facts.Destination;
         Classification.Eccn? eccn = Classification.Eccn.TryParse(facts.Eccn, out var e) ? e : null;
-        var volume = new VolumeOutcome(state.LineVolume, verdict.DependsOnVolume, state.ConsigneeYearBefore, state.CountryAllocationBefore, state.AllocationPeriod, consumed.ToImmutable());
+        var volume = new VolumeOutcome(state.LineVolume, verdict.DependsOnVolume, state.ConsigneeYearBefore, state.CountryAllocationBefore, state.AllocationPeriod, consumed);
         var derived = new DecisionFacts(
             facts.Chip.Sku, facts.Chip.Tpp, facts.Chip.HasDieArea ? facts.Chip.DieAreaMm2 : null, facts.Chip.HasDieArea ? facts.Chip.Pd : null,
             facts.Chip.Datacenter, facts.Chip.ChipsPerUnit, facts.Quantity, facts.ClassBasis, facts.ShipTo.Code, facts.Hq.Code,
@@ -198,6 +207,10 @@ public sealed class BatchScreener
             PartyMatches = facts.Parties.ForDecision,
         };
         return new LineDecision(facts.Row, facts.OrderId, facts.Order.Line, verdict.Decision, verdict.Exception, eccn,
-            destination.Known ? destination.Tier : null, destination.Code, reasons.ToImmutable(), derived, facts.Order);
+            destination.Known ? destination.Tier : null, destination.Code, ImmutableCollectionsMarshal.AsImmutableArray(reasons), derived, facts.Order);
     }
+
+    /// <summary>The accounts a line consumes, by mask (1: consignee year, 2: country allocation), shared by every line.</summary>
+    private static readonly ImmutableArray<VolumeAccount>[] s_consumed =
+        [[], [VolumeAccount.ConsigneeYear], [VolumeAccount.CountryAllocation], [VolumeAccount.ConsigneeYear, VolumeAccount.CountryAllocation]];
 }

@@ -18,8 +18,9 @@ internal sealed class FactsBuilder(RulePack pack)
 {
     private const int CacheLimit = 1 << 20;
     private readonly ConcurrentDictionary<string, string> _nameKeys = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(decimal, decimal?, bool, int), ChipClass> _catalogClasses = new();
+    private readonly ConcurrentDictionary<ChipKey, (ChipFacts Facts, ChipClass Class)> _chips = new();
     private int _nameKeyCount;
+    private int _chipCount;
 
     /// <summary>The pack the facts are built under.</summary>
     public RulePack Pack => pack;
@@ -27,32 +28,30 @@ internal sealed class FactsBuilder(RulePack pack)
     /// <summary>Builds the facts of a line; <paramref name="asOf"/> stands in for a missing ship date.</summary>
     public LineFacts Build(OrderLine order, DateOnly asOf)
     {
-        var issues = order.Issues.Length == 0 ? new List<FieldIssue>(0) : new List<FieldIssue>(order.Issues);
+        // Most lines have no issue: the list is made only for the first one.
+        var issues = order.Issues.Length == 0 ? null : new List<FieldIssue>(order.Issues);
         if (order.OrderId.Length == 0)
-            issues.Add(new FieldIssue(IssueCodes.Missing, OrderColumns.OrderId, "is missing"));
+            Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.OrderId, "is missing"));
         if (order.EndUser.Length == 0)
-            issues.Add(new FieldIssue(IssueCodes.Missing, OrderColumns.EndUser, "is missing"));
+            Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.EndUser, "is missing"));
         if (order.Quantity is { } q && q <= 0)
-            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Quantity, $"{q} is not a positive whole number"));
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Quantity, $"{q} is not a positive whole number"));
         else if (order.Quantity is null && !HasIssue(order, OrderColumns.Quantity))
-            issues.Add(new FieldIssue(IssueCodes.Missing, OrderColumns.Quantity, "is missing"));
+            Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.Quantity, "is missing"));
 
-        var chip = Chip(order, issues);
-        var chipClass = chip.Tpp is not { } tpp ? UnknownTpp
-            : chip.FromCatalog ? _catalogClasses.GetOrAdd((tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit), Classify)
-            : Classify((tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit));
+        var (chipFacts, chipClass) = ChipOf(Chip(order, ref issues));
 
-        var shipTo = Place(order.DestinationCountry, OrderColumns.DestinationCountry, required: true, issues);
-        var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, issues);
+        var shipTo = Place(order.DestinationCountry, OrderColumns.DestinationCountry, required: true, ref issues);
+        var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, ref issues);
         var destination = endUserPlace.Given ? endUserPlace : shipTo;
-        var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, issues);
+        var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, ref issues);
         var veu = destination.Known && order.EndUser.Length > 0 && !pack.ValidatedEndUsers.IsEmpty
             && pack.ValidatedEndUsers.FindByKey(NameKey(order.EndUser), destination.Code) is not null;
         var parties = pack.Parties.NameCount == 0 ? Parties.PartyFacts.None : PartyFactsOf(order, destination, shipTo);
 
         return new LineFacts(order, pack.EndUseTerms)
         {
-            Chip = new ChipFacts(chip.Sku, chip.Name, chip.Tpp ?? 0, chip.Die, chipClass.Pd ?? 0, chip.Datacenter, chip.ChipsPerUnit, chip.Bandwidth ?? 0),
+            Chip = chipFacts,
             Eccn = chipClass.Eccn?.Value ?? "",
             IsA = chipClass.Level == ControlLevel.A && !chipClass.Unsettled,
             IsB = chipClass.Level == ControlLevel.B && !chipClass.Unsettled,
@@ -64,7 +63,7 @@ internal sealed class FactsBuilder(RulePack pack)
             ShipDate = order.ShipDate ?? asOf,
             IsValidatedEndUser = veu,
             Parties = parties,
-            DataIssues = issues,
+            DataIssues = (IReadOnlyList<FieldIssue>?)issues ?? [],
         };
     }
 
@@ -78,9 +77,21 @@ internal sealed class FactsBuilder(RulePack pack)
 
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
 
-    /// <summary>Classifies a chip. Catalog parts are remembered (a batch repeats a few dozen); explicit figures are not.</summary>
-    private ChipClass Classify((decimal Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit) chip) =>
-        Classifier.Classify(chip.Tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit, pack.Classification);
+    /// <summary>A chip's facts and class. Catalog parts are remembered (a batch repeats a few dozen, and lines share the
+    /// immutable facts); explicit figures are not (they are mostly all different).</summary>
+    private (ChipFacts Facts, ChipClass Class) ChipOf(ChipKey chip)
+    {
+        if (chip.FromCatalog && _chips.TryGetValue(chip, out var known))
+            return known;
+        var chipClass = chip.Tpp is { } tpp ? Classifier.Classify(tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit, pack.Classification) : UnknownTpp;
+        var facts = new ChipFacts(chip.Sku, chip.Name, chip.Tpp ?? 0, chip.Die, chipClass.Pd ?? 0, chip.Datacenter, chip.ChipsPerUnit, chip.Bandwidth ?? 0);
+        if (chip.FromCatalog && _chipCount < CacheLimit && _chips.TryAdd(chip, (facts, chipClass)))
+            Interlocked.Increment(ref _chipCount);
+        return (facts, chipClass);
+    }
+
+    /// <summary>What a chip's facts and class follow from.</summary>
+    private readonly record struct ChipKey(string Sku, string Name, decimal? Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit, decimal? Bandwidth, bool FromCatalog);
 
     /// <summary>The identity of a party's name (<see cref="Parties.PartyNames.Key"/>: case, accents, punctuation and
     /// spacing ignored), remembered per distinct name: a consignee's for volume limits, an end user's for the validated
@@ -95,49 +106,51 @@ internal sealed class FactsBuilder(RulePack pack)
         return key;
     }
 
-    private (string Sku, string Name, decimal? Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit, decimal? Bandwidth, bool FromCatalog) Chip(OrderLine order, List<FieldIssue> issues)
+    private ChipKey Chip(OrderLine order, ref List<FieldIssue>? issues)
     {
         ChipSpec? spec = null;
         if (order.Sku is { } sku && !pack.Catalog.TryFind(sku, out spec))
         {
-            issues.Add(new FieldIssue(IssueCodes.UnknownSku, OrderColumns.Sku, $"'{sku}' is not in the chip catalog"));
+            Add(ref issues, new FieldIssue(IssueCodes.UnknownSku, OrderColumns.Sku, $"'{sku}' is not in the chip catalog"));
             spec = null;
         }
 
         var tpp = order.Tpp ?? spec?.Tpp;
         if (order.Tpp is < 0)
-            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, $"{order.Tpp} is negative"));
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, $"{order.Tpp} is negative"));
         else if (tpp is null && order.Sku is null && !HasIssue(order, OrderColumns.Tpp))
-            issues.Add(new FieldIssue(IssueCodes.TppMissing, OrderColumns.Tpp, "is missing and no catalog SKU gives it"));
+            Add(ref issues, new FieldIssue(IssueCodes.TppMissing, OrderColumns.Tpp, "is missing and no catalog SKU gives it"));
 
         var die = order.DieAreaMm2 ?? spec?.DieAreaMm2;
         if (order.DieAreaMm2 is <= 0)
         {
-            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, $"{order.DieAreaMm2} is not greater than 0"));
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, $"{order.DieAreaMm2} is not greater than 0"));
             die = null;
         }
 
         var chipsPerUnit = order.ChipsPerUnit ?? spec?.ChipsPerUnit ?? 1;
         if (chipsPerUnit <= 0)
         {
-            issues.Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.ChipsPerUnit, $"{chipsPerUnit} is not a positive whole number"));
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ChipsPerUnit, $"{chipsPerUnit} is not a positive whole number"));
             chipsPerUnit = 1;
         }
         // Unknown whether it is a datacenter part: assume it is (regulations.md section 1).
         var datacenter = order.Datacenter ?? spec?.Datacenter ?? true;
         var fromCatalog = spec is not null && order.Tpp is null && order.DieAreaMm2 is null && order.Datacenter is null && order.ChipsPerUnit is null;
-        return (spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog);
+        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog);
     }
 
-    private Place Place(string? text, string field, bool required, List<FieldIssue> issues)
+    private Place Place(string? text, string field, bool required, ref List<FieldIssue>? issues)
     {
         var place = pack.Countries.Resolve(text, out var problem);
         if (problem is not null)
-            issues.Add(new FieldIssue(IssueCodes.UnknownCountry, field, problem));
+            Add(ref issues, new FieldIssue(IssueCodes.UnknownCountry, field, problem));
         else if (required && !place.Given)
-            issues.Add(new FieldIssue(IssueCodes.Missing, field, "is missing"));
+            Add(ref issues, new FieldIssue(IssueCodes.Missing, field, "is missing"));
         return place;
     }
+
+    private static void Add(ref List<FieldIssue>? issues, FieldIssue issue) => (issues ??= []).Add(issue);
 
     private static bool HasIssue(OrderLine order, string field) => order.Issues.Any(i => i.Field == field);
 }

@@ -25,12 +25,12 @@ internal static class LineEvaluator
 
     /// <summary>Evaluates the rules with <paramref name="volume"/> as the line's view of the limits.</summary>
     public static Verdict Evaluate(CompiledRules rules, LineFacts facts, VolumeView volume, bool[] fired) =>
-        Run(rules.Evaluate, rules, facts, volume, fired);
+        Run(volumeRulesOnly: false, rules, facts, volume, fired);
 
     /// <summary>Evaluates again, after <see cref="Evaluate"/> on the same line and <paramref name="fired"/>, only the rules that
     /// read volume limits, with another view of them.</summary>
     public static Verdict Reevaluate(CompiledRules rules, LineFacts facts, VolumeView volume, bool[] fired) =>
-        Run(rules.EvaluateVolumeRules, rules, facts, volume, fired);
+        Run(volumeRulesOnly: true, rules, facts, volume, fired);
 
     /// <summary>Whether the rules that read volume limits read one for this line (a cheap test before a full evaluation);
     /// a rule that throws counts as reading one, so the full evaluation reports it.</summary>
@@ -48,12 +48,15 @@ internal static class LineEvaluator
         }
     }
 
-    private static Verdict Run(Action<LineFacts, bool[]> evaluate, CompiledRules rules, LineFacts facts, VolumeView volume, bool[] fired)
+    private static Verdict Run(bool volumeRulesOnly, CompiledRules rules, LineFacts facts, VolumeView volume, bool[] fired)
     {
         facts.Volume = volume;
         try
         {
-            evaluate(facts, fired);
+            if (volumeRulesOnly)
+                rules.EvaluateVolumeRules(facts, fired);
+            else
+                rules.Evaluate(facts, fired);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

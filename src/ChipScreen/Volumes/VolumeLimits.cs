@@ -18,9 +18,12 @@ public sealed record VolumeLimits(
     /// <summary>The period covering <paramref name="date"/>, or null.</summary>
     public AllocationPeriod? PeriodOf(DateOnly date)
     {
-        foreach (var period in AllocationPeriods)
+        for (var i = 0; i < AllocationPeriods.Count; i++) // by index: foreach on the interface would box its enumerator on every line
+        {
+            var period = AllocationPeriods[i];
             if (period.From <= date && date <= period.To)
                 return period;
+        }
         return null;
     }
 

@@ -6,12 +6,12 @@ namespace ChipScreen.Volumes;
 /// <remarks>
 /// Rules decide on the two booleans only; the numbers are for messages. Reading a boolean marks the line as
 /// depending on volumes, which is how the batch screener knows to settle it in ship-date order (see
-/// <see cref="VolumePlanner"/>). One instance per evaluation; not shared between threads.
+/// <see cref="VolumePlanner"/>). One instance per line, reset between its evaluations (a worker may reuse it for its next line); not shared between threads.
 /// </remarks>
 public sealed class VolumeView
 {
-    private readonly bool _consigneeYearFits;
-    private readonly bool _countryAllocationFits;
+    private bool _consigneeYearFits;
+    private bool _countryAllocationFits;
 
     internal VolumeView(VolumeState state, bool consigneeYearFits, bool countryAllocationFits)
     {
@@ -20,7 +20,25 @@ public sealed class VolumeView
         _countryAllocationFits = countryAllocationFits;
     }
 
-    internal VolumeState State { get; }
+    internal VolumeState State { get; private set; }
+
+    /// <summary>The same numbers with other fit flags, for the next evaluation of the same line (one view per line rather
+    /// than one per evaluation); <see cref="Touched"/> starts again from false.</summary>
+    internal VolumeView With(bool consigneeYearFits, bool countryAllocationFits)
+    {
+        _consigneeYearFits = consigneeYearFits;
+        _countryAllocationFits = countryAllocationFits;
+        Touched = false;
+        return this;
+    }
+
+    /// <summary>Another line's numbers and flags: a worker reuses one view for the lines it evaluates one after the other,
+    /// when nothing keeps the line's facts afterwards.</summary>
+    internal VolumeView For(VolumeState state, bool consigneeYearFits, bool countryAllocationFits)
+    {
+        State = state;
+        return With(consigneeYearFits, countryAllocationFits);
+    }
 
     /// <summary>Whether a rule read a fit flag.</summary>
     internal bool Touched { get; private set; }
