@@ -25,13 +25,13 @@ public sealed class PartyFacts
     private static readonly ConcurrentDictionary<string, string[]> s_lists = new(StringComparer.Ordinal);
 
     private readonly PartyScreening _screening;
-    private readonly string _endUser;
+    private readonly PartyName? _endUser;
     private readonly string _endUserCountry;
-    private readonly string? _consignee;
+    private readonly PartyName? _consignee;
     private readonly string _consigneeCountry;
     private PartyMatch[]? _all;
 
-    internal PartyFacts(PartyScreening screening, string endUser, string endUserCountry, string? consignee, string consigneeCountry)
+    internal PartyFacts(PartyScreening screening, PartyName? endUser, string endUserCountry, PartyName? consignee, string consigneeCountry)
     {
         _screening = screening;
         _endUser = endUser;
@@ -41,7 +41,7 @@ public sealed class PartyFacts
     }
 
     /// <summary>No lists: nothing matches.</summary>
-    public static PartyFacts None { get; } = new(PartyScreening.None, "", "", null, "");
+    public static PartyFacts None { get; } = new(PartyScreening.None, null, "", null, "");
 
     /// <summary>Every match, potential match and cleared candidate of the line's parties, end user first, best first.</summary>
     public IReadOnlyList<PartyMatch> All => _all ??= Screen();
@@ -108,17 +108,17 @@ public sealed class PartyFacts
 
     private PartyMatch[] Screen()
     {
-        if (_screening.NameCount == 0 || _endUser.Length == 0 && string.IsNullOrEmpty(_consignee))
+        if (_screening.NameCount == 0 || _endUser is null && _consignee is null)
             return [];
-        var endUser = _endUser.Length == 0 ? [] : _screening.Screen(_endUser, _endUserCountry);
-        var consignee = _consignee is { Length: > 0 } c ? _screening.Screen(c, _consigneeCountry) : [];
+        var endUser = _endUser is null ? [] : _screening.Screen(_endUser, _endUserCountry);
+        var consignee = _consignee is null ? [] : _screening.Screen(_consignee, _consigneeCountry);
         if (endUser.Count == 0 && consignee.Count == 0)
             return [];
         var result = new PartyMatch[endUser.Count + consignee.Count];
         for (var i = 0; i < endUser.Count; i++)
-            result[i] = PartyMatch.Of(PartyRoles.EndUser, _endUser, _endUserCountry, endUser[i]);
+            result[i] = PartyMatch.Of(PartyRoles.EndUser, _endUser!.Text, _endUserCountry, endUser[i]);
         for (var i = 0; i < consignee.Count; i++)
-            result[endUser.Count + i] = PartyMatch.Of(PartyRoles.Consignee, _consignee!, _consigneeCountry, consignee[i]);
+            result[endUser.Count + i] = PartyMatch.Of(PartyRoles.Consignee, _consignee!.Text, _consigneeCountry, consignee[i]);
         return result;
     }
 }

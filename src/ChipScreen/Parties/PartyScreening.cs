@@ -67,13 +67,39 @@ public sealed class PartyScreening
     public IReadOnlyList<PartyCandidate> Screen(string name, string country)
     {
         ArgumentNullException.ThrowIfNull(name);
-        country ??= "";
+        return Screen(name, HitsOf(name), country ?? "");
+    }
+
+    /// <summary>As <see cref="Screen(string, string)"/>, for a name a batch remembers: its hits are kept with it, so a line
+    /// whose name was screened before costs no lookup by name.</summary>
+    internal IReadOnlyList<PartyCandidate> Screen(PartyName name, string country)
+    {
+        NameHit[] hits;
+        if (name.Screened is { } screened && ReferenceEquals(screened.Screening, this))
+        {
+            hits = screened.Hits;
+        }
+        else
+        {
+            hits = HitsOf(name.Text);
+            name.Screened = (this, hits);
+        }
+        return Screen(name.Text, hits, country ?? "");
+    }
+
+    private NameHit[] HitsOf(string name)
+    {
         if (!_byName.TryGetValue(name, out var hits))
         {
             hits = Hits(name, Thresholds.Review - CountryAgreement, MaxCandidates * 2);
             if (_namesCached < CacheLimit && _byName.TryAdd(name, hits))
                 Interlocked.Increment(ref _namesCached);
         }
+        return hits;
+    }
+
+    private IReadOnlyList<PartyCandidate> Screen(string name, NameHit[] hits, string country)
+    {
         if (hits.Length == 0)
             return [];
         if (_byNameAndCountry.TryGetValue((name, country), out var found))
@@ -161,7 +187,7 @@ public sealed class PartyScreening
     }
 
     /// <summary>What a name scores against an entry, the country left aside.</summary>
-    private sealed record NameHit(int Entry, string MatchedName, string MatchedAs, int Score, string Explanation, string Hash, Disposition? Applies, Disposition? Lapsed);
+    internal sealed record NameHit(int Entry, string MatchedName, string MatchedAs, int Score, string Explanation, string Hash, Disposition? Applies, Disposition? Lapsed);
 
     /// <summary>The score moved by the country: up when the entry is in the party's country, down when it is only elsewhere.</summary>
     private static int Adjust(int score, ListEntry entry, string country, out string note)

@@ -17,9 +17,9 @@ namespace ChipScreen.Screening;
 internal sealed class FactsBuilder(RulePack pack)
 {
     private const int CacheLimit = 1 << 20;
-    private readonly ConcurrentDictionary<string, string> _nameKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Parties.PartyName> _names = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ChipKey, (ChipFacts Facts, ChipClass Class)> _chips = new();
-    private int _nameKeyCount;
+    private int _nameCount;
     private int _chipCount;
 
     /// <summary>The pack the facts are built under.</summary>
@@ -45,9 +45,11 @@ internal sealed class FactsBuilder(RulePack pack)
         var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, ref issues);
         var destination = endUserPlace.Given ? endUserPlace : shipTo;
         var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, ref issues);
-        var veu = destination.Known && order.EndUser.Length > 0 && !pack.ValidatedEndUsers.IsEmpty
-            && pack.ValidatedEndUsers.FindByKey(NameKey(order.EndUser), destination.Code) is not null;
-        var parties = pack.Parties.NameCount == 0 ? Parties.PartyFacts.None : PartyFactsOf(order, destination, shipTo);
+        var endUser = order.EndUser.Length == 0 ? null : Name(order.EndUser);
+        var consignee = string.IsNullOrWhiteSpace(order.Consignee) ? null : Name(order.Consignee);
+        var veu = endUser is not null && destination.Known && !pack.ValidatedEndUsers.IsEmpty
+            && pack.ValidatedEndUsers.FindByKey(endUser.Key, destination.Code) is not null;
+        var parties = pack.Parties.NameCount == 0 ? Parties.PartyFacts.None : PartyFactsOf(endUser, consignee, destination, shipTo);
 
         return new LineFacts(order, pack.EndUseTerms)
         {
@@ -64,15 +66,17 @@ internal sealed class FactsBuilder(RulePack pack)
             IsValidatedEndUser = veu,
             Parties = parties,
             DataIssues = (IReadOnlyList<FieldIssue>?)issues ?? [],
+            ConsigneeKey = (consignee ?? endUser)?.Key ?? "",
         };
     }
 
     /// <summary>The parties screened for a line: the end user in the ultimate destination, and the consignee, when the order
     /// names one other than the end user, in the ship-to country. Screening itself waits until a rule reads the facts.</summary>
-    private Parties.PartyFacts PartyFactsOf(OrderLine order, Place destination, Place shipTo)
+    private Parties.PartyFacts PartyFactsOf(Parties.PartyName? endUser, Parties.PartyName? consignee, Place destination, Place shipTo)
     {
-        var consignee = string.IsNullOrWhiteSpace(order.Consignee) || NameKey(order.Consignee) == NameKey(order.EndUser) ? null : order.Consignee;
-        return new Parties.PartyFacts(pack.Parties, order.EndUser, destination.Code, consignee, shipTo.Code);
+        if (consignee is not null && consignee.Key == (endUser?.Key ?? ""))
+            consignee = null;
+        return new Parties.PartyFacts(pack.Parties, endUser, destination.Code, consignee, shipTo.Code);
     }
 
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
@@ -93,17 +97,17 @@ internal sealed class FactsBuilder(RulePack pack)
     /// <summary>What a chip's facts and class follow from.</summary>
     private readonly record struct ChipKey(string Sku, string Name, decimal? Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit, decimal? Bandwidth, bool FromCatalog);
 
-    /// <summary>The identity of a party's name (<see cref="Parties.PartyNames.Key"/>: case, accents, punctuation and
-    /// spacing ignored), remembered per distinct name: a consignee's for volume limits, an end user's for the validated
-    /// end users.</summary>
-    public string NameKey(string name)
+    /// <summary>A party's name with its identity key (<see cref="Parties.PartyNames.Key"/>: case, accents, punctuation and
+    /// spacing ignored) and its list hits once screened, remembered per distinct name: a batch repeats its end users and
+    /// consignees on many lines.</summary>
+    public Parties.PartyName Name(string name)
     {
-        if (_nameKeys.TryGetValue(name, out var key))
-            return key;
-        key = Parties.PartyNames.Key(name);
-        if (_nameKeyCount < CacheLimit && _nameKeys.TryAdd(name, key))
-            Interlocked.Increment(ref _nameKeyCount);
-        return key;
+        if (_names.TryGetValue(name, out var known))
+            return known;
+        var fresh = Parties.PartyName.Of(name);
+        if (_nameCount < CacheLimit && _names.TryAdd(name, fresh))
+            Interlocked.Increment(ref _nameCount);
+        return fresh;
     }
 
     private ChipKey Chip(OrderLine order, ref List<FieldIssue>? issues)

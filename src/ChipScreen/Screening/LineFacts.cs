@@ -108,6 +108,9 @@ public sealed class LineFacts
     /// <summary>The data problems of the line.</summary>
     internal IReadOnlyList<FieldIssue> DataIssues { get; init; } = [];
 
+    /// <summary>The identity key of <see cref="Consignee"/>, which volumes are counted by.</summary>
+    internal string ConsigneeKey { get; init; } = "";
+
     private string[][]? _endUseMatches;
 
     /// <summary>Whether the end use contains a term of the pack's list <paramref name="list"/> (case-insensitive).</summary>
