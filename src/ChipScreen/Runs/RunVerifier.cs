@@ -17,8 +17,10 @@ public sealed class RunVerifier(TimeProvider time)
     /// <param name="directory">A run's output directory (with report.json).</param>
     /// <param name="rulesDirectory">The rules directory; null for the one report.json records.</param>
     /// <param name="auditLogPath">The audit log; null for audit-log.jsonl in <paramref name="directory"/>.</param>
+    /// <param name="inputPath">The run's input file; null for the path report.json records (which, when the run was given a
+    /// relative path, is relative to the directory the run was made in).</param>
     /// <exception cref="OrderFileException">The directory has no readable report.json.</exception>
-    public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null)
+    public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null, string? inputPath = null)
     {
         var checks = new List<VerificationCheck>();
         var reportPath = Path.Combine(directory, FileScreening.ReportFile);
@@ -72,25 +74,30 @@ public sealed class RunVerifier(TimeProvider time)
             checks.Add(new VerificationCheck(reportPath, CheckStatus.Failed, "report.json and the audit log disagree about the input"));
 
         // 3. The input and the rule files, where they are still there.
+        var input = inputPath ?? run.InputPath;
         var inputIntact = false;
-        if (!File.Exists(run.InputPath))
+        if (!File.Exists(input))
         {
-            checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Skipped, "the input is no longer there; it cannot be re-screened"));
+            checks.Add(new VerificationCheck(input, CheckStatus.Skipped, inputPath is null && !Path.IsPathRooted(input)
+                ? "the input is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the input's path); it cannot be re-screened"
+                : "the input is no longer there; it cannot be re-screened"));
         }
-        else if (PackFile.Sha256Of(run.InputPath) is var inputSha && inputSha != run.InputSha256)
+        else if (PackFile.Sha256Of(input) is var inputSha && inputSha != run.InputSha256)
         {
-            checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Failed, $"changed since the run (sha256 {inputSha}, recorded {run.InputSha256})"));
+            checks.Add(new VerificationCheck(input, CheckStatus.Failed, $"changed since the run (sha256 {inputSha}, recorded {run.InputSha256})"));
         }
         else
         {
-            checks.Add(new VerificationCheck(run.InputPath, CheckStatus.Ok, "as recorded"));
+            checks.Add(new VerificationCheck(input, CheckStatus.Ok, "as recorded"));
             inputIntact = true;
         }
 
         var rules = rulesDirectory ?? run.RulesDirectory;
         var rulesIntact = Directory.Exists(rules);
         if (!rulesIntact)
-            checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, "the rules directory is no longer there"));
+            checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, rulesDirectory is null && !Path.IsPathRooted(rules)
+                ? "the rules directory is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the rules directory)"
+                : "the rules directory is no longer there"));
         foreach (var file in run.RuleFiles)
         {
             if (!rulesIntact)
@@ -131,18 +138,20 @@ public sealed class RunVerifier(TimeProvider time)
 
         // 4. Re-screen under the recorded pack and as-of date, and compare.
         if (inputIntact && rulesIntact)
-            checks.AddRange(Rescreen(run, rules, directory));
-        else
-            checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input or the rule files are not as recorded"));
+        {
+            checks.AddRange(Rescreen(run, input, rules, directory));
+            return new VerificationResult(checks) { Rescreened = true };
+        }
+        checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input or the rule files are not as recorded"));
         return new VerificationResult(checks);
     }
 
-    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string rules, string directory)
+    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, string directory)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var request = new RunRequest(run.InputPath, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName))
+            var request = new RunRequest(input, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName))
             {
                 Lists = [.. run.ListFiles.Select(f => f.Path)],
             };

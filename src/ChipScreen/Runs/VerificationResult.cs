@@ -9,6 +9,13 @@ public sealed record VerificationResult(IReadOnlyList<VerificationCheck> Checks)
 
     /// <summary>The checks that failed.</summary>
     public IEnumerable<VerificationCheck> Failures => Checks.Where(c => c.Status == CheckStatus.Failed);
+
+    /// <summary>Whether the input was screened again under the recorded pack and as-of date (it was not when the input or
+    /// the rule files are missing or changed): without it, a verification holds only for the files that are there.</summary>
+    public bool Rescreened { get; init; }
+
+    /// <summary>The checks that could not be made.</summary>
+    public IEnumerable<VerificationCheck> Skipped => Checks.Where(c => c.Status == CheckStatus.Skipped);
 }
 
 /// <summary>One check of a verification.</summary>

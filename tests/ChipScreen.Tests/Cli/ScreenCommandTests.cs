@@ -25,6 +25,32 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void Verify_OfARunWhoseInputIsGone_SaysItWasNotReScreened_AndStrictFails()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        Assert.Equal(0, Run("screen", input, "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File("out")).Code);
+        var (code, output, _) = Run("verify", dir.File("out"));
+        Assert.Equal(0, code);
+        Assert.Contains("verified: the run is intact and reproducible", output);
+
+        File.Move(input, dir.File("moved.csv"));
+        (code, output, _) = Run("verify", dir.File("out"));
+        Assert.Equal(0, code); // nothing differs
+        Assert.Contains("partly verified", output);
+        Assert.Contains("not re-screened", output);
+        Assert.DoesNotContain("reproducible", output);
+
+        (code, output, _) = Run("verify", dir.File("out"), "--strict");
+        Assert.Equal(1, code);
+        Assert.Contains("NOT verified", output);
+
+        (code, output, _) = Run("verify", dir.File("out"), "--input", dir.File("moved.csv"), "--strict");
+        Assert.Equal(0, code);
+        Assert.Contains("verified: the run is intact and reproducible", output);
+    }
+
+    [Fact]
     public void MissingRequiredHeader_Exits2NamingIt()
     {
         using var dir = new TempDir();

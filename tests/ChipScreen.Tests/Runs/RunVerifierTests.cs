@@ -48,6 +48,41 @@ public class RunVerifierTests
         }
     }
 
+    [Fact]
+    public void AMovedInput_IsNotReScreened_SaysWhy_AndReScreensWhereItWasMoved()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var moved = dir.File("archive-orders.csv");
+            File.Move(input, moved);
+
+            var partial = Verify(output);
+            Assert.True(partial.Holds, string.Join("\n", partial.Checks)); // nothing differs...
+            Assert.False(partial.Rescreened); // ...but the decisions were not reproduced
+            Assert.Contains(partial.Skipped, c => c.Subject == input && c.Detail.Contains("cannot be re-screened", StringComparison.Ordinal));
+
+            var full = new RunVerifier(TimeProvider.System).Verify(output, inputPath: moved);
+            Assert.True(full.Holds, string.Join("\n", full.Checks));
+            Assert.True(full.Rescreened);
+            Assert.Empty(full.Skipped);
+            Assert.Contains(full.Checks, c => c.Detail.StartsWith("reproduced by re-screening", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void AnInputGivenInPlaceOfTheRecordedOne_MustBeTheSameBytes()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var other = dir.Write("other.csv", File.ReadAllText(input).Replace("\n", "\r\n", StringComparison.Ordinal));
+            var result = new RunVerifier(TimeProvider.System).Verify(output, inputPath: other);
+            FailsNaming(result, "other.csv");
+            Assert.False(result.Rescreened);
+        }
+    }
+
     [Theory]
     [InlineData("decisions.csv")]
     [InlineData("audit.jsonl")]
