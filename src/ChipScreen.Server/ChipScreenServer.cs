@@ -121,7 +121,8 @@ public static class ChipScreenServer
             .Produces<ScreeningResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         v1.MapPost("/screen/batch", ScreenBatchEndpoint.HandleAsync)
             .WithName("ScreenBatch").WithSummary("Screen a batch of order lines (JSON array or CSV); decisions stream back in input order")
             .WithDescription("Volumes are settled among the batch's lines in ship-date order, so the whole batch is read before the first decision is sent. Lines with bad fields are held (HOLD) with issues naming the fields. Send Accept: application/x-ndjson for one JSON object per line.")
@@ -130,7 +131,8 @@ public static class ChipScreenServer
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         v1.MapGet("/packs", PacksEndpoint.Handle)
             .WithName("Packs").WithSummary("The rule pack serving, and how the last reload went")
             .Produces<PacksResponse>();

@@ -20,6 +20,9 @@ internal static class Problems
     public const string BadRequest = "bad_request";
     public const string InternalError = "internal_error";
 
+    /// <summary>The ledger of committed volumes (<c>ChipScreen:Ledger</c>) cannot be read: no decision is made without it.</summary>
+    public const string LedgerUnavailable = "ledger_unavailable";
+
     public static IResult Create(HttpContext context, int status, string code, string title, string detail, string? field = null, IReadOnlyList<IssueResponse>? issues = null)
     {
         var problem = new ProblemDetails

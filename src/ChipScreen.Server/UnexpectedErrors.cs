@@ -27,6 +27,19 @@ internal sealed partial class UnexpectedErrors(RequestDelegate next, ILogger<Une
             var code = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.BodyTooLarge : Problems.BadRequest;
             await Problems.Create(context, e.StatusCode, code, "The request cannot be read", e.Message).ExecuteAsync(context);
         }
+        catch (Ledger.LedgerException e)
+        {
+            // The volumes a decision counts after cannot be read: answer 503 (try again later) rather than decide without them.
+            LogFailed(context.Request.Method, context.Request.Path.Value ?? "", context.TraceIdentifier, e);
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+            context.Response.Clear();
+            await Problems.Create(context, StatusCodes.Status503ServiceUnavailable, Problems.LedgerUnavailable, "The ledger cannot be read",
+                $"the ledger of committed volumes cannot be read, so no decision was made; try again, and see the server log (trace {context.TraceIdentifier})").ExecuteAsync(context);
+        }
         catch (Exception e)
         {
             LogFailed(context.Request.Method, context.Request.Path.Value ?? "", context.TraceIdentifier, e);

@@ -49,6 +49,14 @@ public sealed class ChipScreenOptions
     /// of several files is read whole. Default 500 ms; from 50 ms to 1 minute.</summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The ledger of committed volumes (an SQLite file or a PostgreSQL connection string, as <c>chipscreen screen
+    /// --ledger</c> takes): single lines and batches then count volumes after what it holds, leaving out the caller's own
+    /// order lines already committed, exactly as <c>chipscreen screen --ledger</c> without <c>--commit</c> does. Read only:
+    /// commits are made by <c>chipscreen screen --commit</c>. Null (the default): volumes start from the registered
+    /// <see cref="Volumes.IVolumeBaseline"/> (none by default). A ledger that cannot be read fails the call; it never
+    /// counts as empty.</summary>
+    public string? Ledger { get; set; }
+
     /// <summary>The most lines one streamed batch may hold (a batch is held in memory to settle volumes in ship-date
     /// order). Default 100,000; from 1 to <see cref="MaxBatchLinesLimit"/>.</summary>
     public int MaxBatchLines { get; set; } = 100_000;

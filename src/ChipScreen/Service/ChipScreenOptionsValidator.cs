@@ -25,6 +25,9 @@ internal sealed class ChipScreenOptionsValidator : IValidateOptions<ChipScreenOp
             yield return Invariant($"{s}:ReloadDebounce is {o.ReloadDebounce}; allowed {ChipScreenOptions.MinReloadDebounce} to {ChipScreenOptions.MaxReloadDebounce}");
         if (o.MaxBatchLines is < 1 or > ChipScreenOptions.MaxBatchLinesLimit)
             yield return Invariant($"{s}:MaxBatchLines is {o.MaxBatchLines}; allowed 1 to {ChipScreenOptions.MaxBatchLinesLimit}");
+        if (o.Ledger is { } ledger)
+            foreach (var problem in new Ledger.LedgerOptions(ledger).Validate())
+                yield return $"{s}:Ledger: {problem}";
     }
 
     /// <summary>A folder name without separators or dots alone, so a pack id never leaves the rules directory.</summary>

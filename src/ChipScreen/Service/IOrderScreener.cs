@@ -9,9 +9,10 @@ namespace ChipScreen.Service;
 /// reload meanwhile.</para>
 /// <para>Errors come on three channels: a null argument throws <see cref="ArgumentException"/>; bad order data comes back
 /// as a <c>HOLD</c> result whose <see cref="ScreeningResult.Issues"/> name the fields; unusable infrastructure throws.</para>
-/// <para>Volumes: a single line is screened on its own, after the volumes of the registered
-/// <see cref="Volumes.IVolumeBaseline"/> (none by default); nothing is recorded. A batch settles volumes among its lines
-/// in ship-date order, then input order, exactly as <c>chipscreen screen</c> does for a file.</para>
+/// <para>Volumes: a single line is screened on its own, after the volumes of <see cref="ChipScreenOptions.Ledger"/> when
+/// one is set, else of the registered <see cref="Volumes.IVolumeBaseline"/> (none by default); nothing is recorded. A
+/// batch settles volumes among its lines in ship-date order, then input order, after the same baseline, exactly as
+/// <c>chipscreen screen</c> does for a file.</para>
 /// </remarks>
 public interface IOrderScreener
 {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using ChipScreen.Ledger;
 using ChipScreen.Orders;
 using ChipScreen.Screening;
 using ChipScreen.Volumes;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace ChipScreen.Service;
 
 /// <summary>The <see cref="IOrderScreener"/> over an <see cref="IRulePackSource"/>: the pack's screener with the host's
-/// as-of date and volume baseline.</summary>
+/// as-of date and volume baseline (the ledger, when <see cref="ChipScreenOptions.Ledger"/> names one, read afresh by each
+/// call).</summary>
 internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOptions> options, TimeProvider time, IVolumeBaseline baseline) : IOrderScreener
 {
     private readonly ChipScreenOptions _options = options.Value;
@@ -21,7 +23,16 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         cancellationToken.ThrowIfCancellationRequested();
         var asOf = _options.AsOfDate(time);
         var prepared = packs.For(asOf);
-        var decision = prepared.Screener.ScreenOne(line with { Row = 1 }, asOf, baseline);
+        var one = line with { Row = 1 };
+        if (_options.Ledger is null)
+            return ValueTask.FromResult(Result(prepared, prepared.Screener.ScreenOne(one, asOf, baseline), asOf));
+
+        // As a batch of one against the ledger: the line's own committed entry (the same order id and line) is left out.
+        using var ledger = OpenLedger();
+        using var batch = ledger.BeginBatch(prepared.Screener.Pack.Volumes, commit: false);
+        batch.AddLine(1, one.OrderId, one.Line.Length > 0 ? one.Line : "1");
+        var decision = prepared.Screener.ScreenOne(one, asOf, batch.Baseline);
+        batch.EndPlan();
         return ValueTask.FromResult(Result(prepared, decision, asOf));
     }
 
@@ -51,7 +62,7 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         {
             try
             {
-                foreach (var decision in prepared.Screener.Screen(new OrderLines(batch), asOf, baseline))
+                foreach (var decision in Decide(prepared, new OrderLines(batch), asOf))
                 {
                     var result = Result(prepared, decision, asOf);
                     if (!results.Writer.TryWrite(result))
@@ -77,6 +88,30 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
             await producer.ConfigureAwait(false);
         }
     }
+
+    /// <summary>A batch's decisions, in input order, after the ledger (read in one snapshot while the batch is planned)
+    /// or the registered baseline.</summary>
+    private IEnumerable<LineDecision> Decide(PreparedPack prepared, IOrderSource source, DateOnly asOf)
+    {
+        var screener = prepared.Screener;
+        if (_options.Ledger is null)
+        {
+            foreach (var decision in screener.Screen(source, asOf, baseline))
+                yield return decision;
+            yield break;
+        }
+        BatchPlan plan;
+        using (var ledger = OpenLedger())
+        using (var batch = ledger.BeginBatch(screener.Pack.Volumes, commit: false))
+        {
+            plan = screener.Plan(source, asOf, batch.Baseline, batch.AddLine);
+            batch.EndPlan();
+        }
+        foreach (var decision in screener.Decide(source, asOf, plan))
+            yield return decision;
+    }
+
+    private VolumeLedger OpenLedger() => VolumeLedger.Open(new LedgerOptions(_options.Ledger!), time, write: false);
 
     private static ScreeningResult Result(PreparedPack prepared, LineDecision decision, DateOnly asOf) =>
         new(decision, prepared.Identity, asOf, prepared.IssuesOf(decision, asOf));

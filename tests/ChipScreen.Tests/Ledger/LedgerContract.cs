@@ -1,6 +1,10 @@
 using System.Text.Json;
 using ChipScreen.Ledger;
+using ChipScreen.Orders;
 using ChipScreen.Runs;
+using ChipScreen.Screening;
+using ChipScreen.Service;
+using Microsoft.Extensions.DependencyInjection;
 using ChipScreen.Tests.Support;
 using ChipScreen.Volumes;
 using static ChipScreen.Tests.Support.OrderCsv;
@@ -50,6 +54,51 @@ public abstract class LedgerContract : IDisposable
         Assert.Equal("LPP", again.Decisions[0][3]);
         Assert.Equal((0L, 0L, 1L), (again.Report.Ledger!.Commit!.Added, again.Report.Ledger.Commit.Replaced, again.Report.Ledger.Commit.Unchanged));
         Assert.Equal(totals, Totals());
+    }
+
+    [LedgerFact]
+    public async Task TheService_CountsAfterTheLedger_ForOneOrderAndForABatch_LeavingOutTheOrdersOwnEntry()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000))); // 20,000,000 for Lake Compute under LPP
+        static OrderLine[] Lines(params string[] rows) => [.. global::ChipScreen.Orders.OrderCsvReader.FromText(Of(rows)).ReadLines()];
+        static async IAsyncEnumerable<OrderLine> Stream(OrderLine[] lines)
+        {
+            foreach (var line in lines)
+            {
+                await Task.Yield();
+                yield return line;
+            }
+        }
+        ServiceProvider Service(string? ledger) => new ServiceCollection().AddChipScreen(o =>
+        {
+            o.RulesDirectory = Repo.Rules;
+            o.PackId = "ai-diffusion-2025";
+            o.AsOf = AsOf;
+            o.Ledger = ledger;
+        }).BuildServiceProvider();
+
+        using var withLedger = Service(Target.Location);
+        using var without = Service(null);
+        var screener = withLedger.GetRequiredService<IOrderScreener>();
+        var another = Lines(Row("SO-2", "1", "2025-06-01", 1000))[0]; // 10,000,000 more
+
+        // Alone it fits LPP; after the ledger's 20,000,000 it does not.
+        Assert.Equal("LPP", (await without.GetRequiredService<IOrderScreener>().ScreenAsync(another)).Exception);
+        var past = await screener.ScreenAsync(another);
+        Assert.Equal((Decision.LicenseRequired, "A5"), (past.Decision, past.Line.RuleIds));
+        Assert.Equal(20_000_000m, past.Line.Facts.Volume.ConsigneeYearBefore);
+
+        // The committed line screened again is not counted against itself.
+        var own = await screener.ScreenAsync(Lines(Row("SO-1", "1", "2025-03-01", 2000))[0]);
+        Assert.Equal((Decision.LicenseException, "LPP"), (own.Decision, own.Exception));
+        Assert.Equal(0m, own.Line.Facts.Volume.ConsigneeYearBefore);
+
+        // A batch counts after the ledger too: exactly 26,900,000 fits, one more line does not.
+        var batch = await screener.ScreenBatchAsync(Stream(Lines(Row("SO-3", "1", "2025-07-01", 690), Row("SO-3", "2", "2025-07-02", 1, tpp: 4800)))).ToListAsync();
+        Assert.Equal([(Decision.LicenseException, "LPP"), (Decision.LicenseRequired, (string?)null)], batch.Select(r => (r.Decision, r.Exception)));
+
+        // Reading never writes: the ledger holds only the committed batch.
+        Assert.Equal(20_000_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
     }
 
     [LedgerFact]

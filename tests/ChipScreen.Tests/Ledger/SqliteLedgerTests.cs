@@ -1,6 +1,8 @@
 using ChipScreen.Ledger;
 using ChipScreen.Tests.Support;
+using ChipScreen.Service;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using static ChipScreen.Tests.Support.OrderCsv;
 
 namespace ChipScreen.Tests.Ledger;
@@ -40,5 +42,21 @@ public sealed class SqliteLedgerTests : LedgerContract
         Assert.Equal(LedgerErrorCodes.CommitConflict, e.Code);
         transaction.Rollback();
         Assert.Equal(10_000m, Totals().Values.Sum());
+    }
+
+    [Fact]
+    public async Task TheService_WithALedgerFileThatIsNotThere_FailsTheCall_NeverCountsItEmpty()
+    {
+        var missing = Path.Combine(Path.GetDirectoryName(Target.Location)!, "no-such-ledger.db");
+        using var provider = new ServiceCollection().AddChipScreen(o =>
+        {
+            o.RulesDirectory = Repo.Rules;
+            o.PackId = "ai-diffusion-2025";
+            o.AsOf = new DateOnly(2025, 12, 31);
+            o.Ledger = missing;
+        }).BuildServiceProvider();
+        var line = global::ChipScreen.Orders.OrderCsvReader.FromText(Of(Row("SO-9", "1", "2025-06-01", 10))).ReadLines().Single();
+        await Assert.ThrowsAsync<LedgerException>(async () => await provider.GetRequiredService<IOrderScreener>().ScreenAsync(line));
+        Assert.False(File.Exists(missing)); // reading never creates a ledger
     }
 }

@@ -18,6 +18,7 @@ public class ChipScreenOptionsTests
         Assert.False(options.ReloadOnChange);
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.ReloadDebounce);
         Assert.Equal(100_000, options.MaxBatchLines);
+        Assert.Null(options.Ledger);
         Assert.True(new ChipScreenOptionsValidator().Validate(null, options).Succeeded);
     }
 
@@ -31,6 +32,7 @@ public class ChipScreenOptionsTests
             o.DegreeOfParallelism = 65;
             o.ReloadDebounce = TimeSpan.FromMilliseconds(10);
             o.MaxBatchLines = 0;
+            o.Ledger = "Host=db;Username=x;Pasword=typo";
         });
         using var provider = services.BuildServiceProvider();
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -39,7 +41,8 @@ public class ChipScreenOptionsTests
             f => Assert.StartsWith("ChipScreen:PackId '../etc' is not a pack id", f),
             f => Assert.Equal("ChipScreen:DegreeOfParallelism is 65; allowed 0 (one per processor) to 64", f),
             f => Assert.Equal("ChipScreen:ReloadDebounce is 00:00:00.0100000; allowed 00:00:00.0500000 to 00:01:00", f),
-            f => Assert.Equal("ChipScreen:MaxBatchLines is 0; allowed 1 to 1000000", f));
+            f => Assert.Equal("ChipScreen:MaxBatchLines is 0; allowed 1 to 1000000", f),
+            f => Assert.StartsWith("ChipScreen:Ledger: Location: ", f));
     }
 
     [Fact]
@@ -54,11 +57,12 @@ public class ChipScreenOptionsTests
             ["ChipScreen:ReloadOnChange"] = "true",
             ["ChipScreen:ReloadDebounce"] = "00:00:02",
             ["ChipScreen:MaxBatchLines"] = "500",
+            ["ChipScreen:Ledger"] = "/srv/ledger.db",
         });
         using var provider = new ServiceCollection().AddChipScreen(configuration.GetSection("ChipScreen")).BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<ChipScreenOptions>>().Value;
-        Assert.Equal(("/srv/rules", "ai-diffusion-2025", new DateOnly(2025, 12, 31), 2, true, TimeSpan.FromSeconds(2), 500),
-            (options.RulesDirectory, options.PackId, options.AsOf, options.DegreeOfParallelism, options.ReloadOnChange, options.ReloadDebounce, options.MaxBatchLines));
+        Assert.Equal(("/srv/rules", "ai-diffusion-2025", new DateOnly(2025, 12, 31), 2, true, TimeSpan.FromSeconds(2), 500, "/srv/ledger.db"),
+            (options.RulesDirectory, options.PackId, options.AsOf, options.DegreeOfParallelism, options.ReloadOnChange, options.ReloadDebounce, options.MaxBatchLines, options.Ledger));
     }
 
     [Fact]
