@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChipScreen.Cli;
 
-/// <summary><c>chipscreen serve [--urls URL] [--rules DIR] [--pack ID] [--as-of DATE] [--config FILE] [--no-reload]</c>:
+/// <summary><c>chipscreen serve [--urls URL] [--rules DIR] [--pack ID] [--as-of DATE] [--ledger L] [--config FILE] [--no-reload]</c>:
 /// the HTTP API for ERP integrations, until Ctrl+C.</summary>
 internal static class ServeCommand
 {
@@ -21,9 +21,10 @@ internal static class ServeCommand
         var asOf = new Option<string?>("--as-of") { Description = "A fixed as-of date, YYYY-MM-DD (default: today, every request)." };
         var config = new Option<string?>("--config") { Description = "A JSON configuration file with the ChipScreen and ChipScreenServer sections (API keys go there or in environment variables)." };
         var noReload = new Option<bool>("--no-reload") { Description = "Do not reload the rule pack when its files change." };
+        var ledger = new Option<string?>("--ledger") { Description = "The ledger whose committed volumes every call counts after (read only): an SQLite file or a PostgreSQL connection string (default: ChipScreen:Ledger from configuration, else none)." };
         var command = new Command("serve", "Serve the screening over HTTP: POST /v1/screen, POST /v1/screen/batch, GET /v1/packs, GET /healthz, GET /openapi/v1.json.")
         {
-            urls, rules, pack, asOf, config, noReload,
+            urls, rules, pack, asOf, ledger, config, noReload,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +37,7 @@ internal static class ServeCommand
             Set(nameof(ChipScreenOptions.RulesDirectory), parse.GetValue(rules));
             Set(nameof(ChipScreenOptions.PackId), parse.GetValue(pack));
             Set(nameof(ChipScreenOptions.AsOf), ScreenCommand.ParseDate(parse.GetValue(asOf))?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Set(nameof(ChipScreenOptions.Ledger), parse.GetValue(ledger));
             if (parse.GetValue(noReload))
                 Set(nameof(ChipScreenOptions.ReloadOnChange), "false");
 

@@ -37,4 +37,15 @@ public class ServeCommandTests
         Assert.Contains("ai-diffusion-2025/workflows/decision-table.json:", err);
         Assert.DoesNotContain("   at ", err);
     }
+
+    [Fact]
+    public void AnUnusableLedger_Exits2NamingIt_BeforeServing()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("chipscreen.json", $$"""{ "ChipScreenServer": { "ApiKeys": [ { "Name": "erp", "Sha256": "{{LoopbackServer.Sha256("k")}}" } ] } }""");
+        var (code, output, err) = Run("serve", "--rules", Repo.Rules, "--pack", "ai-diffusion-2025", "--ledger", "Host=db;Pasword=typo", "--config", config, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, code);
+        Assert.Contains("ChipScreen:Ledger: Location: ", err);
+        Assert.DoesNotContain("serving", output);
+    }
 }
