@@ -90,10 +90,16 @@ public sealed class BatchScreener
     }
 
     /// <summary>Screens one line on its own: volumes start from <paramref name="baseline"/> (nothing else in a batch).</summary>
-    public LineDecision ScreenOne(OrderLine line, DateOnly asOf, IVolumeBaseline? baseline = null)
+    /// <param name="line">The line.</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="baseline">The volumes already used; empty when null.</param>
+    /// <param name="identities">If given, told the line's row, order id and line number before the baseline is asked, as
+    /// <see cref="Plan"/> tells them.</param>
+    public LineDecision ScreenOne(OrderLine line, DateOnly asOf, IVolumeBaseline? baseline = null, Action<long, string, string>? identities = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         var numbered = line.Line.Length > 0 ? line : line with { Line = "1" };
+        identities?.Invoke(numbered.Row, numbered.OrderId, numbered.Line);
         var pending = PlanOne(numbered, asOf);
         var volumes = VolumePlanner.Settle(pending is { } p ? [p] : [], Pack.Volumes, baseline ?? EmptyVolumeBaseline.Instance);
         return DecideOne(numbered, asOf, new BatchPlan(volumes, new Dictionary<long, int>(), 1));

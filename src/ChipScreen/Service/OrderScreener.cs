@@ -24,15 +24,11 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         var asOf = _options.AsOfDate(time);
         var prepared = packs.For(asOf);
         var one = line with { Row = 1 };
-        if (_options.Ledger is null)
-            return ValueTask.FromResult(Result(prepared, prepared.Screener.ScreenOne(one, asOf, baseline), asOf));
-
-        // As a batch of one against the ledger: the line's own committed entry (the same order id and line) is left out.
-        using var ledger = OpenLedger();
-        using var batch = ledger.BeginBatch(prepared.Screener.Pack.Volumes, commit: false);
-        batch.AddLine(1, one.OrderId, one.Line.Length > 0 ? one.Line : "1");
-        var decision = prepared.Screener.ScreenOne(one, asOf, batch.Baseline);
-        batch.EndPlan();
+        var screener = prepared.Screener;
+        // Against the ledger, the line's own committed entry (the same order id and line) is left out.
+        var decision = _options.Ledger is null
+            ? screener.ScreenOne(one, asOf, baseline)
+            : AfterLedger(screener, batch => screener.ScreenOne(one, asOf, batch.Baseline, batch.AddLine));
         return ValueTask.FromResult(Result(prepared, decision, asOf));
     }
 
@@ -100,18 +96,21 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
                 yield return decision;
             yield break;
         }
-        BatchPlan plan;
-        using (var ledger = OpenLedger())
-        using (var batch = ledger.BeginBatch(screener.Pack.Volumes, commit: false))
-        {
-            plan = screener.Plan(source, asOf, batch.Baseline, batch.AddLine);
-            batch.EndPlan();
-        }
+        var plan = AfterLedger(screener, batch => screener.Plan(source, asOf, batch.Baseline, batch.AddLine));
         foreach (var decision in screener.Decide(source, asOf, plan))
             yield return decision;
     }
 
-    private VolumeLedger OpenLedger() => VolumeLedger.Open(new LedgerOptions(_options.Ledger!), time, write: false);
+    /// <summary>Runs <paramref name="plan"/> (which tells the batch its lines and asks its baseline) against a fresh read of
+    /// <see cref="ChipScreenOptions.Ledger"/>, in one snapshot, committing nothing.</summary>
+    private T AfterLedger<T>(BatchScreener screener, Func<LedgerBatch, T> plan)
+    {
+        using var ledger = VolumeLedger.Open(new LedgerOptions(_options.Ledger!), time, write: false);
+        using var batch = ledger.BeginBatch(screener.Pack.Volumes, commit: false);
+        var result = plan(batch);
+        batch.EndPlan();
+        return result;
+    }
 
     private static ScreeningResult Result(PreparedPack prepared, LineDecision decision, DateOnly asOf) =>
         new(decision, prepared.Identity, asOf, prepared.IssuesOf(decision, asOf));
