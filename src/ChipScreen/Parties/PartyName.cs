@@ -15,6 +15,6 @@ internal sealed class PartyName(string text, string key)
     /// <summary>The screening the hits below were found by, and the hits (null until a rule first reads the parties).</summary>
     internal (PartyScreening Screening, PartyScreening.NameHit[] Hits)? Screened { get; set; }
 
-    /// <summary>A name that is not remembered (an empty one, or one past the cache limit).</summary>
+    /// <summary>A name with its key computed now (remembered by the caller, or not when its cache is full).</summary>
     public static PartyName Of(string text) => new(text, PartyNames.Key(text));
 }

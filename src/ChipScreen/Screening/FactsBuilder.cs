@@ -20,7 +20,6 @@ internal sealed class FactsBuilder(RulePack pack)
     private readonly ConcurrentDictionary<string, Parties.PartyName> _names = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ChipKey, (ChipFacts Facts, ChipClass Class)> _chips = new();
     private int _nameCount;
-    private int _chipCount;
 
     /// <summary>The pack the facts are built under.</summary>
     public RulePack Pack => pack;
@@ -83,15 +82,14 @@ internal sealed class FactsBuilder(RulePack pack)
 
     /// <summary>A chip's facts and class. Catalog parts are remembered (a batch repeats a few dozen, and lines share the
     /// immutable facts); explicit figures are not (they are mostly all different).</summary>
-    private (ChipFacts Facts, ChipClass Class) ChipOf(ChipKey chip)
+    /// <remarks>The catalog bounds how many are remembered: a catalog part's figures all come from its entry.</remarks>
+    private (ChipFacts Facts, ChipClass Class) ChipOf(ChipKey chip) =>
+        chip.FromCatalog ? _chips.GetOrAdd(chip, static (c, self) => self.Make(c), this) : Make(chip);
+
+    private (ChipFacts Facts, ChipClass Class) Make(ChipKey chip)
     {
-        if (chip.FromCatalog && _chips.TryGetValue(chip, out var known))
-            return known;
         var chipClass = chip.Tpp is { } tpp ? Classifier.Classify(tpp, chip.Die, chip.Datacenter, chip.ChipsPerUnit, pack.Classification) : UnknownTpp;
-        var facts = new ChipFacts(chip.Sku, chip.Name, chip.Tpp ?? 0, chip.Die, chipClass.Pd ?? 0, chip.Datacenter, chip.ChipsPerUnit, chip.Bandwidth ?? 0);
-        if (chip.FromCatalog && _chipCount < CacheLimit && _chips.TryAdd(chip, (facts, chipClass)))
-            Interlocked.Increment(ref _chipCount);
-        return (facts, chipClass);
+        return (new ChipFacts(chip.Sku, chip.Name, chip.Tpp ?? 0, chip.Die, chipClass.Pd ?? 0, chip.Datacenter, chip.ChipsPerUnit, chip.Bandwidth ?? 0), chipClass);
     }
 
     /// <summary>What a chip's facts and class follow from.</summary>
