@@ -38,8 +38,9 @@ internal static class VerifyCommand
                 return Cli.Ok;
             }
             var what = result.Rescreened ? "the run is reproducible" : "the files that are there are as recorded, but the run was not re-screened";
-            stdout.WriteLine($"{(parse.GetValue(strict) ? "NOT verified" : "partly verified")}: {what}; {skipped} check(s) could not be made (see 'skipped' above)");
-            return parse.GetValue(strict) ? Differs : Cli.Ok;
+            var strictly = parse.GetValue(strict);
+            stdout.WriteLine($"{(strictly ? "NOT verified" : "partly verified")}: {what}; {skipped} check(s) could not be made (see 'skipped' above)");
+            return strictly ? Differs : Cli.Ok;
         });
         return command;
     }
