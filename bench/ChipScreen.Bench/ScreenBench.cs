@@ -32,7 +32,7 @@ internal static class ScreenBench
         var plan = screener.Plan(source, asOf, EmptyVolumeBaseline.Instance);
         Directory.CreateDirectory(output);
         long screened = 0;
-        using (var stream = new FileStream(Path.Combine(output, "decisions-only.csv"), FileMode.Create))
+        using (var stream = new FileStream(Path.Combine(output, "decisions-only.csv"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var writer = new DecisionsCsvWriter(stream))
             foreach (var record in screener.Decide(source, asOf, plan, DecisionsCsvWriter.Format))
             {
