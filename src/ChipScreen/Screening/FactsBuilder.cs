@@ -44,13 +44,8 @@ internal sealed class FactsBuilder(RulePack pack)
         var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, ref issues);
         var destination = endUserPlace.Given ? endUserPlace : shipTo;
         var hq = Place(order.EndUserHqCountry, OrderColumns.EndUserHqCountry, required: false, ref issues);
-        var endUser = order.EndUser.Length == 0 ? null : Name(order.EndUser);
-        var consignee = string.IsNullOrWhiteSpace(order.Consignee) ? null : Name(order.Consignee);
-        var veu = endUser is not null && destination.Known && !pack.ValidatedEndUsers.IsEmpty
-            && pack.ValidatedEndUsers.FindByKey(endUser.Key, destination.Code) is not null;
-        var parties = pack.Parties.NameCount == 0 ? Parties.PartyFacts.None : PartyFactsOf(endUser, consignee, destination, shipTo);
 
-        return new LineFacts(order, pack.EndUseTerms)
+        return new LineFacts(order, pack.EndUseTerms, this)
         {
             Chip = chipFacts,
             Eccn = chipClass.Eccn?.Value ?? "",
@@ -62,17 +57,21 @@ internal sealed class FactsBuilder(RulePack pack)
             Destination = destination,
             Hq = hq,
             ShipDate = order.ShipDate ?? asOf,
-            IsValidatedEndUser = veu,
-            Parties = parties,
             DataIssues = (IReadOnlyList<FieldIssue>?)issues ?? [],
-            ConsigneeKey = (consignee ?? endUser)?.Key ?? "",
         };
     }
 
+    /// <summary>Whether <paramref name="endUser"/> is a validated end user of the pack in <paramref name="destination"/>.</summary>
+    internal bool IsValidatedEndUser(Parties.PartyName? endUser, Place destination) =>
+        endUser is not null && destination.Known && !pack.ValidatedEndUsers.IsEmpty
+        && pack.ValidatedEndUsers.FindByKey(endUser.Key, destination.Code) is not null;
+
     /// <summary>The parties screened for a line: the end user in the ultimate destination, and the consignee, when the order
     /// names one other than the end user, in the ship-to country. Screening itself waits until a rule reads the facts.</summary>
-    private Parties.PartyFacts PartyFactsOf(Parties.PartyName? endUser, Parties.PartyName? consignee, Place destination, Place shipTo)
+    internal Parties.PartyFacts PartyFactsOf(Parties.PartyName? endUser, Parties.PartyName? consignee, Place destination, Place shipTo)
     {
+        if (pack.Parties.NameCount == 0)
+            return Parties.PartyFacts.None;
         if (consignee is not null && consignee.Key == (endUser?.Key ?? ""))
             consignee = null;
         return new Parties.PartyFacts(pack.Parties, endUser, destination.Code, consignee, shipTo.Code);

@@ -14,11 +14,13 @@ namespace ChipScreen.Screening;
 public sealed class LineFacts
 {
     private readonly EndUseTerms _terms;
+    private readonly FactsBuilder _builder;
 
-    internal LineFacts(OrderLine order, EndUseTerms terms)
+    internal LineFacts(OrderLine order, EndUseTerms terms, FactsBuilder builder)
     {
         Order = order;
         _terms = terms;
+        _builder = builder;
     }
 
     /// <summary>The order line as read.</summary>
@@ -91,10 +93,46 @@ public sealed class LineFacts
     public int ShipYear => ShipDate.Year;
 
     /// <summary>Whether the end user is a validated end user of the pack for the destination.</summary>
-    public required bool IsValidatedEndUser { get; init; }
+    public bool IsValidatedEndUser => _validatedEndUser ??= _builder.IsValidatedEndUser(EndUserName, Destination);
 
     /// <summary>The end user's and consignee's matches on the restricted-party lists (<c>line.Parties.Matches("sdn")</c>).</summary>
-    public PartyFacts Parties { get; init; } = PartyFacts.None;
+    public PartyFacts Parties => _parties ??= _builder.PartyFactsOf(EndUserName, ConsigneeName, Destination, ShipTo);
+
+    // The party names, and what follows from them, are looked up when a rule or the volume plan first asks: most lines
+    // of a first pass are settled by the volume rules alone and never need them.
+    private bool _namesLooked;
+    private PartyName? _endUserName;
+    private PartyName? _consigneeName;
+    private bool? _validatedEndUser;
+    private PartyFacts? _parties;
+    private string? _consigneeKey;
+
+    private PartyName? EndUserName
+    {
+        get
+        {
+            LookNames();
+            return _endUserName;
+        }
+    }
+
+    private PartyName? ConsigneeName
+    {
+        get
+        {
+            LookNames();
+            return _consigneeName;
+        }
+    }
+
+    private void LookNames()
+    {
+        if (_namesLooked)
+            return;
+        _endUserName = Order.EndUser.Length == 0 ? null : _builder.Name(Order.EndUser);
+        _consigneeName = string.IsNullOrWhiteSpace(Order.Consignee) ? null : _builder.Name(Order.Consignee);
+        _namesLooked = true;
+    }
 
     /// <summary>The volume limits as they stand for this line.</summary>
     public VolumeView Volume { get; internal set; } = null!;
@@ -109,7 +147,7 @@ public sealed class LineFacts
     internal IReadOnlyList<FieldIssue> DataIssues { get; init; } = [];
 
     /// <summary>The identity key of <see cref="Consignee"/>, which volumes are counted by.</summary>
-    internal string ConsigneeKey { get; init; } = "";
+    internal string ConsigneeKey => _consigneeKey ??= (ConsigneeName ?? EndUserName)?.Key ?? "";
 
     private string[][]? _endUseMatches;
 
