@@ -61,6 +61,10 @@ internal sealed class FactsBuilder(RulePack pack)
         };
     }
 
+    /// <summary>Whether the pack names any validated end user (if not, no line's end user need be looked up to know it is
+    /// not one).</summary>
+    internal bool HasValidatedEndUsers => !pack.ValidatedEndUsers.IsEmpty;
+
     /// <summary>Whether <paramref name="endUser"/> is a validated end user of the pack in <paramref name="destination"/>.</summary>
     internal bool IsValidatedEndUser(Parties.PartyName? endUser, Place destination) =>
         endUser is not null && destination.Known && !pack.ValidatedEndUsers.IsEmpty

@@ -93,7 +93,7 @@ public sealed class LineFacts
     public int ShipYear => ShipDate.Year;
 
     /// <summary>Whether the end user is a validated end user of the pack for the destination.</summary>
-    public bool IsValidatedEndUser => _validatedEndUser ??= _builder.IsValidatedEndUser(EndUserName, Destination);
+    public bool IsValidatedEndUser => _validatedEndUser ??= _builder.HasValidatedEndUsers && _builder.IsValidatedEndUser(EndUserName, Destination);
 
     /// <summary>The end user's and consignee's matches on the restricted-party lists (<c>line.Parties.Matches("sdn")</c>).</summary>
     public PartyFacts Parties => _parties ??= _builder.PartyFactsOf(EndUserName, ConsigneeName, Destination, ShipTo);
