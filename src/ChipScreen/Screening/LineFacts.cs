@@ -93,46 +93,22 @@ public sealed class LineFacts
     public int ShipYear => ShipDate.Year;
 
     /// <summary>Whether the end user is a validated end user of the pack for the destination.</summary>
-    public bool IsValidatedEndUser => _validatedEndUser ??= _builder.HasValidatedEndUsers && _builder.IsValidatedEndUser(EndUserName, Destination);
+    public bool IsValidatedEndUser => _builder.HasValidatedEndUsers && _builder.IsValidatedEndUser(EndUserName, Destination);
 
     /// <summary>The end user's and consignee's matches on the restricted-party lists (<c>line.Parties.Matches("sdn")</c>).</summary>
     public PartyFacts Parties => _parties ??= _builder.PartyFactsOf(EndUserName, ConsigneeName, Destination, ShipTo);
 
     // The party names, and what follows from them, are looked up when a rule or the volume plan first asks: most lines
-    // of a first pass are settled by the volume rules alone and never need them.
-    private bool _namesLooked;
+    // of a first pass are settled by the volume rules alone and never need them. Each cache is one reference, so a race
+    // between threads can only look a name up twice.
     private PartyName? _endUserName;
     private PartyName? _consigneeName;
-    private bool? _validatedEndUser;
     private PartyFacts? _parties;
     private string? _consigneeKey;
 
-    private PartyName? EndUserName
-    {
-        get
-        {
-            LookNames();
-            return _endUserName;
-        }
-    }
+    private PartyName? EndUserName => Order.EndUser.Length == 0 ? null : _endUserName ??= _builder.Name(Order.EndUser);
 
-    private PartyName? ConsigneeName
-    {
-        get
-        {
-            LookNames();
-            return _consigneeName;
-        }
-    }
-
-    private void LookNames()
-    {
-        if (_namesLooked)
-            return;
-        _endUserName = Order.EndUser.Length == 0 ? null : _builder.Name(Order.EndUser);
-        _consigneeName = string.IsNullOrWhiteSpace(Order.Consignee) ? null : _builder.Name(Order.Consignee);
-        _namesLooked = true;
-    }
+    private PartyName? ConsigneeName => string.IsNullOrWhiteSpace(Order.Consignee) ? null : _consigneeName ??= _builder.Name(Order.Consignee);
 
     /// <summary>The volume limits as they stand for this line.</summary>
     public VolumeView Volume { get; internal set; } = null!;
