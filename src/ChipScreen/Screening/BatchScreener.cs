@@ -59,14 +59,13 @@ public sealed class BatchScreener
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(baseline);
         var pending = new List<PendingLine>();
-        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var positions = new OrderPositions(source);
         var lineNumbers = new Dictionary<long, int>();
         long lines = 0;
         foreach (var (row, orderId, line, volume) in source.Map(order => (order.Row, order.OrderId, order.Line, PlanOne(order, asOf)), _degree))
         {
             lines++;
-            ref var position = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(positions, orderId, out _);
-            position++;
+            var position = positions.Next(orderId, numbered: line.Length > 0);
             if (line.Length == 0)
                 lineNumbers[row] = position;
             identities?.Invoke(row, orderId, line.Length > 0 ? line : position.ToString(System.Globalization.CultureInfo.InvariantCulture));
