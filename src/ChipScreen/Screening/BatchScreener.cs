@@ -12,7 +12,8 @@ namespace ChipScreen.Screening;
 /// whose decision depends on a volume limit, their keys and their outcome in each case; the planner then settles
 /// volumes in ship-date order, then row order, after the baseline (the ledger). The second pass
 /// (<see cref="Decide"/>) evaluates every line again with the volumes it finds before it and yields decisions in
-/// input order. Both passes stream; memory grows only with the volume-dependent lines (a few dozen bytes each).</para>
+/// input order. Both passes stream; memory grows only with the volume-dependent lines (a few dozen bytes each) and, once a
+/// row without a line number comes, with the order ids it is numbered by (<see cref="OrderPositions"/>).</para>
 /// <para>Thread-safe: one instance can screen several batches at once.</para>
 /// </remarks>
 public sealed class BatchScreener
