@@ -17,9 +17,8 @@ namespace ChipScreen.Screening;
 internal sealed class FactsBuilder(RulePack pack)
 {
     private const int CacheLimit = 1 << 20;
-    private readonly ConcurrentDictionary<string, Parties.PartyName> _names = new(StringComparer.Ordinal);
+    private readonly NameCache<Parties.PartyName> _names = new(CacheLimit);
     private readonly ConcurrentDictionary<ChipKey, (ChipFacts Facts, ChipClass Class)> _chips = new();
-    private int _nameCount;
 
     /// <summary>The pack the facts are built under.</summary>
     public RulePack Pack => pack;
@@ -101,15 +100,7 @@ internal sealed class FactsBuilder(RulePack pack)
     /// <summary>A party's name with its identity key (<see cref="Parties.PartyNames.Key"/>: case, accents, punctuation and
     /// spacing ignored) and its list hits once screened, remembered per distinct name: a batch repeats its end users and
     /// consignees on many lines.</summary>
-    public Parties.PartyName Name(string name)
-    {
-        if (_names.TryGetValue(name, out var known))
-            return known;
-        var fresh = Parties.PartyName.Of(name);
-        if (_nameCount < CacheLimit && _names.TryAdd(name, fresh))
-            Interlocked.Increment(ref _nameCount);
-        return fresh;
-    }
+    public Parties.PartyName Name(string name) => _names.GetOrAdd(name, Parties.PartyName.Of);
 
     private ChipKey Chip(OrderLine order, ref List<FieldIssue>? issues)
     {
