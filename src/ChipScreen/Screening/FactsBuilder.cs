@@ -64,10 +64,10 @@ internal sealed class FactsBuilder(RulePack pack)
     /// not one).</summary>
     internal bool HasValidatedEndUsers => !pack.ValidatedEndUsers.IsEmpty;
 
-    /// <summary>Whether <paramref name="endUser"/> is a validated end user of the pack in <paramref name="destination"/>.</summary>
+    /// <summary>Whether <paramref name="endUser"/> is a validated end user of the pack in <paramref name="destination"/>
+    /// (callers ask <see cref="HasValidatedEndUsers"/> first, to spare the name's lookup).</summary>
     internal bool IsValidatedEndUser(Parties.PartyName? endUser, Place destination) =>
-        endUser is not null && destination.Known && !pack.ValidatedEndUsers.IsEmpty
-        && pack.ValidatedEndUsers.FindByKey(endUser.Key, destination.Code) is not null;
+        endUser is not null && destination.Known && pack.ValidatedEndUsers.FindByKey(endUser.Key, destination.Code) is not null;
 
     /// <summary>The parties screened for a line: the end user in the ultimate destination, and the consignee, when the order
     /// names one other than the end user, in the ship-to country. Screening itself waits until a rule reads the facts.</summary>

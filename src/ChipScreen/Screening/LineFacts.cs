@@ -104,7 +104,6 @@ public sealed class LineFacts
     private PartyName? _endUserName;
     private PartyName? _consigneeName;
     private PartyFacts? _parties;
-    private string? _consigneeKey;
 
     private PartyName? EndUserName => Order.EndUser.Length == 0 ? null : _endUserName ??= _builder.Name(Order.EndUser);
 
@@ -123,7 +122,7 @@ public sealed class LineFacts
     internal IReadOnlyList<FieldIssue> DataIssues { get; init; } = [];
 
     /// <summary>The identity key of <see cref="Consignee"/>, which volumes are counted by.</summary>
-    internal string ConsigneeKey => _consigneeKey ??= (ConsigneeName ?? EndUserName)?.Key ?? "";
+    internal string ConsigneeKey => (ConsigneeName ?? EndUserName)?.Key ?? "";
 
     private string[][]? _endUseMatches;
 

@@ -13,7 +13,7 @@ namespace ChipScreen.Screening;
 internal sealed class OrderPositions(IOrderSource source)
 {
     private Dictionary<string, int>? _counts;
-    private long _seen;
+    private long _uncounted; // rows taken before the first one without a line number
 
     /// <summary>Takes the next row in input order; returns its position within its order, or 0 when it has a line
     /// number and no row before it lacked one (its position is then never needed).</summary>
@@ -23,12 +23,11 @@ internal sealed class OrderPositions(IOrderSource source)
         {
             if (numbered)
             {
-                _seen++;
+                _uncounted++;
                 return 0;
             }
-            _counts = CountFirst(_seen);
+            _counts = CountFirst(_uncounted);
         }
-        _seen++;
         ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, orderId, out _);
         return ++count;
     }
