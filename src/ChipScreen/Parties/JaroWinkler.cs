@@ -48,6 +48,22 @@ internal static class JaroWinkler
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> differ by exactly one letter inserted, deleted or replaced.</summary>
+    public static bool OneEditApart(string a, string b)
+    {
+        if (a.Length < b.Length)
+            (a, b) = (b, a);
+        if (a.Length - b.Length > 1 || string.Equals(a, b, StringComparison.Ordinal))
+            return false;
+        var i = 0;
+        while (i < b.Length && a[i] == b[i])
+            i++;
+        // The first difference: a letter replaced (same lengths) or one inserted into the longer word.
+        return a.Length == b.Length
+            ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+            : a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i));
+    }
+
     /// <summary>The edit distance of <paramref name="a"/> and <paramref name="b"/> as a similarity: 1 - distance / longer length.</summary>
     public static double LevenshteinRatio(string a, string b)
     {

@@ -16,7 +16,11 @@ namespace ChipScreen.Parties;
 /// <para>Guards: names that share only generic words, places, surnames or numbers score at most
 /// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside) has its counterpart; names whose numbers differ ("CETC 13" and
 /// "CETC 14"), or that name different places ("(Sweden)" and "(Finland)"), score at most <see cref="DifferenceCap"/>:
-/// a person must look.</para>
+/// a person must look. Funds and trusts of one numbered series ("Capital Partners VI" and "VII", "Loan Trust 2004-1" and
+/// "2004-2") are the exception: vehicles of one sponsor, they score as one family, at most <see cref="SeriesCap"/>.
+/// Names whose legal forms are of different kinds ("AG" and "GmbH") are different companies, at most a review.
+/// A short last word one letter away from a legal form the other name has ("Siemens AkG" and "Siemens AG") is read as
+/// that legal form.</para>
 /// </remarks>
 internal static class NameComparer
 {
@@ -25,6 +29,9 @@ internal static class NameComparer
 
     /// <summary>The highest score of names whose numbers differ, or that name different places.</summary>
     public const int DifferenceCap = 80;
+
+    /// <summary>The highest score of funds or trusts of one series whose numbers differ.</summary>
+    public const int SeriesCap = 90;
 
     private const double AcronymSimilarity = 0.95;
     private const double EvidenceSimilarity = 0.8;
@@ -51,6 +58,8 @@ internal static class NameComparer
         if (string.Equals(query.Key, candidate.Key, StringComparison.Ordinal))
         {
             var strong = query.HasDistinctive || query.Core.Length >= 2;
+            if (strong && LegalFormsDiffer(query, candidate))
+                return new NameComparison(DifferenceCap, explain ? $"same name; {LegalFormsNote(query, candidate)}" + Ignored(query, candidate) : "");
             return new NameComparison(strong ? 100 : WeakEvidenceCap,
                 explain ? (strong ? "same name" : "same name, but only generic words") + Ignored(query, candidate) : "");
         }
@@ -66,6 +75,8 @@ internal static class NameComparer
         a = Join(a, b, notes, reversed: false);
         b = Join(b, a, notes, reversed: true);
         Align(a, b, exactOnly: false);
+        MisspeltLegalForm(a, query, candidate, notes);
+        MisspeltLegalForm(b, candidate, query, notes);
 
         double total = 0, matched = 0;
         var evidence = false;
@@ -90,10 +101,24 @@ internal static class NameComparer
         }
 
         var score = (int)Math.Round(share * 100, MidpointRounding.AwayFromZero);
-        if (score > DifferenceCap && !string.Equals(query.Numbers, candidate.Numbers, StringComparison.Ordinal))
+        if (SeriesShare(a, b) is { } seriesShare)
+        {
+            var seriesScore = Math.Min(SeriesCap, (int)Math.Round(seriesShare * 100, MidpointRounding.AwayFromZero));
+            if (seriesScore > score)
+            {
+                score = seriesScore;
+                notes?.Add($"one series, numbered {Unmatched(a)} / {Unmatched(b)} (at most {SeriesCap})");
+            }
+        }
+        else if (score > DifferenceCap && !string.Equals(query.Numbers, candidate.Numbers, StringComparison.Ordinal))
         {
             score = DifferenceCap;
             notes?.Add($"numbers differ (at most {DifferenceCap})");
+        }
+        if (score > DifferenceCap && LegalFormsDiffer(query, candidate))
+        {
+            score = DifferenceCap;
+            notes?.Add(LegalFormsNote(query, candidate));
         }
         if (score > DifferenceCap && acronym is > 0 and < 4)
         {
@@ -123,6 +148,8 @@ internal static class NameComparer
     {
         foreach (ref readonly var u in units.AsSpan())
         {
+            if (u.LegalForm)
+                continue;
             if (u.Partner < 0 && u.Count == 1 && u.Kind == TokenKind.Distinctive && u.Text.Length is >= 3 and <= 8 && IsLetters(u.Text) &&
                 IsSubsequence(u.Text, name.Initials) && FindAcronym(u.Text, name, out _, out _))
             {
@@ -142,6 +169,97 @@ internal static class NameComparer
             covered &= u.Similarity >= CoverageSimilarity;
         }
     }
+
+    /// <summary>When both names are funds or trusts (<see cref="NameLexicon.SeriesWords"/>) and the only words left without a
+    /// counterpart are series numbers (numbers, single letters: "V" / "VI", "2004-1" / "2004-2"), the share of the other
+    /// words that align; otherwise null.</summary>
+    private static double? SeriesShare(Unit[] a, Unit[] b)
+    {
+        if (!IsSeries(a, out var leftA) || !IsSeries(b, out var leftB) || leftA + leftB == 0)
+            return null;
+        double total = 0, matched = 0;
+        foreach (var units in (ReadOnlySpan<Unit[]>)[a, b])
+        {
+            foreach (ref readonly var u in units.AsSpan())
+            {
+                if (u.Partner < 0 || u.LegalForm)
+                    continue;
+                total += u.Weight;
+                matched += u.Similarity * u.Weight;
+            }
+        }
+        return total > 0 ? matched / total : null;
+    }
+
+    /// <summary>The words left without a counterpart ("-" when none).</summary>
+    private static string Unmatched(Unit[] units) =>
+        string.Join(' ', units.Where(u => u.Partner < 0 && !u.LegalForm).Select(u => u.Text)) is { Length: > 0 } text ? text : "-";
+
+    private static bool IsSeries(Unit[] units, out int designators)
+    {
+        designators = 0;
+        var series = false;
+        foreach (ref readonly var u in units.AsSpan())
+        {
+            series |= u.Partner >= 0 && NameLexicon.SeriesWords.Contains(u.Text);
+            if (u.Partner >= 0 || u.LegalForm)
+                continue;
+            if (u.Kind != TokenKind.Number && u.Text.Length > 1)
+                return false;
+            designators++;
+        }
+        return series;
+    }
+
+    /// <summary>Whether a word could be a misspelt short legal form: a distinctive word (not a trade, place or surname) of two to
+    /// four letters.</summary>
+    private static bool MayBeLegalForm(NameToken word) =>
+        word.Kind == TokenKind.Distinctive && word.Text.Length is >= 2 and <= 4 && IsLetters(word.Text);
+
+    /// <summary>The weight of the words of <paramref name="name"/> that <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool)"/>
+    /// may leave out of the share: its series numbers when it names a fund or trust, and its last word when it may be a
+    /// misspelt legal form. <see cref="PartyIndex"/> bounds scores with it.</summary>
+    public static double Slack(NormalizedName name, double[] weights)
+    {
+        if (name.Core.Length < 2)
+            return 0;
+        var slack = MayBeLegalForm(name.Core[^1]) ? weights[^1] : 0;
+        if (!name.Core.Any(t => NameLexicon.SeriesWords.Contains(t.Text)))
+            return slack;
+        for (var i = 0; i < name.Core.Length; i++)
+            if (name.Core[i].Kind == TokenKind.Number || name.Core[i].Text.Length == 1)
+                slack += weights[i];
+        return slack;
+    }
+
+    /// <summary>Marks the last word of <paramref name="name"/> as a legal form when it has no counterpart, may be a legal form
+    /// (<see cref="MayBeLegalForm"/>), and is one letter away from a legal form <paramref name="other"/> has ("akg" and "ag").</summary>
+    private static void MisspeltLegalForm(Unit[] units, NormalizedName name, NormalizedName other, List<string>? notes)
+    {
+        if (units.Length < 2 || other.Ignored.Length == 0)
+            return;
+        ref var u = ref units[^1];
+        if (u.Partner >= 0 || u.Count != 1 || !MayBeLegalForm(name.Core[^1]) || !string.Equals(u.Text, name.Core[^1].Text, StringComparison.Ordinal))
+            return;
+        foreach (var form in other.Ignored)
+        {
+            if (form[0] != u.Text[0] || !NameLexicon.LegalForms.Contains(form) || !JaroWinkler.OneEditApart(u.Text, form))
+                continue;
+            u.LegalForm = true;
+            notes?.Add($"{u.Text} read as the legal form {form}");
+            return;
+        }
+    }
+
+    /// <summary>Whether one name's legal forms name a company limited by shares and the other's a limited liability company.</summary>
+    private static bool LegalFormsDiffer(NormalizedName a, NormalizedName b) =>
+        a.LegalForms != LegalFormKind.None && b.LegalForms != LegalFormKind.None && (a.LegalForms & b.LegalForms) == LegalFormKind.None;
+
+    private static string LegalFormsNote(NormalizedName a, NormalizedName b) =>
+        $"legal forms of different kinds, {Forms(a)} / {Forms(b)} (at most {DifferenceCap})";
+
+    private static string Forms(NormalizedName name) =>
+        string.Join(' ', name.Ignored.Where(NameLexicon.LegalFormKinds.ContainsKey));
 
     private static bool UnmatchedPlace(Unit[] units)
     {
@@ -424,10 +542,10 @@ internal static class NameComparer
         }
         if (sb.Length > 0)
             notes.Insert(0, "words " + sb);
-        var missing = a.Where(u => u.Partner < 0).Select(u => u.Text).ToList();
+        var missing = a.Where(u => u.Partner < 0 && !u.LegalForm).Select(u => u.Text).ToList();
         if (missing.Count > 0)
             notes.Add("only in the name: " + string.Join(" ", missing));
-        var extra = b.Where(u => u.Partner < 0).Select(u => u.Text).ToList();
+        var extra = b.Where(u => u.Partner < 0 && !u.LegalForm).Select(u => u.Text).ToList();
         if (extra.Count > 0)
             notes.Add("only in the listed name: " + string.Join(" ", extra));
     }
@@ -444,6 +562,9 @@ internal static class NameComparer
         public double Similarity;
         public bool PartnerDistinctive;
         public bool Acronym;
+
+        /// <summary>A misspelt legal form ("akg"): left out of the score.</summary>
+        public bool LegalForm;
 
         public readonly bool Distinctive => Kind is TokenKind.Distinctive or TokenKind.Han;
     }

@@ -31,6 +31,24 @@ internal static class NameLexicon
         "ооо", "оао", "зао", "пао", "ао", "ип",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The kind of company some legal forms name: a company limited by shares ("AG", "S.A.", "JSC") or a limited
+    /// liability company ("GmbH", "S.à r.l.", "LLC", "OOO"). A name with one kind and a name with the other are different
+    /// companies ("Deutsche Bank AG", "Deutsche Bank GmbH"). Forms used loosely ("Ltd.", "Inc.", "Co.") have no kind.</summary>
+    public static FrozenDictionary<string, LegalFormKind> LegalFormKinds { get; } = new Dictionary<string, LegalFormKind>
+    {
+        ["ag"] = LegalFormKind.Shares, ["aktiengesellschaft"] = LegalFormKind.Shares, ["sa"] = LegalFormKind.Shares,
+        ["spa"] = LegalFormKind.Shares, ["nv"] = LegalFormKind.Shares, ["jsc"] = LegalFormKind.Shares, ["ojsc"] = LegalFormKind.Shares,
+        ["cjsc"] = LegalFormKind.Shares, ["pjsc"] = LegalFormKind.Shares, ["ao"] = LegalFormKind.Shares, ["oao"] = LegalFormKind.Shares,
+        ["zao"] = LegalFormKind.Shares, ["pao"] = LegalFormKind.Shares, ["ао"] = LegalFormKind.Shares, ["оао"] = LegalFormKind.Shares,
+        ["зао"] = LegalFormKind.Shares, ["пао"] = LegalFormKind.Shares, ["anonyme"] = LegalFormKind.Shares, ["anonima"] = LegalFormKind.Shares,
+        ["aktsionernoe"] = LegalFormKind.Shares, ["акционерное"] = LegalFormKind.Shares,
+        ["gmbh"] = LegalFormKind.LimitedLiability, ["mbh"] = LegalFormKind.LimitedLiability, ["haftung"] = LegalFormKind.LimitedLiability,
+        ["sarl"] = LegalFormKind.LimitedLiability, ["eurl"] = LegalFormKind.LimitedLiability, ["srl"] = LegalFormKind.LimitedLiability,
+        ["llc"] = LegalFormKind.LimitedLiability, ["ooo"] = LegalFormKind.LimitedLiability, ["ооо"] = LegalFormKind.LimitedLiability,
+        ["ogranichennoi"] = LegalFormKind.LimitedLiability, ["ограниченнои"] = LegalFormKind.LimitedLiability,
+        ["liability"] = LegalFormKind.LimitedLiability, ["sro"] = LegalFormKind.LimitedLiability,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Legal forms written as several words; removed as a whole, wherever they stand.</summary>
     public static IReadOnlyList<string[]> LegalPhrases { get; } =
     [
@@ -129,8 +147,20 @@ internal static class NameLexicon
         ["tech"] = "technology", ["intl"] = "international", ["natl"] = "national", ["mfg"] = "manufacturing", ["dept"] = "department", ["univ"] = "university",
         ["inst"] = "institute", ["assn"] = "association", ["bros"] = "brothers", ["svcs"] = "services", ["sys"] = "systems",
         ["centre"] = "center", ["centres"] = "centers", ["organisation"] = "organization", ["organisations"] = "organizations",
-        ["labour"] = "labor", ["defence"] = "defense", ["programme"] = "program", ["colour"] = "color", ["aluminium"] = "aluminum",
+        ["usa"] = "us", ["labour"] = "labor", ["defence"] = "defense", ["programme"] = "program", ["colour"] = "color", ["aluminium"] = "aluminum",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Names of places written as several words, rewritten to the one word they are abbreviated to ("U.S." reads
+    /// "us"), longest first.</summary>
+    public static IReadOnlyList<(string[] Words, string Word)> PhraseVariants { get; } =
+    [
+        (["united", "states", "of", "america"], "us"), (["united", "states"], "us"), (["united", "kingdom"], "uk"),
+    ];
+
+    /// <summary>Words that name a fund or trust of a numbered series ("Capital Partners VII L.P.", "Mortgage Loan Trust
+    /// 2004-1"): vehicles of one sponsor that differ only by their series number are one family.</summary>
+    public static FrozenSet<string> SeriesWords { get; } = new[] { "fund", "funds", "trust", "trusts", "partners", "series", "portfolio" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Number words (cardinal and ordinal) as digits.</summary>
     public static FrozenDictionary<string, int> NumberWords { get; } = new Dictionary<string, int>
@@ -146,4 +176,16 @@ internal static class NameLexicon
         ["ii"] = 2, ["iii"] = 3, ["iv"] = 4, ["vi"] = 6, ["vii"] = 7, ["viii"] = 8, ["ix"] = 9, ["xi"] = 11, ["xii"] = 12, ["xiii"] = 13,
         ["xiv"] = 14, ["xv"] = 15, ["xvi"] = 16, ["xvii"] = 17, ["xviii"] = 18, ["xix"] = 19, ["xx"] = 20,
     }.ToFrozenDictionary(StringComparer.Ordinal);
+}
+
+/// <summary>The kinds of company a legal form can name (flags: a name may carry both, "GmbH &amp; Co. KGaA" aside).</summary>
+[Flags]
+internal enum LegalFormKind : byte
+{
+    /// <summary>No legal form with a kind.</summary>
+    None = 0,
+    /// <summary>A company limited by shares: AG, S.A., S.p.A., N.V., JSC, PAO.</summary>
+    Shares = 1,
+    /// <summary>A limited liability company: GmbH, S.à r.l., S.r.l., LLC, OOO.</summary>
+    LimitedLiability = 2,
 }

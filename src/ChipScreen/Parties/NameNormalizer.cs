@@ -26,16 +26,9 @@ internal static class NameNormalizer
         var optional = new bool[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
-            if (!PhrasesByFirstWord.TryGetValue(words[i], out var phrases))
-                continue;
-            foreach (var phrase in phrases)
+            foreach (var phrase in PhrasesAt(words[i]))
             {
-                if (i + phrase.Length > words.Count)
-                    continue;
-                var all = true;
-                for (var k = 1; k < phrase.Length && all; k++)
-                    all = words[i + k] == phrase[k];
-                if (!all)
+                if (i + phrase.Length > words.Count || !IsPhrase(words, i, phrase))
                     continue;
                 for (var k = 0; k < phrase.Length; k++)
                     optional[i + k] = true;
@@ -60,6 +53,37 @@ internal static class NameNormalizer
                 core.Add(new NameToken(words[i], KindOf(words[i])));
         }
         return new NormalizedName(name, [.. core], [.. words], optional, [.. ignored]);
+    }
+
+    /// <summary>The legal phrases that may start with <paramref name="word"/>: those that do, and, for a word of four letters or
+    /// more, those whose first word it spells with one typo ("joynt stock company").</summary>
+    private static IEnumerable<string[]> PhrasesAt(string word)
+    {
+        if (PhrasesByFirstWord.TryGetValue(word, out var exact))
+            return exact;
+        if (word.Length < 4)
+            return [];
+        List<string[]>? result = null;
+        foreach (var (first, phrases) in PhrasesByFirstWord)
+            if (first.Length >= 4 && first[0] == word[0] && JaroWinkler.OneEditApart(first, word))
+                (result ??= []).AddRange(phrases);
+        return (IEnumerable<string[]>?)result ?? [];
+    }
+
+    /// <summary>Whether the words from <paramref name="start"/> are <paramref name="phrase"/>, allowing one word of four
+    /// letters or more to have a typo (same first letter, one edit) when another word of the phrase is exact.</summary>
+    private static bool IsPhrase(List<string> words, int start, string[] phrase)
+    {
+        var typos = 0;
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            var w = words[start + k];
+            if (w == phrase[k])
+                continue;
+            if (++typos > 1 || phrase.Length < 2 || phrase[k].Length < 4 || w[0] != phrase[k][0] || !JaroWinkler.OneEditApart(w, phrase[k]))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Whether <paramref name="word"/> is a legal form with a typo (Jaro-Winkler 0.95 or more, which needs the same first
@@ -138,6 +162,28 @@ internal static class NameNormalizer
         for (var i = 0; i < words.Count; i++)
             if (NameLexicon.Variants.TryGetValue(words[i], out var variant))
                 words[i] = variant;
+        return PhraseVariants(words);
+    }
+
+    /// <summary>Rewrites the places written as several words ("United States") to their one-word form ("us").</summary>
+    private static List<string> PhraseVariants(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            foreach (var (phrase, word) in NameLexicon.PhraseVariants)
+            {
+                if (words[i] != phrase[0] || i + phrase.Length > words.Count)
+                    continue;
+                var all = true;
+                for (var k = 1; k < phrase.Length && all; k++)
+                    all = words[i + k] == phrase[k];
+                if (!all)
+                    continue;
+                words[i] = word;
+                words.RemoveRange(i + 1, phrase.Length - 1);
+                break;
+            }
+        }
         return words;
     }
 

@@ -11,6 +11,9 @@ internal sealed class NormalizedName
         All = all;
         Optional = optional;
         Ignored = ignored;
+        foreach (var word in ignored)
+            if (NameLexicon.LegalFormKinds.TryGetValue(word, out var kind))
+                LegalForms |= kind;
         var key = new System.Text.StringBuilder(original.Length);
         var compact = new System.Text.StringBuilder(original.Length);
         List<string>? numbers = null;
@@ -51,6 +54,9 @@ internal sealed class NormalizedName
 
     /// <summary>For each word of <see cref="All"/>, whether it is a legal form or stop word (an acronym may skip it).</summary>
     public bool[] Optional { get; }
+
+    /// <summary>The kinds of company its legal forms name (<see cref="NameLexicon.LegalFormKinds"/>).</summary>
+    public LegalFormKind LegalForms { get; }
 
     /// <summary>The legal forms and stop words that were ignored, in order.</summary>
     public string[] Ignored { get; }

@@ -6,9 +6,9 @@ namespace ChipScreen.Parties;
 /// only with the listed names it could match.</summary>
 /// <remarks>
 /// Keys: each word; each run of two or three words written together ("zhipu" finds "Zhi Pu"); the first and last three or
-/// four letters of longer words (a typo leaves one of them intact); the initials of each name ("smic"); the whole name. Words
-/// that many names share (generic words, surnames, numbers, common prefixes) lead to candidates only while their lists are
-/// short.
+/// four letters of longer words, and for words of five or seven letters their first two with their last two (a typo leaves
+/// one of them intact); the initials of each name ("smic"); the whole name. Words that many names share (generic words,
+/// surnames, numbers, common prefixes) lead to candidates only while their lists are short.
 /// Entries of type Vessel or Aircraft are not indexed. Immutable and thread-safe.
 /// </remarks>
 internal sealed class PartyIndex
@@ -55,10 +55,12 @@ internal sealed class PartyIndex
         Weights = new TokenWeights(documentFrequency.ToFrozenDictionary(StringComparer.Ordinal), entries.Count);
         _weights = [.. Variants.Select(v => NameComparer.Weigh(v.Normalized, Weights))];
         _totalWeight = [.. _weights.Select(w => w.Sum())];
+        _slack = [.. Variants.Select((v, i) => NameComparer.Slack(v.Normalized, _weights[i]))];
     }
 
     private readonly double[][] _weights;
     private readonly double[] _totalWeight;
+    private readonly double[] _slack;
 
     /// <summary>The weight of each core word of listed name <paramref name="variant"/>.</summary>
     public double[] WeightsOf(int variant) => _weights[variant];
@@ -87,6 +89,8 @@ internal sealed class PartyIndex
             scratch.Round++;
             var strong = t.IsDistinctive;
             Credit(scratch, "t:" + t.Text, !strong, weight, strong, loose: false);
+            // The word written as a run of the listed name's words ("yamahdi", "Ya Mahdi") aligns with all of them.
+            Credit(scratch, "r:" + t.Text, false, weight, strong, loose: true);
             if (t.Kind == TokenKind.Number)
                 continue;
             if (t.Text.Length >= 4 && t.Kind != TokenKind.Han)
@@ -94,6 +98,10 @@ internal sealed class PartyIndex
                 var n = t.Text.Length >= 7 ? 4 : 3;
                 Credit(scratch, "p:" + t.Text[..n], true, weight, strong, loose: false);
                 Credit(scratch, "s:" + t.Text[^n..], true, weight, strong, loose: false);
+                // In a word of five or seven letters both keys hold the middle letter; a typo there ("Qaeda", "Qa'ida")
+                // leaves the first and last two.
+                if (t.Text.Length is 5 or 7)
+                    Credit(scratch, "m:" + t.Text[..2] + t.Text[^2..], true, weight, strong, loose: false);
             }
             var next = i + 1 < core.Length ? Weights.Of(core[i + 1]) : 0;
             if (t.Text.Length is >= 3 and <= 8 && IsLetters(t.Text))
@@ -106,6 +114,7 @@ internal sealed class PartyIndex
         scratch.Round++;
         Credit(scratch, "k:" + query.Key, false, queryWeight, true, loose: true);
 
+        var querySlack = NameComparer.Slack(query, NameComparer.Weigh(query, Weights));
         var result = new List<int>();
         foreach (var v in scratch.Touched)
         {
@@ -114,6 +123,10 @@ internal sealed class PartyIndex
             // acronym may align with several.
             var listed = scratch.Loose[v] ? total : Math.Min(total, scratch.Hits[v]);
             var upper = total + queryWeight > 0 ? (Math.Min(scratch.Weight[v], queryWeight) + listed) / (queryWeight + total) * 100 : 0;
+            // Series numbers and a misspelt legal form may be left out of the share.
+            var slack = querySlack + _slack[v];
+            if (slack > 0 && upper + 0.5 < minimum)
+                upper = Math.Max(upper, (Math.Min(scratch.Weight[v], queryWeight) + listed) / Math.Max(1e-9, queryWeight + total - slack) * 100);
             var keep = upper + 0.5 >= minimum &&
                        (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - 1e-9);
             if (keep)
@@ -192,6 +205,8 @@ internal sealed class PartyIndex
                 // similar enough to it has at least four letters (five for the four-letter keys).
                 yield return "p:" + t.Text[..3];
                 yield return "s:" + t.Text[^3..];
+                if (t.Text.Length is 5 or 7)
+                    yield return "m:" + t.Text[..2] + t.Text[^2..];
                 if (t.Text.Length >= 5)
                 {
                     yield return "p:" + t.Text[..4];
@@ -199,9 +214,9 @@ internal sealed class PartyIndex
                 }
             }
             if (i + 1 < core.Length)
-                yield return "t:" + t.Text + core[i + 1].Text;
+                yield return "r:" + t.Text + core[i + 1].Text;
             if (i + 2 < core.Length)
-                yield return "t:" + t.Text + core[i + 1].Text + core[i + 2].Text;
+                yield return "r:" + t.Text + core[i + 1].Text + core[i + 2].Text;
         }
         foreach (var acronym in AcronymKeys(name))
             yield return "a:" + acronym;

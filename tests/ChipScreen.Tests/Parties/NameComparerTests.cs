@@ -62,12 +62,62 @@ public class NameComparerTests
     [Fact]
     public void DifferentNumbers_AreAtMostAReview()
     {
-        var c = Compare("Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2004-2");
-        Assert.Equal(NameComparer.DifferenceCap, c.Score);
-        Assert.Contains("numbers differ", c.Explanation);
-        Assert.InRange(Compare("China Electronics Technology Group Corporation 15th Research Institute", "China Electronics Technology Group Corporation 13th Research Institute").Score,
-            NameComparer.WeakEvidenceCap + 1, NameComparer.DifferenceCap);
+        var c = Compare("Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.");
+        Assert.True(c.Score < 88, $"{c.Score} ({c.Explanation})");
+        Assert.Contains("only in the listed name: 2", c.Explanation);
+        var institutes = Compare("China Electronics Technology Group Corporation 15th Research Institute", "China Electronics Technology Group Corporation 13th Research Institute");
+        Assert.InRange(institutes.Score, NameComparer.WeakEvidenceCap + 1, NameComparer.DifferenceCap);
     }
+
+    [Theory]
+    [InlineData("Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2004-2", "1 / 2")]
+    [InlineData("Blackstone Real Estate Partners V L.P.", "Blackstone Real Estate Partners VI L.P.", "v / 6")]
+    [InlineData("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", "3 / 4")]
+    [InlineData("Citigroup Capital Trust I", "Citigroup Capital Trust II", "i / 2")]
+    public void FundsOrTrustsOfOneSeries_AreOneFamily(string a, string b, string numbers)
+    {
+        var c = Compare(a, b);
+        Assert.Equal(NameComparer.SeriesCap, c.Score);
+        Assert.Contains($"one series, numbered {numbers}", c.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Bain Capital Fund X L.P.", "Bain Energy Fund XI L.P.")] // another word differs too
+    [InlineData("Bowne Global Solutions II (Sweden) AB", "Bowne Global Solutions III (Sweden) AB")] // not a fund or trust
+    public void OnlyFundsOrTrustsDifferingByTheirNumberAlone_AreOneSeries(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.True(c.Score <= NameComparer.DifferenceCap, $"{c.Score} ({c.Explanation})");
+        Assert.DoesNotContain("one series", c.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Deutsche Bank AG", "Deutsche Bank GmbH")]
+    [InlineData("Rostec JSC", "Rostec OOO")]
+    [InlineData("Mendez S.A.", "Mendez S.A.R.L.")]
+    public void LegalFormsOfDifferentKinds_AreAtMostAReview(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.Equal(NameComparer.DifferenceCap, c.Score);
+        Assert.Contains("legal forms of different kinds", c.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Siemens AkG", "Siemens AG")]
+    [InlineData("Siemens AG", "Siemens AkG")]
+    [InlineData("Sugon Information Industry Lts", "Sugon Information Industry Ltd")]
+    public void AShortLastWord_OneLetterFromTheOtherNamesLegalForm_IsThatLegalForm(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.Equal(100, c.Score);
+        Assert.Contains("read as the legal form", c.Explanation);
+        // Without that legal form on the other side, the word is a word.
+        Assert.True(Compare(a.Split(' ')[0] + " Hkg", b.Split(' ')[0]).Score < 75);
+    }
+
+    [Fact]
+    public void UnitedStates_IsUS() =>
+        Assert.Equal(100, Compare("U.S. Department of State", "United States Department of State").Score);
 
     [Fact]
     public void DifferentPlaces_AreAtMostAReview()

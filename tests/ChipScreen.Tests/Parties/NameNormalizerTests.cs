@@ -20,6 +20,8 @@ public class NameNormalizerTests
     [InlineData("Volkswagen Gesellschaft mit beschränkter Haftung", "volkswagen")]
     [InlineData("Stripe Limited Liability Company", "stripe")]
     [InlineData("Siemens Aktiengeselschaft", "siemens")] // a misspelt legal form is still a legal form
+    [InlineData("Tactical Missiles Corporation Joynt Stock Company", "tactical missiles")] // so is a legal phrase with one typo
+    [InlineData("Joynt Venture Partners", "joynt venture partners")] // but not a word that only looks like its start
     [InlineData("华为技术有限公司", "华为技术")]
     [InlineData("Zhipu Huazhang Keji Youxian Gongsi", "zhipu huazhang keji")]
     public void LegalFormsPunctuationCaseAccentsAndWidth_AreIgnored(string name, string key) => Assert.Equal(key, Key(name));
@@ -38,6 +40,10 @@ public class NameNormalizerTests
     [InlineData("Intl Trading Centre", "international trading center")]
     [InlineData("World Health Organisation", "world health organization")]
     [InlineData("Huawei Tech", "huawei technology")]
+    [InlineData("United States Department of State", "us department state")]
+    [InlineData("U.S.A. Department of State", "us department state")]
+    [InlineData("United States of America Trading", "us trading")]
+    [InlineData("United Kingdom Atomic Energy Authority", "uk atomic energy authority")]
     public void SpellingVariants_AreUnified(string name, string key) => Assert.Equal(key, Key(name));
 
     [Fact]

@@ -83,6 +83,35 @@ public class PartyScreeningTests
         Assert.Equal(serial, parallel);
     }
 
+    /// <summary>The index only narrows down which listed names are compared: every labelled pair of companies or organizations
+    /// whose names score at least
+    /// the review threshold is found when the second name is listed, with the score the two names get compared directly
+    /// (series numbers and misspelt legal forms, which the score leaves out, included).</summary>
+    [Fact]
+    public void TheIndex_FindsEveryNameThatScoresAtLeastAReview()
+    {
+        var pairs = ListTable.Read(Path.Combine(Repo.Data, "matching", "name-bench-cases.csv"), "name-bench-cases.csv", ',', hasHeader: true, out _)
+            .Where(r => r.Fields[1] is "Company" or "Organization").Select(r => (First: r.Fields[2], Second: r.Fields[3])).ToList();
+        var listed = pairs.Select(p => p.Second).Distinct(StringComparer.Ordinal).ToList();
+        var entries = listed.Select((name, i) => new ListEntry { List = ListCodes.EntityList, Id = $"e{i}", Name = name }).ToList();
+        var screening = new PartyScreening(new PartyListSet(entries, [], []), PartyThresholds.Default);
+        var compared = 0;
+        foreach (var (first, second) in pairs)
+        {
+            var direct = screening.Compare(first, second);
+            if (direct.Score < PartyThresholds.Default.Review)
+                continue;
+            compared++;
+            var id = $"e{listed.IndexOf(second)}";
+            var found = screening.Search(first, "", limit: int.MaxValue, minimum: PartyThresholds.Default.Review).SingleOrDefault(c => c.Entry.Id == id);
+            Assert.True(found is not null, $"'{first}' does not find '{second}' ({direct.Score}: {direct.Explanation})");
+            Assert.Equal(direct.Score, found.Score);
+        }
+        Assert.True(compared > 150, $"{compared} pairs");
+        Assert.Contains(pairs, p => p.First == "Bain Capital Fund X L.P." && screening.Compare(p.First, p.Second).Explanation.Contains("one series"));
+        Assert.Contains(pairs, p => p.First == "Siemens AG" && screening.Compare(p.First, p.Second).Explanation.Contains("read as the legal form"));
+    }
+
     [Fact]
     public void Search_ListsTheBestCandidatesEvenBelowTheReviewThreshold()
     {
