@@ -12,8 +12,9 @@ namespace ChipScreen.Parties;
 /// <see cref="CountryConflict"/> (Hong Kong and Macau count as China). A reviewed "not a match" for the name and entry
 /// clears the candidate while the entry is unchanged.</para>
 /// <para>What a name scores against the lists is remembered per distinct name (a batch repeats its customers), and the
-/// candidates of the few names that have any per name and country, up to <see cref="CacheLimit"/> of each. Immutable apart
-/// from those caches; thread-safe.</para>
+/// candidates of the few names that have any per name and country, up to <see cref="CacheLimit"/> of each and
+/// <see cref="CachedCandidateLimit"/> candidates in all, so that a list many names resemble cannot fill the memory; past
+/// that, candidates are worked out again each time. Immutable apart from those caches; thread-safe.</para>
 /// </remarks>
 public sealed class PartyScreening
 {
@@ -23,8 +24,13 @@ public sealed class PartyScreening
     /// <summary>Points a listed entry loses when the screened party's country is known and none of the entry's.</summary>
     public const int CountryConflict = 10;
 
-    /// <summary>The number of distinct names (and of names with candidates, per country) remembered.</summary>
-    public const int CacheLimit = 1 << 20;
+    /// <summary>The number of distinct names (and of names with candidates, per country) remembered. The screening lives as
+    /// long as its pack (in a service, across batches); a batch remembers its own names besides.</summary>
+    public const int CacheLimit = 1 << 16;
+
+    /// <summary>The number of candidates (with their explanations, some hundred bytes each) remembered per name and per name
+    /// and country.</summary>
+    public const int CachedCandidateLimit = 1 << 16;
 
     private const int MaxCandidates = 20;
 
@@ -34,10 +40,20 @@ public sealed class PartyScreening
     private readonly ConcurrentDictionary<(string Name, string Country), PartyCandidate[]> _byNameAndCountry = new();
     private int _namesCached;
     private int _pairsCached;
+    private readonly int _candidateLimit;
+    private int _hitsCached;
+    private int _candidatesCached;
 
     /// <summary>Prepares <paramref name="lists"/> for screening at <paramref name="thresholds"/>.</summary>
     public PartyScreening(PartyListSet lists, PartyThresholds thresholds)
+        : this(lists, thresholds, CachedCandidateLimit)
     {
+    }
+
+    /// <summary>As the public constructor, remembering at most <paramref name="candidateLimit"/> candidates (tests).</summary>
+    internal PartyScreening(PartyListSet lists, PartyThresholds thresholds, int candidateLimit)
+    {
+        _candidateLimit = candidateLimit;
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentNullException.ThrowIfNull(thresholds);
         if (thresholds.Problem() is { } problem)
@@ -81,18 +97,24 @@ public sealed class PartyScreening
         }
         else
         {
-            hits = HitsOf(name.Text);
-            name.Screened = (this, hits);
+            hits = HitsOf(name.Text, out var cached);
+            if (cached)
+                name.Screened = (this, hits);
         }
         return Screen(name.Text, hits, country ?? "");
     }
 
-    private NameHit[] HitsOf(string name)
+    private NameHit[] HitsOf(string name) => HitsOf(name, out _);
+
+    /// <summary>The hits of <paramref name="name"/>; <paramref name="cached"/> says whether they are remembered.</summary>
+    private NameHit[] HitsOf(string name, out bool cached)
     {
+        cached = true;
         if (!_byName.TryGetValue(name, out var hits))
         {
             hits = Hits(name, Thresholds.Review - CountryAgreement, MaxCandidates * 2);
-            if (_namesCached < CacheLimit && _byName.TryAdd(name, hits))
+            cached = _namesCached < CacheLimit && Reserve(ref _hitsCached, hits.Length) && _byName.TryAdd(name, hits);
+            if (cached)
                 Interlocked.Increment(ref _namesCached);
         }
         return hits;
@@ -105,9 +127,24 @@ public sealed class PartyScreening
         if (_byNameAndCountry.TryGetValue((name, country), out var found))
             return found;
         found = Candidates(hits, country, Thresholds.Review, MaxCandidates);
-        if (_pairsCached < CacheLimit && _byNameAndCountry.TryAdd((name, country), found))
+        if (_pairsCached < CacheLimit && Reserve(ref _candidatesCached, found.Length) && _byNameAndCountry.TryAdd((name, country), found))
             Interlocked.Increment(ref _pairsCached);
         return found;
+    }
+
+    /// <summary>The number of candidates remembered, per name and per name and country (tests).</summary>
+    internal (int Hits, int Candidates) Cached => (_hitsCached, _candidatesCached);
+
+    /// <summary>Counts <paramref name="count"/> more candidates against the limit; false when they do not fit (nothing is
+    /// counted then).</summary>
+    private bool Reserve(ref int cached, int count)
+    {
+        if (count == 0)
+            return true;
+        if (Interlocked.Add(ref cached, count) <= _candidateLimit)
+            return true;
+        Interlocked.Add(ref cached, -count);
+        return false;
     }
 
     /// <summary>The <paramref name="limit"/> best candidates for <paramref name="name"/> with any score above

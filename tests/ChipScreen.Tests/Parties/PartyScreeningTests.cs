@@ -112,6 +112,32 @@ public class PartyScreeningTests
         Assert.Contains(pairs, p => p.First == "Siemens AG" && screening.Compare(p.First, p.Second).Explanation.Contains("read as the legal form"));
     }
 
+    /// <summary>A list many names resemble must not fill the memory: past the limit, candidates are worked out again, and
+    /// are the same.</summary>
+    [Fact]
+    public void RememberedCandidates_StayWithinTheLimit_AndPastItTheResultsAreTheSame()
+    {
+        var limited = new PartyScreening(Shipped.Lists, Shipped.Thresholds, candidateLimit: 10);
+        // Distinct names (each remembered on its own) that normalize alike: the punctuation differs.
+        var names = Enumerable.Range(1, 100).Select(i => (i % 2 == 0 ? "Hua Wei Technologies" : "Huawei Device Co") + new string(',', i)).ToArray();
+        string[] countries = ["CN", "HK", "DE", "", "SG"];
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var name in names)
+            {
+                foreach (var country in countries)
+                {
+                    var expected = new PartyScreening(Shipped.Lists, Shipped.Thresholds).Screen(name, country);
+                    var actual = limited.Screen(name, country);
+                    Assert.NotEmpty(actual);
+                    Assert.Equal(expected.Select(c => (c.Entry.Id, c.Score, c.Explanation)), actual.Select(c => (c.Entry.Id, c.Score, c.Explanation)));
+                }
+            }
+        }
+        Assert.InRange(limited.Cached.Hits, 1, 10);
+        Assert.InRange(limited.Cached.Candidates, 1, 10);
+    }
+
     [Fact]
     public void Search_ListsTheBestCandidatesEvenBelowTheReviewThreshold()
     {
