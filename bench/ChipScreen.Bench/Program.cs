@@ -3,6 +3,7 @@ using ChipScreen.Bench;
 return args.FirstOrDefault() switch
 {
     "generate" when args.Length >= 3 => Generator.Run(args[1..]),
+    "generate-list" when args.Length >= 3 => ListGenerator.Run(args[1..]),
     "screen" when args.Length >= 2 => ScreenBench.Run(args[1..]),
     "ledger" => LedgerBench.Run(args[1..]),
     "names" => NamesBench.Run(args[1..]),
@@ -18,6 +19,9 @@ static int Usage()
           ChipScreen.Bench generate LINES FILE [--seed N] [--names N] [--company-names]
                                                                   write a synthetic orders batch (company-like end-user names
                                                                   with --company-names, a few of them variants of listed parties)
+          ChipScreen.Bench generate-list ENTRIES FILE [--seed N] [--overlap]
+                                                                  write a synthetic internal deny list (ChipScreen's JSON format;
+                                                                  with --overlap its brands are the orders' own, a stress test)
           ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE] [--list FILE]...
                                                                   screen it end to end; print lines/s and peak memory
           ChipScreen.Bench names [--names N] [--seed N] [--rules DIR] [--list FILE]...
