@@ -21,14 +21,14 @@ public sealed class HtmlReport : IDisposable
     public const int NlrListLimit = 5_000;
 
     private readonly string[] _paths;
-    private readonly FileStream[] _sections;
+    private readonly DirectFile.Writer[] _sections;
     private long _rows;
 
     /// <summary>Creates the section files in <paramref name="directory"/> (deleted on dispose).</summary>
     public HtmlReport(string directory)
     {
         _paths = new[] { "denied", "licensed", "cleared" }.Select(s => Path.Combine(directory, $"report.{s}.partial")).ToArray();
-        _sections = _paths.Select(p => new FileStream(p, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16)).ToArray();
+        _sections = _paths.Select(p => DirectFile.Create(p)).ToArray();
     }
 
     /// <summary>The table row of a decision (UTF-8), or null for an NLR line of a batch too large to list them.
@@ -98,19 +98,19 @@ public sealed class HtmlReport : IDisposable
         var head = Encoded(w => Head(w, report, _rows));
         var tail = Encoded(w => Tail(w, report));
         foreach (var section in _sections)
-            section.Flush();
+            section.Dispose(); // finishes the file
 
         var hash = Task.Factory.StartNew(() =>
         {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             sha.AppendData(head);
-            ForEachChunk((buffer, start, count) => sha.AppendData(buffer, start, count));
+            ForEachChunk(sha.AppendData);
             sha.AppendData(tail);
             return Convert.ToHexStringLower(sha.GetHashAndReset());
         }, TaskCreationOptions.LongRunning);
         try
         {
-            using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            using var output = DirectFile.Create(path);
             output.Write(head);
             ForEachChunk(output.Write);
             output.Write(tail);
@@ -124,20 +124,11 @@ public sealed class HtmlReport : IDisposable
         return hash.GetAwaiter().GetResult();
     }
 
-    /// <summary>Reads the sections in order, a chunk at a time, at positions of its own (thread-safe).</summary>
-    private void ForEachChunk(Action<byte[], int, int> use)
+    /// <summary>Reads the finished sections in order, a chunk at a time (thread-safe: each call reads on its own).</summary>
+    private void ForEachChunk(Action<ReadOnlySpan<byte>> use)
     {
-        var buffer = new byte[1 << 20];
-        foreach (var section in _sections)
-        {
-            long offset = 0;
-            int read;
-            while ((read = RandomAccess.Read(section.SafeFileHandle, buffer, offset)) > 0)
-            {
-                use(buffer, 0, read);
-                offset += read;
-            }
-        }
+        foreach (var path in _paths)
+            DirectFile.ForEachChunk(path, use);
     }
 
     private static byte[] Encoded(Action<TextWriter> write)

@@ -138,8 +138,8 @@ public sealed partial class FileScreening(TimeProvider time)
         var html = new HtmlReport(directory);
         try
         {
-            using (var decisions = new HashingStream(new FileStream(Partial(directory, DecisionsFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
-            using (var audit = new HashingStream(new FileStream(Partial(directory, AuditFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)))
+            using (var decisions = new HashingStream(DirectFile.Create(Partial(directory, DecisionsFile))))
+            using (var audit = new HashingStream(DirectFile.Create(Partial(directory, AuditFile))))
             {
                 using (var writer = new DecisionsCsvWriter(decisions, leaveOpen: true))
                 using (var outputs = new OutputWriters(

@@ -1,0 +1,71 @@
+using ChipScreen.Reports;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Reports;
+
+/// <summary>Large outputs are written and read past the page cache in whole aligned blocks; the files must hold exactly the
+/// bytes written, whatever their length, with direct I/O and without.</summary>
+public class DirectFileTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(DirectFile.Block - 1)]
+    [InlineData(DirectFile.Block)]
+    [InlineData(DirectFile.Block + 1)]
+    [InlineData(DirectFile.BufferSize - 1)]
+    [InlineData(DirectFile.BufferSize)]
+    [InlineData(DirectFile.BufferSize + 1)]
+    [InlineData(3 * DirectFile.BufferSize + DirectFile.Block + 17)]
+    public void AFile_HoldsExactlyTheBytesWritten_WithAndWithoutDirectIO(int length)
+    {
+        using var dir = new TempDir();
+        var expected = new byte[length];
+        new Random(length).NextBytes(expected);
+        foreach (var direct in new[] { true, false })
+        {
+            var path = dir.File($"out-{direct}.bin");
+            using (var writer = DirectFile.Create(path, direct))
+            {
+                if (!direct)
+                    Assert.False(writer.IsDirect);
+                // Pieces of every size, as records come.
+                var random = new Random(7);
+                for (var at = 0; at < length;)
+                {
+                    var n = Math.Min(length - at, random.Next(1, 70_000));
+                    writer.Write(expected.AsSpan(at, n));
+                    at += n;
+                    writer.Flush();
+                }
+                Assert.Equal(length, writer.Length);
+            }
+            Assert.Equal(expected, File.ReadAllBytes(path));
+
+            foreach (var directRead in new[] { true, false })
+            {
+                var read = new MemoryStream();
+                DirectFile.ForEachChunk(path, chunk => read.Write(chunk), directRead);
+                Assert.Equal(expected, read.ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void CreatingAFile_ReplacesWhatWasThere()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("out.bin");
+        File.WriteAllBytes(path, new byte[3 * DirectFile.Block]);
+        using (var writer = DirectFile.Create(path))
+            writer.Write("short"u8);
+        Assert.Equal("short"u8.ToArray(), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void AMissingDirectory_FailsAsUsual()
+    {
+        using var dir = new TempDir();
+        Assert.Throws<DirectoryNotFoundException>(() => DirectFile.Create(dir.File("missing/out.bin")).Dispose());
+    }
+}
