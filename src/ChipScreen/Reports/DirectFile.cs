@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 
 namespace ChipScreen.Reports;
@@ -22,7 +23,10 @@ internal static partial class DirectFile
 
     /// <summary>Creates (or truncates) <paramref name="path"/> for writing; <paramref name="direct"/> false writes through the
     /// page cache.</summary>
-    public static Writer Create(string path, bool direct = true) => new(path, direct);
+    public static Writer Create(string path, bool direct = true) => new(path, direct, hash: false);
+
+    /// <summary>As <see cref="Create"/>, computing the file's SHA-256 on the way (<see cref="Writer.Sha256"/>).</summary>
+    public static Writer CreateHashed(string path, bool direct = true) => new(path, direct, hash: true);
 
     /// <summary>Reads <paramref name="path"/> from the start, a chunk at a time (the span is valid during the call);
     /// <paramref name="direct"/> false reads through the page cache.</summary>
@@ -111,24 +115,40 @@ internal static partial class DirectFile
     }
 
     /// <summary>A write-only, forward-only stream onto a new file; the file is complete once the stream is disposed.</summary>
-    /// <remarks><see cref="Flush"/> writes nothing: a partial block can only go to the file at the end. Not thread-safe.</remarks>
+    /// <remarks>
+    /// Two buffers: while one fills, a thread of the writer's own hashes the other (SHA-256, when asked) and writes it,
+    /// so the caller never waits for the disk unless it runs a whole buffer ahead. <see cref="Flush"/> writes nothing: a
+    /// partial block can only go to the file at the end. Not thread-safe.
+    /// </remarks>
     public sealed class Writer : Stream
     {
         private readonly string _path;
-        private readonly AlignedBuffer _buffer = new();
+        private readonly AlignedBuffer[] _buffers = [new(), new()];
+        private readonly IncrementalHash? _hash;
+        private readonly SemaphoreSlim _idle = new(1);
         private SafeFileHandle _handle;
+        private Thread? _thread;
+        private (AlignedBuffer Buffer, int Length, long Offset)? _transfer;
+        private readonly SemaphoreSlim _ready = new(0);
+        private Exception? _failure;
+        private int _current;
         private int _count;
         private long _offset;
         private bool _disposed;
+        private string? _sha256;
 
-        internal Writer(string path, bool direct)
+        internal Writer(string path, bool direct, bool hash)
         {
             _path = path;
             (_handle, IsDirect) = Open(path, write: true, direct);
+            _hash = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         }
 
         /// <summary>Whether the file is written past the page cache.</summary>
         public bool IsDirect { get; private set; }
+
+        /// <summary>The lower-case hex SHA-256 of the file, once it is complete (disposed); for a writer created with a hash.</summary>
+        public string Sha256 => _sha256 ?? throw new InvalidOperationException("the hash is known once the file is complete, and only when asked for");
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
@@ -141,15 +161,15 @@ internal static partial class DirectFile
         public override void Write(ReadOnlySpan<byte> data)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var span = _buffer.Span;
             while (data.Length > 0)
             {
+                var span = _buffers[_current].Span;
                 var n = Math.Min(data.Length, BufferSize - _count);
                 data[..n].CopyTo(span[_count..]);
                 _count += n;
                 data = data[n..];
                 if (_count == BufferSize)
-                    WriteOut(BufferSize);
+                    Hand(BufferSize);
             }
         }
 
@@ -166,26 +186,92 @@ internal static partial class DirectFile
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        /// <summary>Writes the first <paramref name="length"/> buffered bytes at the file's end and keeps the rest.</summary>
-        private void WriteOut(int length)
+        /// <summary>Hands the first <paramref name="length"/> bytes of the filling buffer to the transfer thread and goes on
+        /// filling the other buffer with the rest. The first transfer runs on the caller's thread: if the file system
+        /// refuses direct I/O, the file is reopened as usual before anything else is written.</summary>
+        private void Hand(int length)
         {
-            var span = _buffer.Span;
+            _idle.Wait(); // the other buffer's transfer is done
+            ThrowIfFailed();
+            var full = _buffers[_current];
+            var next = _buffers[1 - _current];
+            var rest = _count - length;
+            if (rest > 0)
+                full.Span.Slice(length, rest).CopyTo(next.Span);
+            if (_offset == 0)
+            {
+                try
+                {
+                    Transfer(full, length, 0);
+                }
+                finally
+                {
+                    _idle.Release();
+                }
+            }
+            else
+            {
+                _transfer = (full, length, _offset);
+                _thread ??= StartThread();
+                _ready.Release();
+            }
+            _offset += length;
+            _count = rest;
+            _current = 1 - _current;
+        }
+
+        private Thread StartThread()
+        {
+            var thread = new Thread(() =>
+            {
+                while (true)
+                {
+                    _ready.Wait();
+                    if (_transfer is not { } t)
+                        return;
+                    try
+                    {
+                        Transfer(t.Buffer, t.Length, t.Offset);
+                    }
+                    catch (Exception e)
+                    {
+                        _failure ??= e;
+                    }
+                    finally
+                    {
+                        _transfer = null;
+                        _idle.Release();
+                    }
+                }
+            })
+            { IsBackground = true, Name = "DirectFile writer" };
+            thread.Start();
+            return thread;
+        }
+
+        /// <summary>Hashes and writes <paramref name="length"/> bytes of <paramref name="buffer"/> at <paramref name="offset"/>.</summary>
+        private void Transfer(AlignedBuffer buffer, int length, long offset)
+        {
+            var span = buffer.Span[..length];
+            _hash?.AppendData(span);
             try
             {
-                RandomAccess.Write(_handle, span[..length], _offset);
+                RandomAccess.Write(_handle, span, offset);
             }
-            catch (IOException) when (IsDirect && _offset == 0)
+            catch (IOException) when (IsDirect && offset == 0)
             {
                 // The file system opened the file for direct I/O but refuses the transfer: write through the page cache.
                 _handle.Dispose();
                 _handle = File.OpenHandle(_path, FileMode.Create, FileAccess.Write);
                 IsDirect = false;
-                RandomAccess.Write(_handle, span[..length], _offset);
+                RandomAccess.Write(_handle, span, offset);
             }
-            _offset += length;
-            _count -= length;
-            if (_count > 0)
-                span.Slice(length, _count).CopyTo(span);
+        }
+
+        private void ThrowIfFailed()
+        {
+            if (_failure is { } failure)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
         protected override void Dispose(bool disposing)
@@ -195,21 +281,40 @@ internal static partial class DirectFile
                 _disposed = true;
                 try
                 {
+                    _idle.Wait(); // the last transfer is done
+                    _idle.Release();
+                    ThrowIfFailed();
+                    var buffer = _buffers[_current];
                     var whole = IsDirect ? _count / Block * Block : _count;
                     if (whole > 0)
-                        WriteOut(whole);
+                        Transfer(buffer, whole, _offset);
+                    _offset += whole;
+                    _count -= whole;
                     if (_count > 0)
                     {
                         // The partial last block, through the page cache (direct I/O moves whole blocks only).
-                        using var tail = File.OpenHandle(_path, FileMode.Open, FileAccess.Write);
-                        RandomAccess.Write(tail, _buffer.Span[.._count], _offset);
+                        var tail = buffer.Span.Slice(whole, _count);
+                        _hash?.AppendData(tail);
+                        using var handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Write);
+                        RandomAccess.Write(handle, tail, _offset);
                         _offset += _count;
                         _count = 0;
                     }
+                    if (_hash is not null)
+                        _sha256 = Convert.ToHexStringLower(_hash.GetHashAndReset());
                 }
                 finally
                 {
+                    if (_thread is not null)
+                    {
+                        _transfer = null;
+                        _ready.Release(); // ends the thread
+                        _thread.Join();
+                    }
                     _handle.Dispose();
+                    _hash?.Dispose();
+                    _idle.Dispose();
+                    _ready.Dispose();
                 }
             }
             base.Dispose(disposing);

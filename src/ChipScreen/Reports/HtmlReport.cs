@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using ChipScreen.Runs;
 using ChipScreen.Screening;
@@ -90,9 +89,8 @@ public sealed class HtmlReport : IDisposable
     }
 
     /// <summary>Writes the page to <paramref name="path"/>; returns its SHA-256.</summary>
-    /// <remarks>The sections are copied into the page on this thread while another thread reads them again for the hash,
-    /// so hashing runs beside the copy instead of after each chunk. Both read the finished section files at their own
-    /// offsets: the hash is of exactly the bytes the page is made of (<c>verify</c> checks it).</remarks>
+    /// <remarks>The sections are read back while the page's writer hashes and writes what it was given on a thread of its
+    /// own: the hash is of exactly the bytes the page is made of (<c>verify</c> checks it).</remarks>
     public string Complete(RunReport report, string path)
     {
         var head = Encoded(w => Head(w, report, _rows));
@@ -100,28 +98,14 @@ public sealed class HtmlReport : IDisposable
         foreach (var section in _sections)
             section.Dispose(); // finishes the file
 
-        var hash = Task.Factory.StartNew(() =>
+        var output = DirectFile.CreateHashed(path);
+        using (output)
         {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            sha.AppendData(head);
-            ForEachChunk(sha.AppendData);
-            sha.AppendData(tail);
-            return Convert.ToHexStringLower(sha.GetHashAndReset());
-        }, TaskCreationOptions.LongRunning);
-        try
-        {
-            using var output = DirectFile.Create(path);
             output.Write(head);
             ForEachChunk(output.Write);
             output.Write(tail);
         }
-        catch
-        {
-            // Never leave the reader running on section files that are about to be deleted; report the copy's failure.
-            try { hash.Wait(); } catch (AggregateException) { }
-            throw;
-        }
-        return hash.GetAwaiter().GetResult();
+        return output.Sha256;
     }
 
     /// <summary>Reads the finished sections in order, a chunk at a time (thread-safe: each call reads on its own).</summary>

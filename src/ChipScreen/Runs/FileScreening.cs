@@ -138,8 +138,10 @@ public sealed partial class FileScreening(TimeProvider time)
         var html = new HtmlReport(directory);
         try
         {
-            using (var decisions = new HashingStream(DirectFile.Create(Partial(directory, DecisionsFile))))
-            using (var audit = new HashingStream(DirectFile.Create(Partial(directory, AuditFile))))
+            var decisions = DirectFile.CreateHashed(Partial(directory, DecisionsFile));
+            var audit = DirectFile.CreateHashed(Partial(directory, AuditFile));
+            using (decisions)
+            using (audit)
             {
                 using (var writer = new DecisionsCsvWriter(decisions, leaveOpen: true))
                 using (var outputs = new OutputWriters(
@@ -161,9 +163,9 @@ public sealed partial class FileScreening(TimeProvider time)
                     }
                     outputs.Complete();
                 }
-                decisionsHash = decisions.Sha256;
-                auditHash = audit.Sha256;
             }
+            decisionsHash = decisions.Sha256;
+            auditHash = audit.Sha256;
             progress?.Report(summary.Lines);
             return new Screened(summary, html, plan, decisionsHash, auditHash);
         }

@@ -25,7 +25,8 @@ public class DirectFileTests
         foreach (var direct in new[] { true, false })
         {
             var path = dir.File($"out-{direct}.bin");
-            using (var writer = DirectFile.Create(path, direct))
+            var writer = DirectFile.CreateHashed(path, direct);
+            using (writer)
             {
                 if (!direct)
                     Assert.False(writer.IsDirect);
@@ -41,6 +42,7 @@ public class DirectFileTests
                 Assert.Equal(length, writer.Length);
             }
             Assert.Equal(expected, File.ReadAllBytes(path));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(expected)), writer.Sha256);
 
             foreach (var directRead in new[] { true, false })
             {
@@ -60,6 +62,20 @@ public class DirectFileTests
         using (var writer = DirectFile.Create(path))
             writer.Write("short"u8);
         Assert.Equal("short"u8.ToArray(), File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void TheHash_IsKnownOnlyOnceTheFileIsComplete_AndOnlyWhenAsked()
+    {
+        using var dir = new TempDir();
+        var hashed = DirectFile.CreateHashed(dir.File("a.bin"));
+        hashed.Write(new byte[10]);
+        Assert.Throws<InvalidOperationException>(() => hashed.Sha256);
+        hashed.Dispose();
+        Assert.Equal(64, hashed.Sha256.Length);
+        var plain = DirectFile.Create(dir.File("b.bin"));
+        plain.Dispose();
+        Assert.Throws<InvalidOperationException>(() => plain.Sha256);
     }
 
     [Fact]
