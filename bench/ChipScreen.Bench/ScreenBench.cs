@@ -28,23 +28,27 @@ internal static class ScreenBench
         // Screening alone: decide every line and write decisions.csv, as the library does for any caller.
         clock.Restart();
         var cpu = Environment.CpuUsage.TotalTime;
+        var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var screened = ScreenAlone(pack, file, asOf, output);
         var alone = clock.Elapsed;
         var aloneCpu = Environment.CpuUsage.TotalTime - cpu;
+        var aloneGc = (GC.GetTotalPauseDuration() - pause, GC.CollectionCount(0) - collections);
         cpu = Environment.CpuUsage.TotalTime;
+        (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
 
         // The full run of `chipscreen screen`: decisions.csv, audit.jsonl, report.json, report.html and the audit log.
         clock.Restart();
         var report = screening.Run(request, pack);
         var run = clock.Elapsed;
         var runCpu = Environment.CpuUsage.TotalTime - cpu;
+        var runGc = (GC.GetTotalPauseDuration() - pause, GC.CollectionCount(0) - collections);
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var lines = report.Summary.Lines;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pack load:   {load.TotalMilliseconds:N0} ms ({report.Pack.Id}, {pack.RuleDefinitions.Count} rules, {pack.Parties.Lists.Entries.Count:N0} list entries with {pack.Parties.NameCount:N0} names)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"screening:   {screened:N0} lines in {alone.TotalSeconds:N2} s = {screened / alone.TotalSeconds:N0} lines/s (decisions.csv only; {aloneCpu.TotalSeconds:N1} s of CPU)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full run:    {lines:N0} lines in {run.TotalSeconds:N2} s = {lines / run.TotalSeconds:N0} lines/s (all reports; {runCpu.TotalSeconds:N1} s of CPU)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"screening:   {screened:N0} lines in {alone.TotalSeconds:N2} s = {screened / alone.TotalSeconds:N0} lines/s (decisions.csv only; {aloneCpu.TotalSeconds:N1} s of CPU, {aloneGc.Item2} collections pausing {aloneGc.Item1.TotalSeconds:N2} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full run:    {lines:N0} lines in {run.TotalSeconds:N2} s = {lines / run.TotalSeconds:N0} lines/s (all reports; {runCpu.TotalSeconds:N1} s of CPU, {runGc.Item2} collections pausing {runGc.Item1.TotalSeconds:N2} s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput:  {lines / run.TotalSeconds:N0} lines/s; reports cost {1 - alone.TotalSeconds / run.TotalSeconds:P0} of it"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory: {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"volume-dependent lines: {report.Volumes.DependentLines:N0}; decisions: {string.Join(", ", report.Summary.ByDecision.Select(d => $"{d.Decision} {d.Count:N0}"))}"));

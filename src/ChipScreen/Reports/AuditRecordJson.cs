@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChipScreen.Orders;
@@ -14,59 +13,23 @@ namespace ChipScreen.Reports;
 /// One JSON object per line, keys in a fixed order, invariant numbers (performance density rounded to six
 /// decimals), no timestamps or run id: the same line under the same pack and date gives the same bytes.
 /// Thread-safe: records are made on the workers that decide the lines.
+/// The record's shape is fixed, so it is written straight into UTF-8 (<see cref="JsonLine"/>): keys are constants,
+/// strings are escaped as <see cref="Utf8JsonWriter"/> escapes them with <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>
+/// (<c>AuditRecordJsonTests</c> compares the two).
 /// </remarks>
 public static class AuditRecordJson
 {
     /// <summary>The version of the record's layout.</summary>
     public const int SchemaVersion = 1;
 
-    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    /// <summary>The escaping of every string: what <see cref="Utf8JsonWriter"/> does with this encoder.</summary>
+    internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    private static readonly JsonEncodedText NAllocationPeriod = JsonEncodedText.Encode("allocation_period");
-    private static readonly JsonEncodedText NChipsPerUnit = JsonEncodedText.Encode("chips_per_unit");
-    private static readonly JsonEncodedText NCitation = JsonEncodedText.Encode("citation");
-    private static readonly JsonEncodedText NClassBasis = JsonEncodedText.Encode("class_basis");
-    private static readonly JsonEncodedText NConsignee = JsonEncodedText.Encode("consignee");
-    private static readonly JsonEncodedText NConsigneeYearBefore = JsonEncodedText.Encode("consignee_year_before");
-    private static readonly JsonEncodedText NConsumed = JsonEncodedText.Encode("consumed");
-    private static readonly JsonEncodedText NCountryAllocationBefore = JsonEncodedText.Encode("country_allocation_before");
-    private static readonly JsonEncodedText NDataIssues = JsonEncodedText.Encode("data_issues");
-    private static readonly JsonEncodedText NDatacenter = JsonEncodedText.Encode("datacenter");
-    private static readonly JsonEncodedText NDecision = JsonEncodedText.Encode("decision");
-    private static readonly JsonEncodedText NDependsOnVolume = JsonEncodedText.Encode("depends_on_volume");
-    private static readonly JsonEncodedText NDestination = JsonEncodedText.Encode("destination");
-    private static readonly JsonEncodedText NDestinationGroups = JsonEncodedText.Encode("destination_groups");
-    private static readonly JsonEncodedText NDieAreaMm2 = JsonEncodedText.Encode("die_area_mm2");
-    private static readonly JsonEncodedText NEccn = JsonEncodedText.Encode("eccn");
-    private static readonly JsonEncodedText NException = JsonEncodedText.Encode("exception");
-    private static readonly JsonEncodedText NFacts = JsonEncodedText.Encode("facts");
-    private static readonly JsonEncodedText NFileLine = JsonEncodedText.Encode("file_line");
-    private static readonly JsonEncodedText NHqCountry = JsonEncodedText.Encode("hq_country");
-    private static readonly JsonEncodedText NId = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText NInput = JsonEncodedText.Encode("input");
-    private static readonly JsonEncodedText NLine = JsonEncodedText.Encode("line");
-    private static readonly JsonEncodedText NMessage = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText NOrderId = JsonEncodedText.Encode("order_id");
-    private static readonly JsonEncodedText NPd = JsonEncodedText.Encode("pd");
-    private static readonly JsonEncodedText NQuantity = JsonEncodedText.Encode("quantity");
-    private static readonly JsonEncodedText NRow = JsonEncodedText.Encode("row");
-    private static readonly JsonEncodedText NRules = JsonEncodedText.Encode("rules");
-    private static readonly JsonEncodedText NShipDate = JsonEncodedText.Encode("ship_date");
-    private static readonly JsonEncodedText NShipTo = JsonEncodedText.Encode("ship_to");
-    private static readonly JsonEncodedText NSku = JsonEncodedText.Encode("sku");
-    private static readonly JsonEncodedText NTier = JsonEncodedText.Encode("tier");
-    private static readonly JsonEncodedText NTpp = JsonEncodedText.Encode("tpp");
-    private static readonly JsonEncodedText NUltimateDestination = JsonEncodedText.Encode("ultimate_destination");
-    private static readonly JsonEncodedText NVolume = JsonEncodedText.Encode("volume");
-
-    // Column names of the input, encoded once.
-    private static readonly JsonEncodedText[] s_columns = OrderColumns.All.Select(c => JsonEncodedText.Encode(c)).ToArray();
+    // The input's column names as keys, encoded once: ,"order_id":
+    private static readonly byte[][] s_columns = OrderColumns.All.Select(c => Encoding.UTF8.GetBytes($",\"{c}\":")).ToArray();
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static JsonLine? t_line;
 
     /// <summary>The record of <paramref name="decision"/>, UTF-8, ending with a line feed.</summary>
     public static byte[] Format(LineDecision decision) => FormatSpan(decision).ToArray();
@@ -74,147 +37,196 @@ public static class AuditRecordJson
     /// <summary>Formats the record into this thread's buffer; the span is valid until the next call on the thread.</summary>
     internal static ReadOnlySpan<byte> FormatSpan(LineDecision decision)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
-        buffer.ResetWrittenCount();
-        var w = t_writer ??= new Utf8JsonWriter(buffer, s_options);
-        w.Reset(buffer);
-        Write(w, decision);
-        w.Flush();
-        buffer.GetSpan(1)[0] = (byte)'\n';
-        buffer.Advance(1);
-        return buffer.WrittenSpan;
+        var j = t_line ??= new JsonLine();
+        j.Clear();
+        Write(j, decision);
+        j.Raw("\n"u8);
+        return j.Written;
     }
 
-    private static void Write(Utf8JsonWriter w, LineDecision d)
+    private static void Write(JsonLine j, LineDecision d)
     {
         var f = d.Facts;
         var input = d.Input;
-        w.WriteStartObject();
-        w.WriteNumber(NRow, d.Row);
+        j.Raw("{\"row\":"u8);
+        j.Number(d.Row);
         if (input.SourceLine > 0)
-            w.WriteNumber(NFileLine, input.SourceLine);
-        w.WriteString(NOrderId, d.OrderId);
-        w.WriteString(NLine, d.Line);
-        w.WriteString(NDecision, d.Decision.ToContractString());
-        Nullable(w, NException, d.Exception);
-        Nullable(w, NEccn, d.Eccn?.Value);
+        {
+            j.Raw(",\"file_line\":"u8);
+            j.Number(input.SourceLine);
+        }
+        j.Raw(",\"order_id\":"u8);
+        j.String(d.OrderId);
+        j.Raw(",\"line\":"u8);
+        j.String(d.Line);
+        j.Raw(",\"decision\":"u8);
+        j.String(d.Decision.ToContractString());
+        j.Raw(",\"exception\":"u8);
+        j.StringOrNull(d.Exception);
+        j.Raw(",\"eccn\":"u8);
+        j.StringOrNull(d.Eccn?.Value);
+        j.Raw(",\"tier\":"u8);
         if (d.Tier is { } tier)
-            w.WriteNumber(NTier, tier);
+            j.Number(tier);
         else
-            w.WriteNull(NTier);
-        Nullable(w, NDestination, d.Destination.Length == 0 ? null : d.Destination);
+            j.Null();
+        j.Raw(",\"destination\":"u8);
+        j.StringOrNull(d.Destination.Length == 0 ? null : d.Destination);
 
-        w.WriteStartObject(NInput);
+        j.Raw(",\"input\":{"u8);
         if (input.Raw is { } raw)
         {
+            var first = true;
             for (var i = 0; i < raw.Count && i < OrderColumns.All.Count; i++)
-                if (raw[i] is { } text)
-                    w.WriteString(s_columns[i], text);
+            {
+                if (raw[i] is not { } text)
+                    continue;
+                j.Raw(first ? s_columns[i].AsSpan(1) : s_columns[i]);
+                j.String(text);
+                first = false;
+            }
         }
         else
         {
-            WriteTyped(w, input);
+            WriteTyped(j, input);
         }
-        w.WriteEndObject();
+        j.Raw("}"u8);
 
-        w.WriteStartObject(NFacts);
-        Nullable(w, NSku, f.Sku.Length == 0 ? null : f.Sku);
-        w.WriteNumber(NTpp, f.Tpp);
-        NullableNumber(w, NDieAreaMm2, f.DieAreaMm2);
-        NullableNumber(w, NPd, f.Pd is { } pd ? decimal.Round(pd, 6) : null);
-        w.WriteBoolean(NDatacenter, f.Datacenter);
-        w.WriteNumber(NChipsPerUnit, f.ChipsPerUnit);
-        w.WriteNumber(NQuantity, f.Quantity);
-        w.WriteString(NClassBasis, f.ClassBasis);
-        Nullable(w, NShipTo, f.ShipTo.Length == 0 ? null : f.ShipTo);
-        Nullable(w, NUltimateDestination, d.Destination.Length == 0 ? null : d.Destination);
-        Nullable(w, NHqCountry, f.HqCountry.Length == 0 ? null : f.HqCountry);
-        w.WriteStartArray(NDestinationGroups);
-        foreach (var g in f.DestinationGroups)
-            w.WriteStringValue(g);
-        w.WriteEndArray();
-        w.WriteString(NShipDate, f.ShipDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteString(NConsignee, f.Consignee);
-        w.WriteStartObject(NVolume);
-        w.WriteNumber(NLine, f.Volume.LineVolume);
-        w.WriteBoolean(NDependsOnVolume, f.Volume.DependsOnVolume);
+        j.Raw(",\"facts\":{\"sku\":"u8);
+        j.StringOrNull(f.Sku.Length == 0 ? null : f.Sku);
+        j.Raw(",\"tpp\":"u8);
+        j.Number(f.Tpp);
+        j.Raw(",\"die_area_mm2\":"u8);
+        j.NumberOrNull(f.DieAreaMm2);
+        j.Raw(",\"pd\":"u8);
+        j.NumberOrNull(f.Pd is { } pd ? decimal.Round(pd, 6) : null);
+        j.Raw(",\"datacenter\":"u8);
+        j.Boolean(f.Datacenter);
+        j.Raw(",\"chips_per_unit\":"u8);
+        j.Number(f.ChipsPerUnit);
+        j.Raw(",\"quantity\":"u8);
+        j.Number(f.Quantity);
+        j.Raw(",\"class_basis\":"u8);
+        j.String(f.ClassBasis);
+        j.Raw(",\"ship_to\":"u8);
+        j.StringOrNull(f.ShipTo.Length == 0 ? null : f.ShipTo);
+        j.Raw(",\"ultimate_destination\":"u8);
+        j.StringOrNull(d.Destination.Length == 0 ? null : d.Destination);
+        j.Raw(",\"hq_country\":"u8);
+        j.StringOrNull(f.HqCountry.Length == 0 ? null : f.HqCountry);
+        j.Raw(",\"destination_groups\":["u8);
+        for (var i = 0; i < f.DestinationGroups.Length; i++)
+        {
+            if (i > 0)
+                j.Raw(","u8);
+            j.String(f.DestinationGroups[i]);
+        }
+        j.Raw("],\"ship_date\":"u8);
+        j.Date(f.ShipDate);
+        j.Raw(",\"consignee\":"u8);
+        j.String(f.Consignee);
+        j.Raw(",\"volume\":{\"line\":"u8);
+        j.Number(f.Volume.LineVolume);
+        j.Raw(",\"depends_on_volume\":"u8);
+        j.Boolean(f.Volume.DependsOnVolume);
         if (f.Volume.DependsOnVolume)
         {
-            w.WriteNumber(NConsigneeYearBefore, f.Volume.ConsigneeYearBefore);
-            Nullable(w, NAllocationPeriod, f.Volume.AllocationPeriod.Length == 0 ? null : f.Volume.AllocationPeriod);
-            w.WriteNumber(NCountryAllocationBefore, f.Volume.CountryAllocationBefore);
+            j.Raw(",\"consignee_year_before\":"u8);
+            j.Number(f.Volume.ConsigneeYearBefore);
+            j.Raw(",\"allocation_period\":"u8);
+            j.StringOrNull(f.Volume.AllocationPeriod.Length == 0 ? null : f.Volume.AllocationPeriod);
+            j.Raw(",\"country_allocation_before\":"u8);
+            j.Number(f.Volume.CountryAllocationBefore);
         }
-        w.WriteStartArray(NConsumed);
-        foreach (var account in f.Volume.Consumed)
-            w.WriteStringValue(account.Name());
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteStartArray(NDataIssues);
-        foreach (var issue in f.DataIssues)
-            w.WriteStringValue(issue);
-        w.WriteEndArray();
-        w.WriteEndObject();
-
-        w.WriteStartArray(NRules);
-        foreach (var r in d.Reasons)
+        j.Raw(",\"consumed\":["u8);
+        for (var i = 0; i < f.Volume.Consumed.Length; i++)
         {
-            w.WriteStartObject();
-            w.WriteString(NId, r.RuleId);
-            w.WriteString(NDecision, r.Decision.ToContractString());
-            Nullable(w, NException, r.Exception);
-            w.WriteString(NCitation, r.Citation);
-            w.WriteString(NMessage, r.Message);
-            w.WriteEndObject();
+            if (i > 0)
+                j.Raw(","u8);
+            j.String(f.Volume.Consumed[i].Name());
         }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        j.Raw("]},\"data_issues\":["u8);
+        for (var i = 0; i < f.DataIssues.Length; i++)
+        {
+            if (i > 0)
+                j.Raw(","u8);
+            j.String(f.DataIssues[i]);
+        }
+        j.Raw("]},\"rules\":["u8);
+        for (var i = 0; i < d.Reasons.Length; i++)
+        {
+            var r = d.Reasons[i];
+            j.Raw(i > 0 ? ",{\"id\":"u8 : "{\"id\":"u8);
+            j.String(r.RuleId);
+            j.Raw(",\"decision\":"u8);
+            j.String(r.Decision.ToContractString());
+            j.Raw(",\"exception\":"u8);
+            j.StringOrNull(r.Exception);
+            j.Raw(",\"citation\":"u8);
+            j.String(r.Citation);
+            j.Raw(",\"message\":"u8);
+            j.String(r.Message);
+            j.Raw("}"u8);
+        }
+        j.Raw("]}"u8);
     }
 
-    private static void WriteTyped(Utf8JsonWriter w, OrderLine line)
+    /// <summary>The input of a line that came without its raw fields (the service): its typed values.</summary>
+    private static void WriteTyped(JsonLine j, OrderLine line)
     {
-        w.WriteString(OrderColumns.OrderId, line.OrderId);
+        j.Raw(s_columns[0].AsSpan(1)); // order_id
+        j.String(line.OrderId);
         if (line.Line.Length > 0)
-            w.WriteString(OrderColumns.Line, line.Line);
+        {
+            j.Raw(s_columns[1]);
+            j.String(line.Line);
+        }
         if (line.ShipDate is { } date)
-            w.WriteString(OrderColumns.ShipDate, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Optional(w, s_columns[3], line.Sku);
+        {
+            j.Raw(s_columns[2]);
+            j.Date(date);
+        }
+        Optional(j, 3, line.Sku);
         if (line.Tpp is { } tpp)
-            w.WriteNumber(OrderColumns.Tpp, tpp);
+        {
+            j.Raw(s_columns[4]);
+            j.Number(tpp);
+        }
         if (line.DieAreaMm2 is { } die)
-            w.WriteNumber(OrderColumns.DieAreaMm2, die);
+        {
+            j.Raw(s_columns[5]);
+            j.Number(die);
+        }
         if (line.Datacenter is { } dc)
-            w.WriteBoolean(OrderColumns.Datacenter, dc);
+        {
+            j.Raw(s_columns[6]);
+            j.Boolean(dc);
+        }
         if (line.ChipsPerUnit is { } cpu)
-            w.WriteNumber(OrderColumns.ChipsPerUnit, cpu);
+        {
+            j.Raw(s_columns[7]);
+            j.Number(cpu);
+        }
         if (line.Quantity is { } q)
-            w.WriteNumber(OrderColumns.Quantity, q);
-        w.WriteString(OrderColumns.DestinationCountry, line.DestinationCountry);
-        w.WriteString(OrderColumns.EndUser, line.EndUser);
-        Optional(w, s_columns[11], line.EndUserCountry);
-        Optional(w, s_columns[12], line.EndUserHqCountry);
-        Optional(w, s_columns[13], line.Consignee);
-        Optional(w, s_columns[14], line.EndUse);
+        {
+            j.Raw(s_columns[8]);
+            j.Number(q);
+        }
+        j.Raw(s_columns[9]);
+        j.String(line.DestinationCountry);
+        j.Raw(s_columns[10]);
+        j.String(line.EndUser);
+        Optional(j, 11, line.EndUserCountry);
+        Optional(j, 12, line.EndUserHqCountry);
+        Optional(j, 13, line.Consignee);
+        Optional(j, 14, line.EndUse);
     }
 
-    private static void Optional(Utf8JsonWriter w, JsonEncodedText name, string? value)
-    {
-        if (value is not null)
-            w.WriteString(name, value);
-    }
-
-    private static void Nullable(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    private static void Optional(JsonLine j, int column, string? value)
     {
         if (value is null)
-            w.WriteNull(name);
-        else
-            w.WriteString(name, value);
-    }
-
-    private static void NullableNumber(Utf8JsonWriter w, JsonEncodedText name, decimal? value)
-    {
-        if (value is { } v)
-            w.WriteNumber(name, v);
-        else
-            w.WriteNull(name);
+            return;
+        j.Raw(s_columns[column]);
+        j.String(value);
     }
 }

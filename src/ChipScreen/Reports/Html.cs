@@ -5,24 +5,28 @@ namespace ChipScreen.Reports;
 /// <summary>HTML escaping for report text.</summary>
 internal static class Html
 {
-    /// <summary>Appends <paramref name="text"/> escaped, without making a new string.</summary>
-    public static StringBuilder AppendEscaped(this StringBuilder sb, string? text)
+    /// <summary>Writes <paramref name="text"/> escaped (as <see cref="Escape"/> does), as UTF-8.</summary>
+    public static void Escaped(this Utf8Buffer buffer, string? text)
     {
         if (string.IsNullOrEmpty(text))
-            return sb;
+            return;
         var span = text.AsSpan();
         while (true)
         {
             var at = span.IndexOfAny("<>&\"'");
             if (at < 0)
-                return sb.Append(span);
-            sb.Append(span[..at]).Append(span[at] switch
             {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                '"' => "&quot;",
-                _ => "&#39;",
+                buffer.Utf8(span);
+                return;
+            }
+            buffer.Utf8(span[..at]);
+            buffer.Raw(span[at] switch
+            {
+                '<' => "&lt;"u8,
+                '>' => "&gt;"u8,
+                '&' => "&amp;"u8,
+                '"' => "&quot;"u8,
+                _ => "&#39;"u8,
             });
             span = span[(at + 1)..];
         }

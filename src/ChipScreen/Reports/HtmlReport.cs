@@ -35,44 +35,60 @@ public sealed class HtmlReport : IDisposable
     public static byte[]? FormatRow(LineDecision d, bool listNlr) => d.Decision == Decision.Nlr && !listNlr ? null : FormatRowSpan(d).ToArray();
 
     [ThreadStatic]
-    private static StringBuilder? t_row;
-
-    [ThreadStatic]
-    private static byte[]? t_rowBytes;
+    private static Utf8Buffer? t_row;
 
     /// <summary>Formats the row into this thread's buffer; the span is valid until the next call on the thread.</summary>
     internal static ReadOnlySpan<byte> FormatRowSpan(LineDecision d)
     {
         var decision = d.Decision.ToContractString();
-        var sb = t_row ??= new StringBuilder(1024);
-        sb.Clear();
-        sb.Append("<tr data-decision=\"").Append(decision).Append("\"><td>").AppendEscaped(d.OrderId)
-          .Append("</td><td>").AppendEscaped(d.Line)
-          .Append("</td><td><span class=\"badge ").Append(decision).Append("\">").Append(decision).Append("</span>");
+        var row = t_row ??= new Utf8Buffer();
+        row.Clear();
+        row.Raw("<tr data-decision=\""u8);
+        row.Utf8(decision);
+        row.Raw("\"><td>"u8);
+        row.Escaped(d.OrderId);
+        row.Raw("</td><td>"u8);
+        row.Escaped(d.Line);
+        row.Raw("</td><td><span class=\"badge "u8);
+        row.Utf8(decision);
+        row.Raw("\">"u8);
+        row.Utf8(decision);
+        row.Raw("</span>"u8);
         if (d.Exception is { } exception)
-            sb.Append(' ').Append(exception);
-        sb.Append("</td><td>").Append(d.Eccn?.Value ?? "")
-          .Append("</td><td>").AppendEscaped(d.Destination)
-          .Append("</td><td>");
+        {
+            row.Raw(" "u8);
+            row.Utf8(exception);
+        }
+        row.Raw("</td><td>"u8);
+        row.Utf8(d.Eccn?.Value ?? "");
+        row.Raw("</td><td>"u8);
+        row.Escaped(d.Destination);
+        row.Raw("</td><td>"u8);
         if (d.Tier is { } tier)
-            sb.Append(tier);
-        sb.Append("</td><td>").AppendEscaped(d.Input.EndUser).Append("</td><td>");
+        {
+            Span<char> digits = stackalloc char[11];
+            tier.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+            row.Utf8(digits[..length]);
+        }
+        row.Raw("</td><td>"u8);
+        row.Escaped(d.Input.EndUser);
+        row.Raw("</td><td>"u8);
         foreach (var r in d.Reasons)
         {
-            sb.Append("<div class=\"reason\"><b>").AppendEscaped(r.RuleId).Append("</b> ").AppendEscaped(r.Message);
+            row.Raw("<div class=\"reason\"><b>"u8);
+            row.Escaped(r.RuleId);
+            row.Raw("</b> "u8);
+            row.Escaped(r.Message);
             if (r.Citation.Length > 0)
-                sb.Append(" <cite>").AppendEscaped(r.Citation).Append("</cite>");
-            sb.Append("</div>");
+            {
+                row.Raw(" <cite>"u8);
+                row.Escaped(r.Citation);
+                row.Raw("</cite>"u8);
+            }
+            row.Raw("</div>"u8);
         }
-        sb.Append("</td></tr>\n");
-        var bytes = t_rowBytes;
-        var needed = Encoding.UTF8.GetMaxByteCount(sb.Length);
-        if (bytes is null || bytes.Length < needed)
-            t_rowBytes = bytes = new byte[Math.Max(needed, 4096)];
-        var written = 0;
-        foreach (var chunk in sb.GetChunks())
-            written += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(written));
-        return bytes.AsSpan(0, written);
+        row.Raw("</td></tr>\n"u8);
+        return row.Written;
     }
 
     /// <summary>Parks a row in its section: PROHIBITED and HOLD first, then licensed and excepted lines, then NLR.</summary>

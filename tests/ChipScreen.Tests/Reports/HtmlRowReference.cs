@@ -1,0 +1,38 @@
+using System.Text;
+using ChipScreen.Reports;
+using ChipScreen.Screening;
+
+namespace ChipScreen.Tests.Reports;
+
+/// <summary>report.html's table row as a <see cref="StringBuilder"/> made it, then encoded: the implementation before rows
+/// were written straight into UTF-8, kept to check that <see cref="HtmlReport"/> writes the same bytes.</summary>
+internal static class HtmlRowReference
+{
+    public static byte[] Format(LineDecision d)
+    {
+        var decision = d.Decision.ToContractString();
+        var sb = new StringBuilder(1024);
+        sb.Append("<tr data-decision=\"").Append(decision).Append("\"><td>").AppendEscaped(d.OrderId)
+          .Append("</td><td>").AppendEscaped(d.Line)
+          .Append("</td><td><span class=\"badge ").Append(decision).Append("\">").Append(decision).Append("</span>");
+        if (d.Exception is { } exception)
+            sb.Append(' ').Append(exception);
+        sb.Append("</td><td>").Append(d.Eccn?.Value ?? "")
+          .Append("</td><td>").AppendEscaped(d.Destination)
+          .Append("</td><td>");
+        if (d.Tier is { } tier)
+            sb.Append(tier);
+        sb.Append("</td><td>").AppendEscaped(d.Input.EndUser).Append("</td><td>");
+        foreach (var r in d.Reasons)
+        {
+            sb.Append("<div class=\"reason\"><b>").AppendEscaped(r.RuleId).Append("</b> ").AppendEscaped(r.Message);
+            if (r.Citation.Length > 0)
+                sb.Append(" <cite>").AppendEscaped(r.Citation).Append("</cite>");
+            sb.Append("</div>");
+        }
+        sb.Append("</td></tr>\n");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static StringBuilder AppendEscaped(this StringBuilder sb, string? text) => sb.Append(Html.Escape(text));
+}
