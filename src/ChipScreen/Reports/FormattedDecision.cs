@@ -1,13 +1,23 @@
+using System.Collections.Concurrent;
 using ChipScreen.Screening;
 
 namespace ChipScreen.Reports;
 
 /// <summary>A decision as the file outputs need it, made on the worker that decided it: its decisions.csv record,
 /// its audit.jsonl record, its report.html row, and what the summary counts.</summary>
-/// <remarks>The three records share one buffer, sized to fit them.</remarks>
+/// <remarks>The three records share one buffer. A million lines make some 2 GB of records, so buffers of the usual size
+/// come from a pool and go back to it once every output has written them (<see cref="Release"/>).</remarks>
 public sealed class FormattedDecision
 {
-    private readonly byte[] _buffer;
+    /// <summary>The size of a pooled buffer: most lines' three records fit (about 1.9 KB); a larger one gets its own.</summary>
+    private const int PooledSize = 4096;
+
+    /// <summary>At most this many idle buffers are kept (16 MB).</summary>
+    private const int PoolLimit = 4096;
+
+    private static readonly ConcurrentQueue<byte[]> s_pool = new();
+
+    private byte[]? _buffer;
     private readonly int _csv;
     private readonly int _audit;
     private readonly int _html;
@@ -33,7 +43,16 @@ public sealed class FormattedDecision
     /// <summary>What the summary counts.</summary>
     public DecisionDigest Digest { get; }
 
-    private byte[] Buffer => _buffer;
+    private byte[] Buffer => _buffer ?? throw new InvalidOperationException("the record was released");
+
+    /// <summary>Gives the buffer back for another line's records; the record must not be read after.</summary>
+    internal void Release()
+    {
+        var buffer = _buffer;
+        _buffer = null;
+        if (buffer is { Length: PooledSize } && s_pool.Count < PoolLimit)
+            s_pool.Enqueue(buffer);
+    }
 
     /// <summary>Formats a decision for every output. Thread-safe.</summary>
     /// <param name="decision">The decision.</param>
@@ -44,7 +63,8 @@ public sealed class FormattedDecision
         var csv = DecisionsCsvWriter.FormatSpan(decision);
         var audit = AuditRecordJson.FormatSpan(decision);
         var html = decision.Decision == Decision.Nlr && !listNlr ? default : HtmlReport.FormatRowSpan(decision);
-        var buffer = new byte[csv.Length + audit.Length + html.Length];
+        var size = csv.Length + audit.Length + html.Length;
+        var buffer = size <= PooledSize ? (s_pool.TryDequeue(out var pooled) ? pooled : new byte[PooledSize]) : new byte[size];
         csv.CopyTo(buffer);
         audit.CopyTo(buffer.AsSpan(csv.Length));
         html.CopyTo(buffer.AsSpan(csv.Length + audit.Length));

@@ -5,11 +5,12 @@ namespace ChipScreen.Runs;
 
 /// <summary>Writes the records of a run's outputs (decisions.csv, audit.jsonl, report.html rows) on one thread per
 /// output, so writing and hashing ~1.5 KB per line does not hold up the thread that takes decisions in order.</summary>
-/// <remarks>Records go to every writer in batches, in order; each queue is bounded, so memory stays flat.</remarks>
+/// <remarks>Records go to every writer in batches, in order; each queue is bounded, so memory stays flat. When every
+/// writer is done with a batch, its records' buffers go back to their pool.</remarks>
 internal sealed class OutputWriters : IDisposable
 {
     private const int BatchSize = 256;
-    private readonly (BlockingCollection<FormattedDecision[]> Queue, Task Task)[] _writers;
+    private readonly (BlockingCollection<Batch> Queue, Task Task)[] _writers;
     private FormattedDecision[] _batch = new FormattedDecision[BatchSize];
     private int _count;
 
@@ -18,16 +19,19 @@ internal sealed class OutputWriters : IDisposable
     {
         _writers = writers.Select(write =>
         {
-            var queue = new BlockingCollection<FormattedDecision[]>(boundedCapacity: 4);
+            var queue = new BlockingCollection<Batch>(boundedCapacity: 4);
             var task = Task.Factory.StartNew(() =>
             {
                 foreach (var batch in queue.GetConsumingEnumerable())
-                    foreach (var record in batch)
+                {
+                    foreach (var record in batch.Records)
                     {
                         if (record is null)
                             break;
                         write(record);
                     }
+                    batch.Done();
+                }
             }, TaskCreationOptions.LongRunning);
             return (queue, task);
         }).ToArray();
@@ -54,9 +58,10 @@ internal sealed class OutputWriters : IDisposable
     {
         if (_count == 0)
             return;
-        var batch = _batch;
+        var records = _batch;
         if (_count < BatchSize)
-            Array.Clear(batch, _count, BatchSize - _count);
+            Array.Clear(records, _count, BatchSize - _count);
+        var batch = new Batch(records, _writers.Length);
         foreach (var (queue, task) in _writers)
         {
             if (task.IsFaulted)
@@ -65,6 +70,26 @@ internal sealed class OutputWriters : IDisposable
         }
         _batch = new FormattedDecision[BatchSize];
         _count = 0;
+    }
+
+    /// <summary>Records every writer writes; the last writer to finish releases them.</summary>
+    private sealed class Batch(FormattedDecision[] records, int writers)
+    {
+        private int _pending = writers;
+
+        public FormattedDecision[] Records => records;
+
+        public void Done()
+        {
+            if (Interlocked.Decrement(ref _pending) != 0)
+                return;
+            foreach (var record in records)
+            {
+                if (record is null)
+                    break;
+                record.Release();
+            }
+        }
     }
 
     public void Dispose()

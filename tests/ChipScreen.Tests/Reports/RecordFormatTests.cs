@@ -81,4 +81,20 @@ public class RecordFormatTests
             Assert.Equal($"\"{date:yyyy-MM-dd}\"", Encoding.ASCII.GetString(line.Written));
         }
     }
+
+    [Fact]
+    public void AFormattedDecision_HoldsTheThreeRecords_UntilItIsReleased()
+    {
+        var d = Screen.One(Screen.Line());
+        var formatted = FormattedDecision.Of(d, listNlr: true);
+        Assert.Equal(DecisionsCsvWriter.Format(d), formatted.Csv.ToArray());
+        Assert.Equal(AuditRecordJson.Format(d), formatted.Audit.ToArray());
+        Assert.Equal(HtmlRowReference.Format(d), formatted.HtmlRow.ToArray());
+        formatted.Release();
+        Assert.Throws<InvalidOperationException>(() => formatted.Csv.Length);
+        // Its buffer serves the next line, which reads back its own records only.
+        var next = FormattedDecision.Of(Screen.One(Screen.Line(destination: "JP", endUser: "Other Buyer KK")), listNlr: true);
+        Assert.Contains("Other Buyer KK", Encoding.UTF8.GetString(next.Audit));
+        Assert.DoesNotContain("Test Buyer GmbH", Encoding.UTF8.GetString(next.Audit));
+    }
 }
