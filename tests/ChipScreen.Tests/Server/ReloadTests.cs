@@ -89,7 +89,8 @@ public class ReloadTests
         expected[after] = "HOLD";
         await File.WriteAllTextAsync(Path.Combine(rules.Rules, TermsFile), edited);
         await WaitForAsync(async () => await ServingAsync(admin) == after, "the edited pack to serve");
-        await Task.Delay(300);
+        // The load, not a fixed pause, shows the new pack answering (a busy machine may take longer than any pause).
+        await WaitForAsync(() => Task.FromResult(outcomes.Contains(after)), "an answer under the edited pack");
 
         // A broken edit: rejected; the last good pack keeps serving and /v1/packs says so.
         var brokenAt = DateTimeOffset.UtcNow;
@@ -100,7 +101,8 @@ public class ReloadTests
             packs = await LoopbackServer.ReadJsonAsync(await admin.GetAsync("/v1/packs"));
             return (string?)packs["last_reload"]?["outcome"] == "rejected" && (DateTimeOffset)packs["last_reload"]!["at"]! >= brokenAt.AddSeconds(-1);
         }, "the broken edit to be rejected");
-        await Task.Delay(300);
+        var answered = outcomes.Count;
+        await WaitForAsync(() => Task.FromResult(outcomes.Count > answered + 4), "answers after the broken edit");
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
