@@ -192,7 +192,11 @@ internal static partial class DirectFile
         private void Hand(int length)
         {
             _idle.Wait(); // the other buffer's transfer is done
-            ThrowIfFailed();
+            if (_failure is not null)
+            {
+                _idle.Release(); // so that disposing does not wait for a transfer that will never come
+                ThrowIfFailed();
+            }
             var full = _buffers[_current];
             var next = _buffers[1 - _current];
             var rest = _count - length;

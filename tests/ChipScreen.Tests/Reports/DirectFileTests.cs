@@ -79,6 +79,23 @@ public class DirectFileTests
     }
 
     [Fact]
+    public async Task AFailingDisk_FailsTheWrite_AndDisposingDoesNotHang()
+    {
+        if (!File.Exists("/dev/full"))
+            return; // Linux only: a device every write to fails with "no space left"
+        var writer = DirectFile.CreateHashed("/dev/full");
+        var data = new byte[DirectFile.BufferSize];
+        Assert.ThrowsAny<IOException>(() =>
+        {
+            for (var i = 0; i < 4; i++)
+                writer.Write(data);
+        });
+        var disposing = Task.Run(() => Assert.ThrowsAny<IOException>(writer.Dispose));
+        Assert.Same(disposing, await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromSeconds(10))));
+        await disposing;
+    }
+
+    [Fact]
     public void AMissingDirectory_FailsAsUsual()
     {
         using var dir = new TempDir();
