@@ -70,7 +70,15 @@ internal static partial class DirectFile
         if (direct && OperatingSystem.IsLinux() && DirectFlag() is { } flag)
         {
             var flags = (write ? OWrOnly | OCreat | OTrunc : ORdOnly) | OCloExec | flag;
-            var fd = open(path, flags, 0x1B6); // rw-rw-rw-, less the umask: what File.Create gives
+            int fd;
+            try
+            {
+                fd = open(path, flags, 0x1B6); // rw-rw-rw-, less the umask: what File.Create gives
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                fd = -1; // a C library this process cannot call: the usual way
+            }
             if (fd >= 0)
                 return (new SafeFileHandle(fd, ownsHandle: true), true);
         }

@@ -54,6 +54,21 @@ public class DirectFileTests
     }
 
     [Fact]
+    public void OnLinux_TheFileIsWrittenPastThePageCache()
+    {
+        using var dir = new TempDir();
+        if (!OperatingSystem.IsLinux() || FileSystemOf(dir.Path) is not ("ext4" or "xfs"))
+            return; // others may refuse direct I/O, and the writer falls back (tested above)
+        using var writer = DirectFile.Create(dir.File("out.bin"));
+        Assert.True(writer.IsDirect, $"no direct I/O in {dir.Path}");
+    }
+
+    /// <summary>The type of the file system <paramref name="path"/> is on (the longest mount point that holds it).</summary>
+    private static string FileSystemOf(string path) =>
+        File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 2 && path.StartsWith(f[1], StringComparison.Ordinal))
+            .OrderByDescending(f => f[1].Length).Select(f => f[2]).FirstOrDefault() ?? "";
+
+    [Fact]
     public void CreatingAFile_ReplacesWhatWasThere()
     {
         using var dir = new TempDir();
