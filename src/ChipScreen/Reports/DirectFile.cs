@@ -4,8 +4,9 @@ using Microsoft.Win32.SafeHandles;
 
 namespace ChipScreen.Reports;
 
-/// <summary>Writes and reads a run's large files (decisions.csv, audit.jsonl, report.html) past the operating system's
-/// page cache where it can: with <c>O_DIRECT</c> on Linux, through a 1 MB buffer aligned to the disk's blocks.</summary>
+/// <summary>Writes and reads a run's outputs (decisions.csv, audit.jsonl, report.json, report.html) past the operating
+/// system's page cache where it can: with <c>O_DIRECT</c> on Linux, through a 1 MB buffer aligned to the disk's blocks.
+/// A writer can hash what it writes, which is how every output's SHA-256 is taken.</summary>
 /// <remarks>
 /// A 1,000,000-line run writes about 2 GB. Through the page cache, every byte is copied into fresh cache pages, which
 /// on a virtual machine costs from 0.2 to 2 s of CPU per GB (measured on the project's machine; it varies with what

@@ -95,12 +95,10 @@ public sealed partial class FileScreening(TimeProvider time)
             {
                 ListFiles = added,
             };
-            string reportHash;
-            using (var stream = new HashingStream(new FileStream(Partial(directory, ReportFile), FileMode.Create, FileAccess.Write)))
-            {
-                RunReportJson.Write(report, stream);
-                reportHash = stream.Sha256;
-            }
+            var reportFile = DirectFile.CreateHashed(Partial(directory, ReportFile));
+            using (reportFile)
+                RunReportJson.Write(report, reportFile);
+            var reportHash = reportFile.Sha256;
             var htmlHash = html.Complete(report, Partial(directory, HtmlFile));
 
             foreach (var name in names)
