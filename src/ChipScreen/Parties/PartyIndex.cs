@@ -71,12 +71,13 @@ internal sealed class PartyIndex
     /// <summary>The word weights of this list.</summary>
     public TokenWeights Weights { get; }
 
-    /// <summary>The listed names <paramref name="query"/> could match with a score of at least <paramref name="minimum"/>, each once.</summary>
+    /// <summary>The listed names <paramref name="query"/> (its words weighing <paramref name="weights"/>, see
+    /// <see cref="NameComparer.Weigh"/>) could match with a score of at least <paramref name="minimum"/>, each once.</summary>
     /// <remarks>Each word of the query adds its weight to the names it reaches through a key; a name whose best possible
     /// score (every word it was reached by aligned, every word of its own aligned) stays below <paramref name="minimum"/> is
     /// left out, and so is one reached by weak words alone unless the query's every word reached it (names that share only
     /// generic words score at most <see cref="NameComparer.WeakEvidenceCap"/>).</remarks>
-    public List<int> Candidates(NormalizedName query, int minimum)
+    public List<int> Candidates(NormalizedName query, double[] weights, int minimum)
     {
         var scratch = t_scratch is { } existing && existing.Weight.Length >= Variants.Length ? existing : t_scratch = new Scratch(Variants.Length);
         var core = query.Core;
@@ -84,7 +85,7 @@ internal sealed class PartyIndex
         for (var i = 0; i < core.Length; i++)
         {
             var t = core[i];
-            var weight = Weights.Of(t);
+            var weight = weights[i];
             queryWeight += weight;
             scratch.Round++;
             var strong = t.IsDistinctive;
@@ -103,7 +104,7 @@ internal sealed class PartyIndex
                 if (t.Text.Length is 5 or 7)
                     Credit(scratch, "m:" + t.Text[..2] + t.Text[^2..], true, weight, strong, loose: false);
             }
-            var next = i + 1 < core.Length ? Weights.Of(core[i + 1]) : 0;
+            var next = i + 1 < core.Length ? weights[i + 1] : 0;
             if (t.Text.Length is >= 3 and <= 8 && IsLetters(t.Text))
                 Credit(scratch, "a:" + t.Text, false, weight, true, loose: true);
             if (i + 1 < core.Length)
@@ -114,7 +115,7 @@ internal sealed class PartyIndex
         scratch.Round++;
         Credit(scratch, "k:" + query.Key, false, queryWeight, true, loose: true);
 
-        var querySlack = NameComparer.Slack(query, NameComparer.Weigh(query, Weights));
+        var querySlack = NameComparer.Slack(query, weights);
         var result = new List<int>();
         foreach (var v in scratch.Touched)
         {

@@ -173,7 +173,7 @@ public sealed class PartyScreening
             return [];
         var best = new Dictionary<int, (int Variant, int Score)>();
         var queryWeights = NameComparer.Weigh(query, _index.Weights);
-        foreach (var v in _index.Candidates(query, minimum))
+        foreach (var v in _index.Candidates(query, queryWeights, minimum))
         {
             var variant = _index.Variants[v];
             var score = NameComparer.Compare(query, queryWeights, variant.Normalized, _index.WeightsOf(v)).Score;
