@@ -113,9 +113,7 @@ public sealed class PartyScreening
         if (!_byName.TryGetValue(name, out var hits))
         {
             hits = Hits(name, Thresholds.Review - CountryAgreement, MaxCandidates * 2);
-            cached = _namesCached < CacheLimit && Reserve(ref _hitsCached, hits.Length) && _byName.TryAdd(name, hits);
-            if (cached)
-                Interlocked.Increment(ref _namesCached);
+            cached = Remember(_byName, name, hits, hits.Length, ref _namesCached, ref _hitsCached);
         }
         return hits;
     }
@@ -127,24 +125,33 @@ public sealed class PartyScreening
         if (_byNameAndCountry.TryGetValue((name, country), out var found))
             return found;
         found = Candidates(hits, country, Thresholds.Review, MaxCandidates);
-        if (_pairsCached < CacheLimit && Reserve(ref _candidatesCached, found.Length) && _byNameAndCountry.TryAdd((name, country), found))
-            Interlocked.Increment(ref _pairsCached);
+        Remember(_byNameAndCountry, (name, country), found, found.Length, ref _pairsCached, ref _candidatesCached);
         return found;
     }
 
     /// <summary>The number of candidates remembered, per name and per name and country (tests).</summary>
     internal (int Hits, int Candidates) Cached => (_hitsCached, _candidatesCached);
 
-    /// <summary>Counts <paramref name="count"/> more candidates against the limit; false when they do not fit (nothing is
-    /// counted then).</summary>
-    private bool Reserve(ref int cached, int count)
+    /// <summary>Remembers <paramref name="value"/> (holding <paramref name="candidates"/> candidates) under
+    /// <paramref name="key"/> while <paramref name="cache"/> has fewer than <see cref="CacheLimit"/> entries and the
+    /// candidates fit the limit; counts what it remembers. False when it remembers nothing (another thread may have).</summary>
+    private bool Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value, int candidates,
+        ref int entries, ref int candidatesCached) where TKey : notnull
     {
-        if (count == 0)
-            return true;
-        if (Interlocked.Add(ref cached, count) <= _candidateLimit)
-            return true;
-        Interlocked.Add(ref cached, -count);
-        return false;
+        if (Volatile.Read(ref entries) >= CacheLimit)
+            return false;
+        if (candidates > 0 && Interlocked.Add(ref candidatesCached, candidates) > _candidateLimit)
+        {
+            Interlocked.Add(ref candidatesCached, -candidates);
+            return false;
+        }
+        if (!cache.TryAdd(key, value))
+        {
+            Interlocked.Add(ref candidatesCached, -candidates); // another thread remembered it, and counted it
+            return false;
+        }
+        Interlocked.Increment(ref entries);
+        return true;
     }
 
     /// <summary>The <paramref name="limit"/> best candidates for <paramref name="name"/> with any score above
