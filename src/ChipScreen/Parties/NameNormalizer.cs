@@ -28,7 +28,7 @@ internal static class NameNormalizer
         {
             foreach (var phrase in PhrasesAt(words[i]))
             {
-                if (i + phrase.Length > words.Count || !IsPhrase(words, i, phrase))
+                if (!IsPhrase(words, i, phrase, typos: 1))
                     continue;
                 for (var k = 0; k < phrase.Length; k++)
                     optional[i + k] = true;
@@ -70,17 +70,19 @@ internal static class NameNormalizer
         return (IEnumerable<string[]>?)result ?? [];
     }
 
-    /// <summary>Whether the words from <paramref name="start"/> are <paramref name="phrase"/>, allowing one word of four
-    /// letters or more to have a typo (same first letter, one edit) when another word of the phrase is exact.</summary>
-    private static bool IsPhrase(List<string> words, int start, string[] phrase)
+    /// <summary>Whether the words from <paramref name="start"/> are <paramref name="phrase"/>, allowing up to
+    /// <paramref name="typos"/> words of four letters or more to have a typo (same first letter, one edit) when another
+    /// word of the phrase is exact.</summary>
+    private static bool IsPhrase(List<string> words, int start, string[] phrase, int typos)
     {
-        var typos = 0;
+        if (start + phrase.Length > words.Count)
+            return false;
         for (var k = 0; k < phrase.Length; k++)
         {
             var w = words[start + k];
             if (w == phrase[k])
                 continue;
-            if (++typos > 1 || phrase.Length < 2 || phrase[k].Length < 4 || w[0] != phrase[k][0] || !JaroWinkler.OneEditApart(w, phrase[k]))
+            if (--typos < 0 || phrase.Length < 2 || phrase[k].Length < 4 || w[0] != phrase[k][0] || !JaroWinkler.OneEditApart(w, phrase[k]))
                 return false;
         }
         return true;
@@ -172,12 +174,7 @@ internal static class NameNormalizer
         {
             foreach (var (phrase, word) in NameLexicon.PhraseVariants)
             {
-                if (words[i] != phrase[0] || i + phrase.Length > words.Count)
-                    continue;
-                var all = true;
-                for (var k = 1; k < phrase.Length && all; k++)
-                    all = words[i + k] == phrase[k];
-                if (!all)
+                if (!IsPhrase(words, i, phrase, typos: 0))
                     continue;
                 words[i] = word;
                 words.RemoveRange(i + 1, phrase.Length - 1);
