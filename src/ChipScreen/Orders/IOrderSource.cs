@@ -7,21 +7,26 @@ namespace ChipScreen.Orders;
 /// </remarks>
 public interface IOrderSource
 {
+    /// <summary>Maps runs of consecutive lines with <paramref name="work"/> and returns its results in input order.</summary>
+    /// <param name="work">Thread-safe; called concurrently for different runs.</param>
+    /// <param name="degreeOfParallelism">Threads to map on; -1 for one per processor, 1 for the calling thread only.</param>
+    IEnumerable<T> MapBatches<T>(Func<OrderLine[], T> work, int degreeOfParallelism);
+
     /// <summary>Maps every line with <paramref name="selector"/> and returns the results in input order.</summary>
     /// <param name="selector">Thread-safe; called concurrently for different lines.</param>
     /// <param name="degreeOfParallelism">Threads to map on; -1 for one per processor, 1 for the calling thread only.</param>
-    IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism);
+    IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism) =>
+        MapBatches(batch => Array.ConvertAll(batch, line => selector(line)), degreeOfParallelism).SelectMany(results => results);
 }
 
 /// <summary>Order lines held in memory (or any repeatable sequence) as an <see cref="IOrderSource"/>.</summary>
 /// <remarks>Each line's <see cref="OrderLine.Row"/> is set to its 1-based position.</remarks>
-/// <param name="lines">The lines; enumerated once per <see cref="Map"/>.</param>
+/// <param name="lines">The lines; enumerated once per <see cref="MapBatches"/>.</param>
 public sealed class OrderLines(IEnumerable<OrderLine> lines) : IOrderSource
 {
     /// <inheritdoc />
-    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism) =>
-        Screening.OrderedParallel.Map(Numbered(), batch => Array.ConvertAll(batch, line => selector(line)), 256,
-            degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+    public IEnumerable<T> MapBatches<T>(Func<OrderLine[], T> work, int degreeOfParallelism) =>
+        Screening.OrderedParallel.Map(Numbered(), work, 256, degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
 
     private IEnumerable<OrderLine> Numbered()
     {
@@ -31,7 +36,7 @@ public sealed class OrderLines(IEnumerable<OrderLine> lines) : IOrderSource
     }
 }
 
-/// <summary>An orders CSV file as an <see cref="IOrderSource"/>: each <see cref="Map"/> reads the file again.</summary>
+/// <summary>An orders CSV file as an <see cref="IOrderSource"/>: each <see cref="MapBatches"/> reads the file again.</summary>
 /// <param name="path">The file.</param>
 public sealed class OrderCsvFile(string path) : IOrderSource
 {
@@ -41,9 +46,8 @@ public sealed class OrderCsvFile(string path) : IOrderSource
     /// <inheritdoc />
     /// <remarks>Rows are parsed on one thread and mapped on <paramref name="degreeOfParallelism"/> others, with a bounded
     /// number of rows in flight, so memory stays flat even when the caller consumes results slowly.</remarks>
-    public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism) =>
-        Screening.OrderedParallel.Map(ReadLines(), batch => Array.ConvertAll(batch, line => selector(line)), 256,
-            degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+    public IEnumerable<T> MapBatches<T>(Func<OrderLine[], T> work, int degreeOfParallelism) =>
+        Screening.OrderedParallel.Map(ReadLines(), work, 256, degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
 
     private IEnumerable<OrderLine> ReadLines()
     {

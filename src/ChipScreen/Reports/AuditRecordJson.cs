@@ -39,9 +39,15 @@ public static class AuditRecordJson
     {
         var j = t_line ??= new JsonLine();
         j.Clear();
+        Append(j, decision);
+        return j.Written;
+    }
+
+    /// <summary>Appends the record of <paramref name="decision"/>, with its line feed, to what <paramref name="j"/> holds.</summary>
+    internal static void Append(JsonLine j, LineDecision decision)
+    {
         Write(j, decision);
         j.Raw("\n"u8);
-        return j.Written;
     }
 
     private static void Write(JsonLine j, LineDecision d)

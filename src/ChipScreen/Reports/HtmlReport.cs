@@ -40,9 +40,16 @@ public sealed class HtmlReport : IDisposable
     /// <summary>Formats the row into this thread's buffer; the span is valid until the next call on the thread.</summary>
     internal static ReadOnlySpan<byte> FormatRowSpan(LineDecision d)
     {
-        var decision = d.Decision.ToContractString();
         var row = t_row ??= new Utf8Buffer();
         row.Clear();
+        AppendRow(row, d);
+        return row.Written;
+    }
+
+    /// <summary>Appends the table row of <paramref name="d"/> to what <paramref name="row"/> holds.</summary>
+    internal static void AppendRow(Utf8Buffer row, LineDecision d)
+    {
+        var decision = d.Decision.ToContractString();
         row.Raw("<tr data-decision=\""u8);
         row.Utf8(decision);
         row.Raw("\"><td>"u8);
@@ -88,20 +95,37 @@ public sealed class HtmlReport : IDisposable
             row.Raw("</div>"u8);
         }
         row.Raw("</td></tr>\n"u8);
-        return row.Written;
     }
 
-    /// <summary>Parks a row in its section: PROHIBITED and HOLD first, then licensed and excepted lines, then NLR.</summary>
+    /// <summary>The number of sections rows are parked in.</summary>
+    internal const int SectionCount = 3;
+
+    /// <summary>The section a line's row goes in: PROHIBITED and HOLD first (0), then licensed and excepted lines (1),
+    /// then NLR (2).</summary>
+    internal static int SectionOf(Decision decision) => decision switch
+    {
+        Decision.Prohibited or Decision.Hold => 0,
+        Decision.Nlr => 2,
+        _ => 1,
+    };
+
+    /// <summary>Parks a row in its section.</summary>
     public void Add(Decision decision, ReadOnlySpan<byte> row)
     {
-        var section = decision switch
-        {
-            Decision.Prohibited or Decision.Hold => 0,
-            Decision.Nlr => 2,
-            _ => 1,
-        };
-        _sections[section].Write(row);
+        _sections[SectionOf(decision)].Write(row);
         _rows++;
+    }
+
+    /// <summary>Parks the rows of a run of decisions, section by section.</summary>
+    public void Add(FormattedBatch records)
+    {
+        for (var section = 0; section < SectionCount; section++)
+        {
+            var rows = records.HtmlRows(section);
+            if (rows.Length > 0)
+                _sections[section].Write(rows);
+        }
+        _rows += records.HtmlRowCount;
     }
 
     /// <summary>Writes the page to <paramref name="path"/>; returns its SHA-256.</summary>

@@ -123,8 +123,9 @@ public sealed partial class FileScreening(TimeProvider time)
     /// <summary>Second pass: decides every line into the partial outputs; <paramref name="consumed"/> (if given) receives
     /// each line's row and what it consumes, in input order.</summary>
     /// <remarks>
-    /// Every output is written to a temporary file with its SHA-256 computed on the way; records for all outputs are made
-    /// on the workers that decide the lines; this thread writes and counts.
+    /// The records of every output are made on the workers that decide the lines, a run of lines at a time; this thread
+    /// hands each run's records to the outputs and counts. Every output is written to a temporary file and SHA-256 hashed
+    /// on a thread of its own.
     /// </remarks>
     private static Screened ScreenInto(string directory, BatchScreener screener, OrderCsvFile source, DateOnly asOf, BatchPlan plan,
         Action<long, LedgerPosting[]>? consumed, IProgress<long>? progress, CancellationToken cancellationToken)
@@ -140,26 +141,24 @@ public sealed partial class FileScreening(TimeProvider time)
             var audit = DirectFile.CreateHashed(Partial(directory, AuditFile));
             using (decisions)
             using (audit)
+            using (var writer = new DecisionsCsvWriter(decisions, leaveOpen: true))
             {
-                using (var writer = new DecisionsCsvWriter(decisions, leaveOpen: true))
-                using (var outputs = new OutputWriters(
-                    line => writer.WriteFormatted(line.Csv),
-                    line => audit.Write(line.Audit),
-                    line => { if (line.HtmlRow.Length > 0) html.Add(line.Digest.Decision, line.HtmlRow); }))
+                foreach (var (records, postings) in screener.DecideBatches(source, asOf, plan,
+                    d => (FormattedBatch.Of(d, listNlr), consumed is null ? null : Array.ConvertAll(d, x => (x.Row, LedgerPosting.Of(x, limits))))))
                 {
-                    // Lines come back in order; each output is written and hashed on its own thread.
-                    foreach (var (line, row, postings) in screener.Decide(source, asOf, plan,
-                        d => (FormattedDecision.Of(d, listNlr), d.Row, consumed is null ? null : LedgerPosting.Of(d, limits))))
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        outputs.Add(line);
-                        summary.Add(line.Digest);
-                        if (postings is not null)
-                            consumed!(row, postings);
-                        if (progress is not null && summary.Lines % 10_000 == 0)
-                            progress.Report(summary.Lines);
-                    }
-                    outputs.Complete();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var before = summary.Lines;
+                    writer.WriteFormatted(records.Csv);
+                    audit.Write(records.Audit);
+                    html.Add(records);
+                    foreach (var digest in records.Digests)
+                        summary.Add(digest);
+                    records.Release();
+                    if (postings is not null)
+                        foreach (var (row, lines) in postings)
+                            consumed!(row, lines);
+                    if (progress is not null && summary.Lines / 10_000 != before / 10_000)
+                        progress.Report(summary.Lines);
                 }
             }
             decisionsHash = decisions.Sha256;

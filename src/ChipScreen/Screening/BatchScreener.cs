@@ -89,6 +89,16 @@ public sealed class BatchScreener
         return source.Map(order => project(DecideOne(order, asOf, plan)), _degree);
     }
 
+    /// <summary>Second pass, mapping each run of consecutive decisions with <paramref name="project"/> on the worker that
+    /// made them (to format a run's records side by side); yields the projections in input order.</summary>
+    public IEnumerable<T> DecideBatches<T>(IOrderSource source, DateOnly asOf, BatchPlan plan, Func<LineDecision[], T> project)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(project);
+        return source.MapBatches(orders => project(Array.ConvertAll(orders, order => DecideOne(order, asOf, plan))), _degree);
+    }
+
     /// <summary>Screens one line on its own: volumes start from <paramref name="baseline"/> (nothing else in a batch).</summary>
     /// <param name="line">The line.</param>
     /// <param name="asOf">The as-of date.</param>

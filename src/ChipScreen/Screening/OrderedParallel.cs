@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 
 namespace ChipScreen.Screening;
 
-/// <summary>Maps a stream in batches on several threads and yields the results in input order, with a bounded window.</summary>
+/// <summary>Maps a stream in batches on several threads and yields each batch's result in input order, with a bounded
+/// window.</summary>
 /// <remarks>
 /// Three stages run at once: a producer thread enumerates the source and cuts it into batches, pool threads map
 /// the batches, and the caller's thread takes the results in order. At most <c>2 x degree</c> batches are in
@@ -11,18 +12,17 @@ namespace ChipScreen.Screening;
 /// </remarks>
 internal static class OrderedParallel
 {
-    public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn[], TOut[]> work, int batchSize, int degree)
+    public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn[], TOut> work, int batchSize, int degree)
     {
         if (degree <= 1)
         {
             foreach (var chunk in source.Chunk(batchSize))
-                foreach (var result in work(chunk))
-                    yield return result;
+                yield return work(chunk);
             yield break;
         }
 
         using var stop = new CancellationTokenSource();
-        using var queue = new BlockingCollection<Task<TOut[]>>(boundedCapacity: degree * 2);
+        using var queue = new BlockingCollection<Task<TOut>>(boundedCapacity: degree * 2);
         var producer = Task.Factory.StartNew(() =>
         {
             try
@@ -32,7 +32,7 @@ internal static class OrderedParallel
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
-                queue.Add(Task.FromException<TOut[]>(e));
+                queue.Add(Task.FromException<TOut>(e));
             }
             finally
             {
@@ -43,8 +43,7 @@ internal static class OrderedParallel
         try
         {
             foreach (var batch in queue.GetConsumingEnumerable())
-                foreach (var result in batch.GetAwaiter().GetResult())
-                    yield return result;
+                yield return batch.GetAwaiter().GetResult();
         }
         finally
         {

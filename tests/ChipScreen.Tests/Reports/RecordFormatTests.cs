@@ -82,19 +82,45 @@ public class RecordFormatTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void AFormattedBatch_HoldsEachLinesRecords_SideBySide_InOrder(string sample)
+    {
+        var lines = new BatchScreener(Screen.Pack).Screen(new OrderCsvFile(Path.Combine(Repo.Samples, sample)), Screen.AsOf).ToArray();
+        foreach (var listNlr in new[] { true, false })
+        {
+            var batch = FormattedBatch.Of(lines, listNlr);
+            Assert.Equal(lines.Length, batch.Count);
+            Assert.Equal(lines.SelectMany(DecisionsCsvWriter.Format).ToArray(), batch.Csv.ToArray());
+            Assert.Equal(lines.SelectMany(AuditRecordJson.Format).ToArray(), batch.Audit.ToArray());
+            var listed = lines.Where(d => listNlr || d.Decision != Decision.Nlr).ToArray();
+            Assert.Equal(listed.Length, batch.HtmlRowCount);
+            for (var section = 0; section < HtmlReport.SectionCount; section++)
+            {
+                var expected = listed.Where(d => HtmlReport.SectionOf(d.Decision) == section).SelectMany(HtmlRowReference.Format).ToArray();
+                Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(batch.HtmlRows(section)));
+            }
+            Assert.Equal(lines.Select(DecisionDigest.Of), batch.Digests.ToArray());
+            batch.Release();
+        }
+        Assert.Contains(lines, d => d.Decision == Decision.Nlr);
+        Assert.Contains(lines, d => HtmlReport.SectionOf(d.Decision) == 0);
+    }
+
     [Fact]
-    public void AFormattedDecision_HoldsTheThreeRecords_UntilItIsReleased()
+    public void AFormattedBatch_HoldsItsRecords_UntilItIsReleased()
     {
         var d = Screen.One(Screen.Line());
-        var formatted = FormattedDecision.Of(d, listNlr: true);
-        Assert.Equal(DecisionsCsvWriter.Format(d), formatted.Csv.ToArray());
+        var formatted = FormattedBatch.Of([d], listNlr: true);
         Assert.Equal(AuditRecordJson.Format(d), formatted.Audit.ToArray());
-        Assert.Equal(HtmlRowReference.Format(d), formatted.HtmlRow.ToArray());
         formatted.Release();
         Assert.Throws<InvalidOperationException>(() => formatted.Csv.Length);
-        // Its buffer serves the next line, which reads back its own records only.
-        var next = FormattedDecision.Of(Screen.One(Screen.Line(destination: "JP", endUser: "Other Buyer KK")), listNlr: true);
+        Assert.Throws<InvalidOperationException>(() => formatted.Digests.Length);
+        // Its buffers serve the next run, which reads back its own records only.
+        var next = FormattedBatch.Of([Screen.One(Screen.Line(destination: "JP", endUser: "Other Buyer KK"))], listNlr: true);
+        Assert.Equal(1, next.Count);
         Assert.Contains("Other Buyer KK", Encoding.UTF8.GetString(next.Audit));
         Assert.DoesNotContain("Test Buyer GmbH", Encoding.UTF8.GetString(next.Audit));
+        next.Release();
     }
 }

@@ -81,10 +81,10 @@ public class LineNumberTests
     {
         public int Reads { get; private set; }
 
-        public IEnumerable<T> Map<T>(Func<OrderLine, T> selector, int degreeOfParallelism)
+        public IEnumerable<T> MapBatches<T>(Func<OrderLine[], T> work, int degreeOfParallelism)
         {
             Reads++;
-            return new OrderLines(rows).Map(selector, degreeOfParallelism);
+            return new OrderLines(rows).MapBatches(work, degreeOfParallelism);
         }
     }
 }
