@@ -19,6 +19,7 @@ public sealed class FormattedBatch
     private readonly Utf8Buffer _csv = new();
     private readonly JsonLine _audit = new();
     private readonly Utf8Buffer[] _html = [.. Enumerable.Range(0, HtmlReport.SectionCount).Select(_ => new Utf8Buffer())];
+    private readonly int[] _htmlRows = new int[HtmlReport.SectionCount];
     private DecisionDigest[] _digests = [];
     private bool _released;
 
@@ -38,8 +39,8 @@ public sealed class FormattedBatch
     /// <summary>The report.html rows of the lines that go in <paramref name="section"/> (<see cref="HtmlReport.SectionOf"/>).</summary>
     public ReadOnlySpan<byte> HtmlRows(int section) => Live(_html[section]).Written;
 
-    /// <summary>The number of report.html rows; NLR lines are not listed in a large batch.</summary>
-    public int HtmlRowCount { get; private set; }
+    /// <summary>The number of report.html rows in <paramref name="section"/>; NLR lines are not listed in a large batch.</summary>
+    public int HtmlRowCount(int section) => Live(_htmlRows)[section];
 
     /// <summary>What the summary counts of each decision, in order.</summary>
     public ReadOnlySpan<DecisionDigest> Digests => Live(this)._digests.AsSpan(0, Count);
@@ -60,8 +61,9 @@ public sealed class FormattedBatch
             AuditRecordJson.Append(batch._audit, decision);
             if (decision.Decision != Decision.Nlr || listNlr)
             {
-                HtmlReport.AppendRow(batch._html[HtmlReport.SectionOf(decision.Decision)], decision);
-                batch.HtmlRowCount++;
+                var section = HtmlReport.SectionOf(decision.Decision);
+                HtmlReport.AppendRow(batch._html[section], decision);
+                batch._htmlRows[section]++;
             }
             batch._digests[batch.Count++] = DecisionDigest.Of(decision);
         }
@@ -80,7 +82,7 @@ public sealed class FormattedBatch
             rows.Clear();
         Array.Clear(_digests, 0, Count);
         Count = 0;
-        HtmlRowCount = 0;
+        Array.Clear(_htmlRows);
         if (s_pool.Count < PoolLimit)
             s_pool.Enqueue(this);
     }

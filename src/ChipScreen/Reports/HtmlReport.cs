@@ -9,25 +9,69 @@ namespace ChipScreen.Reports;
 /// assets) with the provenance of the run, summary counts, charts of decisions by destination and by chip class,
 /// PROHIBITED and HOLD lines first with their reasons, and a search over the lines.</summary>
 /// <remarks>
-/// Rows are formatted on the workers (<see cref="FormatRow"/>) and parked in section files while the batch streams,
-/// so memory stays flat; <see cref="Complete"/> assembles the page. Every line that is not NLR is listed; NLR lines
-/// are listed too when the batch has at most <see cref="NlrListLimit"/> lines, and summarised by destination and
-/// class otherwise.
+/// <para>Rows are formatted on the workers (<see cref="AppendRow"/>) and the page is written while the batch streams,
+/// so memory stays flat and the page is hashed as it is written. The lines under a license or license exception (in
+/// most batches the bulk of the listed lines) go straight into the page; PROHIBITED and HOLD lines, and the NLR lines
+/// of a small batch, are parked in files of their own and follow them when the batch is done, then the provenance,
+/// counts and charts, which need the whole batch. The page shows its sections in reading order (CSS <c>order</c>) and
+/// its script moves them into that order on load, so the page reads PROHIBITED and HOLD first, with or without
+/// script.</para>
+/// <para>Every line that is not NLR is listed; NLR lines are listed too when the batch has at most
+/// <see cref="NlrListLimit"/> lines, and summarised by destination and class otherwise.</para>
 /// </remarks>
 public sealed class HtmlReport : IDisposable
 {
     /// <summary>Batches with more lines than this summarise their NLR lines instead of listing them.</summary>
     public const int NlrListLimit = 5_000;
 
-    private readonly string[] _paths;
-    private readonly DirectFile.Writer[] _sections;
-    private long _rows;
+    /// <summary>The number of sections rows go in.</summary>
+    internal const int SectionCount = 3;
 
-    /// <summary>Creates the section files in <paramref name="directory"/> (deleted on dispose).</summary>
-    public HtmlReport(string directory)
+    /// <summary>The section that is written straight into the page.</summary>
+    private const int Streamed = 1;
+
+    /// <summary>Each section's id, heading and order on the page.</summary>
+    private static readonly (string Id, string Heading)[] s_sections =
+    [
+        ("denied", "PROHIBITED and HOLD lines"),
+        ("licensed", "Lines under a license or license exception"),
+        ("cleared", "NLR lines"),
+    ];
+
+    private readonly DirectFile.Writer _page;
+    private readonly string[] _parkedPaths;
+    private readonly DirectFile.Writer?[] _parked;
+    private readonly long[] _rows = new long[SectionCount];
+    private bool _streamedClosed;
+
+    /// <summary>Starts the page at <paramref name="path"/> (with the parts known before the batch is screened) and the
+    /// files rows are parked in beside it (deleted on dispose).</summary>
+    /// <param name="path">The page's file.</param>
+    /// <param name="inputPath">The orders file.</param>
+    /// <param name="pack">The pack.</param>
+    /// <param name="asOf">The as-of date.</param>
+    public HtmlReport(string path, string inputPath, Rules.PackManifest pack, DateOnly asOf)
     {
-        _paths = new[] { "denied", "licensed", "cleared" }.Select(s => Path.Combine(directory, $"report.{s}.partial")).ToArray();
-        _sections = _paths.Select(p => DirectFile.Create(p)).ToArray();
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        _parkedPaths = s_sections.Select(s => Path.Combine(directory, $"report.{s.Id}.partial")).ToArray();
+        _parked = new DirectFile.Writer?[SectionCount];
+        try
+        {
+            for (var i = 0; i < SectionCount; i++)
+                if (i != Streamed)
+                    _parked[i] = DirectFile.Create(_parkedPaths[i]);
+            _page = DirectFile.CreateHashed(path);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+        _page.Write(Encoded(w =>
+        {
+            Opening(w, inputPath, pack, asOf);
+            OpenSection(w, Streamed);
+        }));
     }
 
     /// <summary>The table row of a decision (UTF-8), or null for an NLR line of a batch too large to list them.
@@ -97,11 +141,7 @@ public sealed class HtmlReport : IDisposable
         row.Raw("</td></tr>\n"u8);
     }
 
-    /// <summary>The number of sections rows are parked in.</summary>
-    internal const int SectionCount = 3;
-
-    /// <summary>The section a line's row goes in: PROHIBITED and HOLD first (0), then licensed and excepted lines (1),
-    /// then NLR (2).</summary>
+    /// <summary>The section a line's row goes in: PROHIBITED and HOLD (0), licensed and excepted lines (1), NLR (2).</summary>
     internal static int SectionOf(Decision decision) => decision switch
     {
         Decision.Prohibited or Decision.Hold => 0,
@@ -109,50 +149,51 @@ public sealed class HtmlReport : IDisposable
         _ => 1,
     };
 
-    /// <summary>Parks a row in its section.</summary>
-    public void Add(Decision decision, ReadOnlySpan<byte> row)
-    {
-        _sections[SectionOf(decision)].Write(row);
-        _rows++;
-    }
-
-    /// <summary>Parks the rows of a run of decisions, section by section.</summary>
+    /// <summary>Adds the rows of a run of decisions, section by section.</summary>
     public void Add(FormattedBatch records)
     {
+        ArgumentNullException.ThrowIfNull(records);
         for (var section = 0; section < SectionCount; section++)
         {
             var rows = records.HtmlRows(section);
             if (rows.Length > 0)
-                _sections[section].Write(rows);
+                (_parked[section] ?? _page).Write(rows);
+            _rows[section] += records.HtmlRowCount(section);
         }
-        _rows += records.HtmlRowCount;
     }
 
-    /// <summary>Writes the page to <paramref name="path"/>; returns its SHA-256.</summary>
-    /// <remarks>The sections are read back while the page's writer hashes and writes what it was given on a thread of its
-    /// own: the hash is of exactly the bytes the page is made of (<c>verify</c> checks it).</remarks>
-    public string Complete(RunReport report, string path)
+    /// <summary>Finishes the page: the parked sections, then the parts that need the whole batch. Returns its SHA-256.</summary>
+    /// <remarks>The parked sections are read back while the page's writer hashes and writes what it was given on a
+    /// thread of its own: the hash is of exactly the bytes the page is made of (<c>verify</c> checks it).</remarks>
+    public string Complete(RunReport report)
     {
-        var head = Encoded(w => Head(w, report, _rows));
-        var tail = Encoded(w => Tail(w, report));
-        foreach (var section in _sections)
-            section.Dispose(); // finishes the file
-
-        var output = DirectFile.CreateHashed(path);
-        using (output)
+        ArgumentNullException.ThrowIfNull(report);
+        foreach (var parked in _parked)
+            parked?.Dispose(); // finishes the file
+        CloseSection(Streamed);
+        var listNlr = report.Summary.Lines <= NlrListLimit;
+        for (var section = 0; section < SectionCount; section++)
         {
-            output.Write(head);
-            ForEachChunk(output.Write);
-            output.Write(tail);
+            if (section == Streamed || (s_sections[section].Id == "cleared" && !listNlr))
+                continue;
+            _page.Write(Encoded(w => OpenSection(w, section)));
+            DirectFile.ForEachChunk(_parkedPaths[section], _page.Write);
+            CloseSection(section);
         }
-        return output.Sha256;
+        _page.Write(Encoded(w => Closing(w, report, _rows.Sum())));
+        _page.Dispose();
+        return _page.Sha256;
     }
 
-    /// <summary>Reads the finished sections in order, a chunk at a time (thread-safe: each call reads on its own).</summary>
-    private void ForEachChunk(Action<ReadOnlySpan<byte>> use)
+    private void CloseSection(int section)
     {
-        foreach (var path in _paths)
-            DirectFile.ForEachChunk(path, use);
+        if (section == Streamed)
+        {
+            if (_streamedClosed)
+                return;
+            _streamedClosed = true;
+        }
+        _page.Write(_rows[section] == 0 ? "</tbody>\n</table>\n<p class=\"none\">None.</p>\n</section>\n"u8 : "</tbody>\n</table>\n</section>\n"u8);
     }
 
     private static byte[] Encoded(Action<TextWriter> write)
@@ -166,9 +207,10 @@ public sealed class HtmlReport : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var section in _sections)
-            section.Dispose();
-        foreach (var path in _paths)
+        foreach (var parked in _parked)
+            parked?.Dispose();
+        _page?.Dispose();
+        foreach (var path in _parkedPaths)
             File.Delete(path);
     }
 
@@ -178,15 +220,28 @@ public sealed class HtmlReport : IDisposable
         (Decision.LicenseException, "#2f6fb0"), (Decision.Nlr, "#3a8a4f"),
     ];
 
-    private static void Head(TextWriter w, RunReport r, long rows)
+    /// <summary>The start of the page, up to the first section: what is known before the batch is screened.</summary>
+    private static void Opening(TextWriter w, string inputPath, Rules.PackManifest pack, DateOnly asOf)
+    {
+        w.Write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        w.Write($"<title>ChipScreen report: {Html.Escape(Path.GetFileName(inputPath))}</title>\n<style>\n{Css}</style>\n</head>\n");
+        w.Write("<body>\n<header>\n<h1>Export screening report</h1>\n");
+        w.Write($"<p class=\"sub\">{Html.Escape(inputPath)} &middot; pack <b>{Html.Escape(pack.Id)}</b> {Html.Escape(pack.Version)} &middot; as of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</p>\n</header>\n<main>\n");
+    }
+
+    private static void OpenSection(TextWriter w, int section)
+    {
+        var (id, heading) = s_sections[section];
+        w.Write($"<section id=\"{id}\" class=\"rows\">\n<h2>{heading}</h2>\n<table class=\"lines\">\n");
+        w.Write("<thead><tr><th>Order</th><th>Line</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n<tbody>\n");
+    }
+
+    /// <summary>The end of the page, after the listed lines: everything that needs the whole batch.</summary>
+    private static void Closing(TextWriter w, RunReport r, long rows)
     {
         var s = r.Summary;
         string Text(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
-        w.Write("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        w.Write($"<title>ChipScreen report: {Html.Escape(Path.GetFileName(r.InputPath))}</title>\n<style>\n{Css}</style>\n</head>\n");
-        w.Write(Text($"<body data-lines=\"{s.Lines}\">\n<header>\n<h1>Export screening report</h1>\n"));
-        w.Write($"<p class=\"sub\">{Html.Escape(r.InputPath)} &middot; pack <b>{Html.Escape(r.Pack.Id)}</b> {Html.Escape(r.Pack.Version)} &middot; as of {r.AsOf:yyyy-MM-dd}</p>\n</header>\n<main>\n");
 
         // Provenance: what an auditor needs to reproduce the run.
         w.Write("<section id=\"provenance\">\n<h2>Provenance</h2>\n<table class=\"kv\">\n");
@@ -240,15 +295,7 @@ public sealed class HtmlReport : IDisposable
         w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, destination, end user, rule, text\" aria-label=\"Search lines\">\n");
         foreach (var (decision, _) in s_colors)
             w.Write($"<label><input type=\"checkbox\" class=\"show\" value=\"{decision.ToContractString()}\" checked> {decision.ToContractString()}</label>\n");
-        w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} lines shown</span></div>\n"));
-        w.Write("<table id=\"lines-table\">\n<thead><tr><th>Order</th><th>Line</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n<tbody>\n");
-        w.Flush();
-    }
-
-    private static void Tail(TextWriter w, RunReport r)
-    {
-        var s = r.Summary;
-        w.Write("</tbody>\n</table>\n</section>\n");
+        w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} lines shown</span></div>\n</section>\n"));
         if (s.Lines > NlrListLimit && s.Count(Decision.Nlr) > 0)
         {
             w.Write("<section id=\"nlr\">\n<h2>NLR lines</h2>\n<table class=\"kv\"><thead><tr><th>Destination</th><th>NLR lines</th></tr></thead><tbody>\n");
@@ -296,8 +343,10 @@ public sealed class HtmlReport : IDisposable
         header { background: #1f2a44; color: #fff; padding: 18px 28px; }
         header h1 { margin: 0; font-size: 22px; }
         .sub { margin: 4px 0 0; opacity: .85; }
-        main { padding: 8px 28px 28px; }
-        section { background: #fff; border-radius: 8px; padding: 12px 18px; margin: 16px 0; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+        main { padding: 8px 28px 28px; display: flex; flex-direction: column; }
+        #provenance { order: 1; } #summary { order: 2; } #charts { order: 3; } #lines { order: 4; }
+        #denied { order: 5; } #licensed { order: 6; } #cleared { order: 7; } #nlr { order: 8; }
+        section { background: #fff; border-radius: 8px; padding: 12px 18px; margin: 8px 0; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
         h2 { font-size: 17px; margin: 4px 0 10px; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #e5e7eb; }
@@ -310,7 +359,7 @@ public sealed class HtmlReport : IDisposable
         .PROHIBITED { background: #b3261e; color: #fff; } .HOLD { background: #e8a317; color: #1d1d1f; }
         .LICENSE_REQUIRED { background: #7b5ea7; color: #fff; } .LICENSE_EXCEPTION { background: #2f6fb0; color: #fff; }
         .NLR { background: #3a8a4f; color: #fff; }
-        #lines-table td:nth-child(-n+6) { white-space: nowrap; }
+        table.lines td:nth-child(-n+6) { white-space: nowrap; } .none { color: #666; }
         .badge { padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; white-space: nowrap; }
         .charts { display: flex; flex-wrap: wrap; gap: 24px; }
         figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
@@ -325,7 +374,13 @@ public sealed class HtmlReport : IDisposable
 
     private const string Script = """
         (function () {
-          var rows = Array.prototype.slice.call(document.querySelectorAll('#lines-table tbody tr'));
+          // The page is written in the order it can be streamed; put its sections in reading order, as the style shows them.
+          var main = document.querySelector('main');
+          ['provenance', 'summary', 'charts', 'lines', 'denied', 'licensed', 'cleared', 'nlr'].forEach(function (id) {
+            var section = document.getElementById(id);
+            if (section) { main.appendChild(section); }
+          });
+          var rows = Array.prototype.slice.call(document.querySelectorAll('table.lines tbody tr'));
           var texts = null;
           var search = document.getElementById('search');
           var boxes = Array.prototype.slice.call(document.querySelectorAll('input.show'));

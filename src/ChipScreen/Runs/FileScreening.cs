@@ -99,7 +99,7 @@ public sealed partial class FileScreening(TimeProvider time)
             using (reportFile)
                 RunReportJson.Write(report, reportFile);
             var reportHash = reportFile.Sha256;
-            var htmlHash = html.Complete(report, Partial(directory, HtmlFile));
+            var htmlHash = html.Complete(report);
 
             foreach (var name in names)
                 File.Move(Partial(directory, name), Final(name), overwrite: true);
@@ -134,7 +134,7 @@ public sealed partial class FileScreening(TimeProvider time)
         var listNlr = plan.Lines <= HtmlReport.NlrListLimit;
         var limits = screener.Pack.Volumes;
         string decisionsHash, auditHash;
-        var html = new HtmlReport(directory);
+        var html = new HtmlReport(Partial(directory, HtmlFile), source.Path, screener.Pack.Manifest, asOf);
         try
         {
             var decisions = DirectFile.CreateHashed(Partial(directory, DecisionsFile));

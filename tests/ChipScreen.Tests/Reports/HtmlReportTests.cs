@@ -25,8 +25,12 @@ public class HtmlReportTests
         Assert.Equal(expected, shown!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>()));
         Assert.Equal(json.RootElement.GetProperty("counts").GetProperty("lines").GetInt64(), (long)(await chromium.EvaluateAsync("Number(document.querySelector('[data-total-count]').textContent)"))!.GetValue<double>());
 
+        // The sections are in reading order, on the screen and in the document.
+        Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
+        Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "document"));
+
         // Every line is listed (a small batch), PROHIBITED and HOLD first.
-        var decisions = (await chromium.EvaluateAsync("[...document.querySelectorAll('#lines-table tbody tr')].map(r => r.dataset.decision)"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var decisions = (await chromium.EvaluateAsync("[...document.querySelectorAll('table.lines tbody tr')].map(r => r.dataset.decision)"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Equal(expected.Values.Sum(), decisions.Count);
         var firstOther = decisions.FindIndex(d => d is not ("PROHIBITED" or "HOLD"));
         Assert.Equal(expected["PROHIBITED"] + expected["HOLD"], firstOther);
@@ -34,9 +38,36 @@ public class HtmlReportTests
         // The search filters the table.
         var visible = await chromium.EvaluateAsync("""
             (() => { const s = document.getElementById('search'); s.value = 'Johor Hyperscale'; s.dispatchEvent(new Event('input'));
-                     return [...document.querySelectorAll('#lines-table tbody tr')].filter(r => r.style.display !== 'none').length; })()
+                     return [...document.querySelectorAll('table.lines tbody tr')].filter(r => r.style.display !== 'none').length; })()
             """);
         Assert.Equal(4, (int)visible!.GetValue<double>()); // the four lines of SO-250711..13
+        Assert.Empty(chromium.Errors);
+    }
+
+    private static readonly string[] ReadingOrder = ["provenance", "summary", "charts", "lines", "denied", "licensed", "cleared"];
+
+    /// <summary>The ids of the page's sections, in document order or by where they show on the screen.</summary>
+    private static async Task<string[]> SectionsAsync(HeadlessChromium chromium, string by) =>
+        (await chromium.EvaluateAsync(by == "top"
+            ? "[...document.querySelectorAll('main > section')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(s => s.id)"
+            : "[...document.querySelectorAll('main > section')].map(s => s.id)"))!.AsArray().Select(n => n!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task ReportHtml_WithoutItsScript_StillShowsTheSectionsInReadingOrder()
+    {
+        using var dir = new TempDir();
+        var request = new RunRequest(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.DisableScriptsAsync();
+        await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+
+        // The file holds the licensed lines first (they are written as the batch streams); the style shows them in order.
+        Assert.NotEqual(ReadingOrder, await SectionsAsync(chromium, "document"));
+        Assert.Equal("licensed", (await SectionsAsync(chromium, "document"))[0]);
+        Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
         Assert.Empty(chromium.Errors);
     }
 

@@ -96,6 +96,9 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         await Task.Delay(200); // let the page's scripts run after load
     }
 
+    /// <summary>Stops the pages loaded from now on from running their own scripts (as a mail client's preview would).</summary>
+    public Task DisableScriptsAsync() => SendAsync("Emulation.setScriptExecutionDisabled", new JsonObject { ["value"] = true });
+
     /// <summary>Evaluates script in the page and returns its value as JSON.</summary>
     public async Task<JsonNode?> EvaluateAsync(string expression)
     {
