@@ -17,6 +17,7 @@ internal static class ScreenBench
         var file = args[0];
         var rules = StringOption(args, "--rules") ?? "rules";
         var asOf = DateOnly.ParseExact(StringOption(args, "--as-of") ?? "2025-12-31", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var runs = int.Parse(StringOption(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
         var output = Path.Combine(Path.GetTempPath(), $"chipscreen-bench-{Environment.ProcessId}");
         var request = new RunRequest(file, rules, null, asOf, output) { Lists = ListOptions(args) };
         var screening = new FileScreening(TimeProvider.System);
@@ -24,36 +25,57 @@ internal static class ScreenBench
         var clock = Stopwatch.StartNew();
         var pack = screening.LoadPack(request);
         var load = clock.Elapsed;
+        Console.WriteLine(Invariant($"pack load:   {load.TotalMilliseconds:N0} ms ({pack.Manifest.Id}, {pack.RuleDefinitions.Count} rules, {pack.Parties.Lists.Entries.Count:N0} list entries with {pack.Parties.NameCount:N0} names)"));
 
-        // Screening alone: decide every line and write decisions.csv, as the library does for any caller.
-        clock.Restart();
-        var cpu = Environment.CpuUsage.TotalTime;
-        var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
-        var screened = ScreenAlone(pack, file, asOf, output);
-        var alone = clock.Elapsed;
-        var aloneCpu = Environment.CpuUsage.TotalTime - cpu;
-        var aloneGc = (GC.GetTotalPauseDuration() - pause, GC.CollectionCount(0) - collections);
-        cpu = Environment.CpuUsage.TotalTime;
-        (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
-
-        // The full run of `chipscreen screen`: decisions.csv, audit.jsonl, report.json, report.html and the audit log.
-        clock.Restart();
-        var report = screening.Run(request, pack);
-        var run = clock.Elapsed;
-        var runCpu = Environment.CpuUsage.TotalTime - cpu;
-        var runGc = (GC.GetTotalPauseDuration() - pause, GC.CollectionCount(0) - collections);
+        // Each run screens the batch alone, then runs it in full right after, so that the share the reports cost compares
+        // two phases of the same moment of the machine; with --runs N the medians say more than any one run.
+        var pairs = new List<(double Alone, double Full)>();
+        RunReport? report = null;
+        for (var i = 1; i <= runs; i++)
+        {
+            // Screening alone: decide every line and write decisions.csv, as the library does for any caller.
+            var (alone, screened) = Measure(() => ScreenAlone(pack, file, asOf, output));
+            // The full run of `chipscreen screen`: decisions.csv, audit.jsonl, report.json, report.html and the audit log.
+            var (full, done) = Measure(() => screening.Run(request, pack));
+            report = done;
+            var lines = report.Summary.Lines;
+            pairs.Add((alone.Seconds, full.Seconds));
+            var prefix = runs == 1 ? "" : Invariant($"run {i}/{runs} ");
+            Console.WriteLine(Invariant($"{prefix}screening:   {screened:N0} lines in {alone.Seconds:N2} s = {screened / alone.Seconds:N0} lines/s (decisions.csv only; {alone.Cpu:N1} s of CPU, {alone.Collections} collections pausing {alone.Pause:N2} s)"));
+            Console.WriteLine(Invariant($"{prefix}full run:    {lines:N0} lines in {full.Seconds:N2} s = {lines / full.Seconds:N0} lines/s (all reports; {full.Cpu:N1} s of CPU, {full.Collections} collections pausing {full.Pause:N2} s)"));
+            Console.WriteLine(Invariant($"{prefix}throughput:  {lines / full.Seconds:N0} lines/s; reports cost {1 - alone.Seconds / full.Seconds:P0} of it"));
+        }
 
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        var lines = report.Summary.Lines;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pack load:   {load.TotalMilliseconds:N0} ms ({report.Pack.Id}, {pack.RuleDefinitions.Count} rules, {pack.Parties.Lists.Entries.Count:N0} list entries with {pack.Parties.NameCount:N0} names)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"screening:   {screened:N0} lines in {alone.TotalSeconds:N2} s = {screened / alone.TotalSeconds:N0} lines/s (decisions.csv only; {aloneCpu.TotalSeconds:N1} s of CPU, {aloneGc.Item2} collections pausing {aloneGc.Item1.TotalSeconds:N2} s)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full run:    {lines:N0} lines in {run.TotalSeconds:N2} s = {lines / run.TotalSeconds:N0} lines/s (all reports; {runCpu.TotalSeconds:N1} s of CPU, {runGc.Item2} collections pausing {runGc.Item1.TotalSeconds:N2} s)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput:  {lines / run.TotalSeconds:N0} lines/s; reports cost {1 - alone.TotalSeconds / run.TotalSeconds:P0} of it"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory: {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"volume-dependent lines: {report.Volumes.DependentLines:N0}; decisions: {string.Join(", ", report.Summary.ByDecision.Select(d => $"{d.Decision} {d.Count:N0}"))}"));
+        var total = report!.Summary.Lines;
+        if (runs > 1)
+        {
+            double Median(IEnumerable<double> values)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+            }
+            var shares = pairs.Select(p => 1 - p.Alone / p.Full).ToArray();
+            Console.WriteLine(Invariant($"median of {runs}: screening {total / Median(pairs.Select(p => p.Alone)):N0} lines/s (lowest {total / pairs.Max(p => p.Alone):N0}); full run {total / Median(pairs.Select(p => p.Full)):N0} lines/s (lowest {total / pairs.Max(p => p.Full):N0}); reports cost {Median(shares):P0} (from {shares.Min():P0} to {shares.Max():P0})"));
+        }
+        Console.WriteLine(Invariant($"peak memory: {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)"));
+        Console.WriteLine(Invariant($"volume-dependent lines: {report.Volumes.DependentLines:N0}; decisions: {string.Join(", ", report.Summary.ByDecision.Select(d => $"{d.Decision} {d.Count:N0}"))}"));
         Directory.Delete(output, recursive: true);
         return 0;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Runs <paramref name="work"/> and measures its wall time, CPU time and garbage collections.</summary>
+    private static ((double Seconds, double Cpu, int Collections, double Pause) Cost, T Result) Measure<T>(Func<T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
+        var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+        var result = work();
+        return ((clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, GC.CollectionCount(0) - collections,
+            (GC.GetTotalPauseDuration() - pause).TotalSeconds), result);
     }
 
     /// <summary>Decides every line into decisions.csv only; returns the number of lines. A method of its own, so that its
