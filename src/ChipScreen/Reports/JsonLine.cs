@@ -24,7 +24,7 @@ internal sealed class JsonLine : Utf8Buffer
         {
             var span = Space(value.Length + 2);
             span[0] = (byte)'"';
-            Encoding.ASCII.GetBytes(value, span[1..]);
+            Ascii.FromUtf16(value, span.Slice(1, value.Length), out _); // all ASCII: checked above
             span[value.Length + 1] = (byte)'"';
             Length += value.Length + 2;
             return;
