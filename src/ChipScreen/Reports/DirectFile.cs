@@ -4,8 +4,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace ChipScreen.Reports;
 
-/// <summary>Writes and reads a run's outputs (decisions.csv, audit.jsonl, report.json, report.html) past the operating
-/// system's page cache where it can: with <c>O_DIRECT</c> on Linux, through a 1 MB buffer aligned to the disk's blocks.
+/// <summary>Writes a run's outputs (decisions.csv, audit.jsonl, report.json, report.html) past the operating system's
+/// page cache where it can: with <c>O_DIRECT</c> on Linux, through a 1 MB buffer aligned to the disk's blocks.
 /// A writer can hash what it writes, which is how every output's SHA-256 is taken.</summary>
 /// <remarks>
 /// A 1,000,000-line run writes about 2 GB. Through the page cache, every byte is copied into fresh cache pages, which
@@ -29,48 +29,13 @@ internal static partial class DirectFile
     /// <summary>As <see cref="Create"/>, computing the file's SHA-256 on the way (<see cref="Writer.Sha256"/>).</summary>
     public static Writer CreateHashed(string path, bool direct = true) => new(path, direct, hash: true);
 
-    /// <summary>Reads <paramref name="path"/> from the start, a chunk at a time (the span is valid during the call);
-    /// <paramref name="direct"/> false reads through the page cache.</summary>
-    public static void ForEachChunk(string path, Action<ReadOnlySpan<byte>> use, bool direct = true)
-    {
-        var buffer = new AlignedBuffer();
-        var (handle, isDirect) = Open(path, write: false, direct);
-        try
-        {
-            long offset = 0;
-            while (true)
-            {
-                int read;
-                try
-                {
-                    read = RandomAccess.Read(handle, buffer.Span, offset);
-                }
-                catch (IOException) when (isDirect && offset == 0)
-                {
-                    // Opened for direct I/O, but the transfer is refused: read through the page cache.
-                    handle.Dispose();
-                    (handle, isDirect) = Open(path, write: false, direct: false);
-                    continue;
-                }
-                if (read == 0)
-                    break;
-                use(buffer.Span[..read]);
-                offset += read;
-            }
-        }
-        finally
-        {
-            handle.Dispose();
-        }
-    }
-
-    /// <summary>Opens <paramref name="path"/> with <c>O_DIRECT</c> when the platform and file system allow it, otherwise as
-    /// usual; says which.</summary>
-    private static (SafeFileHandle Handle, bool Direct) Open(string path, bool write, bool direct)
+    /// <summary>Creates (or truncates) <paramref name="path"/> for writing with <c>O_DIRECT</c> when the platform and file
+    /// system allow it, otherwise as usual; says which.</summary>
+    private static (SafeFileHandle Handle, bool Direct) Open(string path, bool direct)
     {
         if (direct && OperatingSystem.IsLinux() && DirectFlag() is { } flag)
         {
-            var flags = (write ? OWrOnly | OCreat | OTrunc : ORdOnly) | OCloExec | flag;
+            var flags = OWrOnly | OCreat | OTrunc | OCloExec | flag;
             int fd;
             try
             {
@@ -84,10 +49,9 @@ internal static partial class DirectFile
                 return (new SafeFileHandle(fd, ownsHandle: true), true);
         }
         // Not possible here; the usual open also reports a missing directory or a denied access the usual way.
-        return (write ? File.OpenHandle(path, FileMode.Create, FileAccess.Write) : File.OpenHandle(path, FileMode.Open, FileAccess.Read), false);
+        return (File.OpenHandle(path, FileMode.Create, FileAccess.Write), false);
     }
 
-    private const int ORdOnly = 0x0;
     private const int OWrOnly = 0x1;
     private const int OCreat = 0x40;
     private const int OTrunc = 0x200;
@@ -105,7 +69,7 @@ internal static partial class DirectFile
     private static partial int open(string path, int flags, int mode);
 
     /// <summary>A buffer of <see cref="BufferSize"/> bytes whose start is aligned to <see cref="Block"/> (pinned, so that the
-    /// kernel can move whole blocks to and from it).</summary>
+    /// kernel can move whole blocks from it).</summary>
     private sealed class AlignedBuffer
     {
         private readonly byte[] _array = GC.AllocateUninitializedArray<byte>(BufferSize + Block, pinned: true);
@@ -154,7 +118,7 @@ internal static partial class DirectFile
         internal Writer(string path, bool direct, bool hash)
         {
             _path = path;
-            (_handle, IsDirect) = Open(path, write: true, direct);
+            (_handle, IsDirect) = Open(path, direct);
             _hash = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         }
 

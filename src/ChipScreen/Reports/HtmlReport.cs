@@ -9,13 +9,13 @@ namespace ChipScreen.Reports;
 /// assets) with the provenance of the run, summary counts, charts of decisions by destination and by chip class,
 /// PROHIBITED and HOLD lines first with their reasons, and a search over the lines.</summary>
 /// <remarks>
-/// <para>Rows are formatted on the workers (<see cref="AppendRow"/>) and the page is written while the batch streams,
-/// so memory stays flat and the page is hashed as it is written. The lines under a license or license exception (in
-/// most batches the bulk of the listed lines) go straight into the page; PROHIBITED and HOLD lines, and the NLR lines
-/// of a small batch, are parked in files of their own and follow them when the batch is done, then the provenance,
-/// counts and charts, which need the whole batch. The page shows its sections in reading order (CSS <c>order</c>) and
-/// its script moves them into that order on load, so the page reads PROHIBITED and HOLD first, with or without
-/// script.</para>
+/// <para>The page is written, and hashed, as the batch streams, so memory stays flat and nothing is read back. Rows are
+/// formatted on the workers (<see cref="AppendRow"/>); each section (PROHIBITED and HOLD, licensed and excepted, NLR)
+/// gathers its rows into parts of about <see cref="PartSize"/> bytes, and each full part goes into the page at once.
+/// The sections' headings come first and the provenance, counts and charts, which need the whole batch, last. The
+/// page's style shows it all in reading order (flex <c>order</c>: each part under its section, with columns of fixed
+/// widths so that a section's parts line up as one table) and its script, on load, moves each part's rows into its
+/// section's table and the sections into reading order (the columns then fit their content).</para>
 /// <para>Every line that is not NLR is listed; NLR lines are listed too when the batch has at most
 /// <see cref="NlrListLimit"/> lines, and summarised by destination and class otherwise.</para>
 /// </remarks>
@@ -27,10 +27,10 @@ public sealed class HtmlReport : IDisposable
     /// <summary>The number of sections rows go in.</summary>
     internal const int SectionCount = 3;
 
-    /// <summary>The section that is written straight into the page.</summary>
-    private const int Streamed = 1;
+    /// <summary>A section's rows go into the page once it has gathered this many bytes of them.</summary>
+    internal const int PartSize = 1 << 20;
 
-    /// <summary>Each section's id, heading and order on the page.</summary>
+    /// <summary>Each section's id and heading.</summary>
     private static readonly (string Id, string Heading)[] s_sections =
     [
         ("denied", "PROHIBITED and HOLD lines"),
@@ -39,40 +39,30 @@ public sealed class HtmlReport : IDisposable
     ];
 
     private readonly DirectFile.Writer _page;
-    private readonly string[] _parkedPaths;
-    private readonly DirectFile.Writer?[] _parked;
+    private readonly Utf8Buffer[] _parts = [.. Enumerable.Range(0, SectionCount).Select(_ => new Utf8Buffer())];
     private readonly long[] _rows = new long[SectionCount];
-    private bool _streamedClosed;
+    private readonly bool _listNlr;
 
-    /// <summary>Starts the page at <paramref name="path"/> (with the parts known before the batch is screened) and the
-    /// files rows are parked in beside it (deleted on dispose).</summary>
+    /// <summary>Starts the page at <paramref name="path"/> with what is known before the batch is screened.</summary>
     /// <param name="path">The page's file.</param>
     /// <param name="inputPath">The orders file.</param>
     /// <param name="pack">The pack.</param>
     /// <param name="asOf">The as-of date.</param>
-    public HtmlReport(string path, string inputPath, Rules.PackManifest pack, DateOnly asOf)
+    /// <param name="listNlr">Whether NLR lines are listed (<see cref="NlrListLimit"/>).</param>
+    public HtmlReport(string path, string inputPath, Rules.PackManifest pack, DateOnly asOf, bool listNlr)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        _parkedPaths = s_sections.Select(s => Path.Combine(directory, $"report.{s.Id}.partial")).ToArray();
-        _parked = new DirectFile.Writer?[SectionCount];
-        try
-        {
-            for (var i = 0; i < SectionCount; i++)
-                if (i != Streamed)
-                    _parked[i] = DirectFile.Create(_parkedPaths[i]);
-            _page = DirectFile.CreateHashed(path);
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
+        _listNlr = listNlr;
+        _page = DirectFile.CreateHashed(path);
         _page.Write(Encoded(w =>
         {
             Opening(w, inputPath, pack, asOf);
-            OpenSection(w, Streamed);
+            for (var section = 0; section < SectionCount; section++)
+                if (Listed(section))
+                    Heading(w, section);
         }));
     }
+
+    private bool Listed(int section) => section != 2 || _listNlr;
 
     /// <summary>The table row of a decision (UTF-8), or null for an NLR line of a batch too large to list them.
     /// Thread-safe.</summary>
@@ -149,52 +139,55 @@ public sealed class HtmlReport : IDisposable
         _ => 1,
     };
 
-    /// <summary>Adds the rows of a run of decisions, section by section.</summary>
+    /// <summary>Adds the rows of a run of decisions to their sections; a section that has gathered a part's worth goes
+    /// into the page.</summary>
     public void Add(FormattedBatch records)
     {
         ArgumentNullException.ThrowIfNull(records);
         for (var section = 0; section < SectionCount; section++)
         {
             var rows = records.HtmlRows(section);
-            if (rows.Length > 0)
-                (_parked[section] ?? _page).Write(rows);
+            if (rows.Length == 0)
+                continue;
+            _parts[section].Raw(rows);
             _rows[section] += records.HtmlRowCount(section);
+            if (_parts[section].Written.Length >= PartSize)
+                WritePart(section);
         }
     }
 
-    /// <summary>Finishes the page: the parked sections, then the parts that need the whole batch. Returns its SHA-256.</summary>
-    /// <remarks>The parked sections are read back while the page's writer hashes and writes what it was given on a
-    /// thread of its own: the hash is of exactly the bytes the page is made of (<c>verify</c> checks it).</remarks>
+    /// <summary>Finishes the page: what is left of each section, then the parts that need the whole batch. Returns its
+    /// SHA-256, of exactly the bytes the page is made of (<c>verify</c> checks it).</summary>
     public string Complete(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        foreach (var parked in _parked)
-            parked?.Dispose(); // finishes the file
-        CloseSection(Streamed);
-        var listNlr = report.Summary.Lines <= NlrListLimit;
         for (var section = 0; section < SectionCount; section++)
         {
-            if (section == Streamed || (s_sections[section].Id == "cleared" && !listNlr))
+            if (!Listed(section))
                 continue;
-            _page.Write(Encoded(w => OpenSection(w, section)));
-            DirectFile.ForEachChunk(_parkedPaths[section], _page.Write);
-            CloseSection(section);
+            if (_parts[section].Written.Length > 0)
+                WritePart(section);
+            if (_rows[section] == 0)
+                _page.Write(Encoded(w => w.Write($"<p class=\"part none\" data-section=\"{s_sections[section].Id}\">None.</p>\n")));
         }
         _page.Write(Encoded(w => Closing(w, report, _rows.Sum())));
         _page.Dispose();
         return _page.Sha256;
     }
 
-    private void CloseSection(int section)
+    private void WritePart(int section)
     {
-        if (section == Streamed)
-        {
-            if (_streamedClosed)
-                return;
-            _streamedClosed = true;
-        }
-        _page.Write(_rows[section] == 0 ? "</tbody>\n</table>\n<p class=\"none\">None.</p>\n</section>\n"u8 : "</tbody>\n</table>\n</section>\n"u8);
+        _page.Write(s_partOpenings[section]);
+        _page.Write(_parts[section].Written);
+        _page.Write("</tbody>\n</table>\n</div>\n"u8);
+        _parts[section].Clear();
     }
+
+    private static readonly byte[][] s_partOpenings =
+        [.. s_sections.Select(s => Encoding.UTF8.GetBytes($"<div class=\"part\" data-section=\"{s.Id}\">\n<table class=\"lines\">{Columns}<tbody>\n"))];
+
+    /// <summary>The lines tables' columns; without the script, their fixed widths line a section's parts up.</summary>
+    private const string Columns = "<colgroup><col class=\"c-order\"><col class=\"c-line\"><col class=\"c-decision\"><col class=\"c-eccn\"><col class=\"c-destination\"><col class=\"c-tier\"><col class=\"c-user\"><col></colgroup>";
 
     private static byte[] Encoded(Action<TextWriter> write)
     {
@@ -205,14 +198,7 @@ public sealed class HtmlReport : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var parked in _parked)
-            parked?.Dispose();
-        _page?.Dispose();
-        foreach (var path in _parkedPaths)
-            File.Delete(path);
-    }
+    public void Dispose() => _page.Dispose();
 
     private static readonly (Decision Decision, string Color)[] s_colors =
     [
@@ -230,11 +216,12 @@ public sealed class HtmlReport : IDisposable
         w.Write($"<p class=\"sub\">{Html.Escape(inputPath)} &middot; pack <b>{Html.Escape(pack.Id)}</b> {Html.Escape(pack.Version)} &middot; as of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</p>\n</header>\n<main>\n");
     }
 
-    private static void OpenSection(TextWriter w, int section)
+    /// <summary>A section's heading and its table's header; its rows follow in parts.</summary>
+    private static void Heading(TextWriter w, int section)
     {
         var (id, heading) = s_sections[section];
-        w.Write($"<section id=\"{id}\" class=\"rows\">\n<h2>{heading}</h2>\n<table class=\"lines\">\n");
-        w.Write("<thead><tr><th>Order</th><th>Line</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n<tbody>\n");
+        w.Write($"<section id=\"{id}\" class=\"rows\">\n<h2>{heading}</h2>\n<table class=\"lines\">{Columns}\n");
+        w.Write("<thead><tr><th>Order</th><th>Line</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n</table>\n</section>\n");
     }
 
     /// <summary>The end of the page, after the listed lines: everything that needs the whole batch.</summary>
@@ -345,8 +332,12 @@ public sealed class HtmlReport : IDisposable
         .sub { margin: 4px 0 0; opacity: .85; }
         main { padding: 8px 28px 28px; display: flex; flex-direction: column; }
         #provenance { order: 1; } #summary { order: 2; } #charts { order: 3; } #lines { order: 4; }
-        #denied { order: 5; } #licensed { order: 6; } #cleared { order: 7; } #nlr { order: 8; }
+        #denied, main > .part[data-section="denied"] { order: 5; } #licensed, main > .part[data-section="licensed"] { order: 6; }
+        #cleared, main > .part[data-section="cleared"] { order: 7; } #nlr { order: 8; }
         section { background: #fff; border-radius: 8px; padding: 12px 18px; margin: 8px 0; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+        body:not(.gathered) main > section.rows { margin-bottom: 0; border-radius: 8px 8px 0 0; padding-bottom: 0; }
+        main > .part { background: #fff; padding: 0 18px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+        main > .part.none { margin: 0; padding-bottom: 12px; }
         h2 { font-size: 17px; margin: 4px 0 10px; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid #e5e7eb; }
@@ -359,7 +350,12 @@ public sealed class HtmlReport : IDisposable
         .PROHIBITED { background: #b3261e; color: #fff; } .HOLD { background: #e8a317; color: #1d1d1f; }
         .LICENSE_REQUIRED { background: #7b5ea7; color: #fff; } .LICENSE_EXCEPTION { background: #2f6fb0; color: #fff; }
         .NLR { background: #3a8a4f; color: #fff; }
-        table.lines td:nth-child(-n+6) { white-space: nowrap; } .none { color: #666; }
+        body.gathered table.lines td:nth-child(-n+6) { white-space: nowrap; } .none { color: #666; }
+        body:not(.gathered) table.lines { table-layout: fixed; } body:not(.gathered) table.lines td { overflow-wrap: anywhere; }
+        body:not(.gathered) col.c-order { width: 8rem; } body:not(.gathered) col.c-line { width: 3rem; }
+        body:not(.gathered) col.c-decision { width: 10.5rem; } body:not(.gathered) col.c-eccn { width: 5rem; }
+        body:not(.gathered) col.c-destination { width: 6rem; } body:not(.gathered) col.c-tier { width: 2.8rem; }
+        body:not(.gathered) col.c-user { width: 12rem; }
         .badge { padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; white-space: nowrap; }
         .charts { display: flex; flex-wrap: wrap; gap: 24px; }
         figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
@@ -374,8 +370,17 @@ public sealed class HtmlReport : IDisposable
 
     private const string Script = """
         (function () {
-          // The page is written in the order it can be streamed; put its sections in reading order, as the style shows them.
+          // The page is written as the batch streams: the sections' rows come in parts after their headings, and the
+          // provenance and counts last. Gather each section's rows into its table and the sections into reading order,
+          // as the style already shows them.
           var main = document.querySelector('main');
+          Array.prototype.slice.call(main.children).forEach(function (part) {
+            if (!part.classList.contains('part')) { return; }
+            var section = document.getElementById(part.getAttribute('data-section'));
+            var body = part.querySelector('tbody');
+            if (body) { section.querySelector('table').appendChild(body); main.removeChild(part); } else { section.appendChild(part); }
+          });
+          document.body.classList.add('gathered');
           ['provenance', 'summary', 'charts', 'lines', 'denied', 'licensed', 'cleared', 'nlr'].forEach(function (id) {
             var section = document.getElementById(id);
             if (section) { main.appendChild(section); }

@@ -43,13 +43,6 @@ public class DirectFileTests
             }
             Assert.Equal(expected, File.ReadAllBytes(path));
             Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(expected)), writer.Sha256);
-
-            foreach (var directRead in new[] { true, false })
-            {
-                var read = new MemoryStream();
-                DirectFile.ForEachChunk(path, chunk => read.Write(chunk), directRead);
-                Assert.Equal(expected, read.ToArray());
-            }
         }
     }
 

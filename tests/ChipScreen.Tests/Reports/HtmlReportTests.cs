@@ -28,6 +28,7 @@ public class HtmlReportTests
         // The sections are in reading order, on the screen and in the document.
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "document"));
+        Assert.Equal(0, (await chromium.EvaluateAsync("document.querySelectorAll('main > .part').length"))!.GetValue<double>()); // gathered
 
         // Every line is listed (a small batch), PROHIBITED and HOLD first.
         var decisions = (await chromium.EvaluateAsync("[...document.querySelectorAll('table.lines tbody tr')].map(r => r.dataset.decision)"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
@@ -64,10 +65,18 @@ public class HtmlReportTests
         await chromium.DisableScriptsAsync();
         await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
 
-        // The file holds the licensed lines first (they are written as the batch streams); the style shows them in order.
+        // The file holds the rows first, in parts, and the provenance and counts last (the page is written as the batch
+        // streams); the style shows them in reading order, each part under its section.
         Assert.NotEqual(ReadingOrder, await SectionsAsync(chromium, "document"));
-        Assert.Equal("licensed", (await SectionsAsync(chromium, "document"))[0]);
+        Assert.True((long)(await chromium.EvaluateAsync("document.querySelectorAll('main > .part').length"))!.GetValue<double>() >= 3);
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
+        var shown = (await chromium.EvaluateAsync("""
+            [...document.querySelectorAll('table.lines tbody tr')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+              .map(r => r.closest('.part').dataset.section + ' ' + r.dataset.decision)
+            """))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(60, shown.Count);
+        Assert.Equal(shown.OrderBy(r => r.StartsWith("denied", StringComparison.Ordinal) ? 0 : r.StartsWith("licensed", StringComparison.Ordinal) ? 1 : 2).ToList(), shown);
+        Assert.All(shown.TakeWhile(r => r.StartsWith("denied", StringComparison.Ordinal)), r => Assert.Matches("PROHIBITED|HOLD", r));
         Assert.Empty(chromium.Errors);
     }
 
