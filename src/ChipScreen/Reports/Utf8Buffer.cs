@@ -35,7 +35,13 @@ internal class Utf8Buffer
     public void Utf8(ReadOnlySpan<char> text)
     {
         var span = Space(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
-        Length += System.Text.Encoding.UTF8.GetBytes(text, span);
+        // Nearly all text is ASCII, which copies across as it is; the encoder takes over at the first other character.
+        if (System.Text.Ascii.FromUtf16(text, span, out var ascii) == System.Buffers.OperationStatus.Done)
+        {
+            Length += ascii;
+            return;
+        }
+        Length += ascii + System.Text.Encoding.UTF8.GetBytes(text[ascii..], span[ascii..]);
     }
 
     /// <summary>Room for <paramref name="count"/> more bytes, from the end of what is written.</summary>
