@@ -22,9 +22,10 @@ static int Usage()
           ChipScreen.Bench generate-list ENTRIES FILE [--seed N] [--overlap]
                                                                   write a synthetic internal deny list (ChipScreen's JSON format;
                                                                   with --overlap its brands are the orders' own, a stress test)
-          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE] [--list FILE]... [--runs N]
+          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE] [--list FILE]... [--runs N | --phase alone|full]
                                                                   screen it end to end; print lines/s and peak memory
-                                                                  (with --runs N, N runs and their medians)
+                                                                  (with --runs N, N runs and their medians; with --phase,
+                                                                  only screening alone or only the full run)
           ChipScreen.Bench names [--names N] [--seed N] [--rules DIR] [--list FILE]...
                                                                   match N distinct company names against the lists; print names/s
           ChipScreen.Bench ledger [--lines N] [--ledger PATH|CONNECTION-STRING] [--rules DIR]

@@ -18,6 +18,7 @@ internal static class ScreenBench
         var rules = StringOption(args, "--rules") ?? "rules";
         var asOf = DateOnly.ParseExact(StringOption(args, "--as-of") ?? "2025-12-31", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var runs = int.Parse(StringOption(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
+        var phase = StringOption(args, "--phase"); // "alone" or "full": only that one, in a process of its own
         var output = Path.Combine(Path.GetTempPath(), $"chipscreen-bench-{Environment.ProcessId}");
         var request = new RunRequest(file, rules, null, asOf, output) { Lists = ListOptions(args) };
         var screening = new FileScreening(TimeProvider.System);
@@ -31,6 +32,26 @@ internal static class ScreenBench
         // two phases of the same moment of the machine; with --runs N the medians say more than any one run.
         var pairs = new List<(double Alone, double Full)>();
         RunReport? report = null;
+        if (phase is not null)
+        {
+            // One phase in a fresh process, as `chipscreen screen` runs: nothing compiled or cached by a run before it.
+            if (phase == "alone")
+            {
+                var (alone, screened) = Measure(() => ScreenAlone(pack, file, asOf, output));
+                Console.WriteLine(Invariant($"screening:   {screened:N0} lines in {alone.Seconds:N2} s = {screened / alone.Seconds:N0} lines/s (decisions.csv only; {alone.Cpu:N1} s of CPU, {alone.Collections} collections pausing {alone.Pause:N2} s)"));
+            }
+            else
+            {
+                var (full, done) = Measure(() => screening.Run(request, pack));
+                Console.WriteLine(Invariant($"full run:    {done.Summary.Lines:N0} lines in {full.Seconds:N2} s = {done.Summary.Lines / full.Seconds:N0} lines/s (all reports; {full.Cpu:N1} s of CPU, {full.Collections} collections pausing {full.Pause:N2} s)"));
+            }
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            Console.WriteLine(Invariant($"peak memory: {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)"));
+            Directory.Delete(output, recursive: true);
+            return 0;
+        }
+
         for (var i = 1; i <= runs; i++)
         {
             // Screening alone: decide every line and write decisions.csv, as the library does for any caller.
