@@ -28,6 +28,10 @@ public static class AuditRecordJson
     // The input's column names as keys, encoded once: ,"order_id":
     private static readonly byte[][] s_columns = OrderColumns.All.Select(c => Encoding.UTF8.GetBytes($",\"{c}\":")).ToArray();
 
+    // Each decision as a JSON string, by its value: written as it is rather than checked and encoded every time.
+    private static readonly byte[][] s_decisions =
+        [.. Enum.GetValues<Decision>().OrderBy(d => (int)d).Select(d => Encoding.UTF8.GetBytes($"\"{d.ToContractString()}\""))];
+
     [ThreadStatic]
     private static JsonLine? t_line;
 
@@ -66,7 +70,7 @@ public static class AuditRecordJson
         j.Raw(",\"line\":"u8);
         j.String(d.Line);
         j.Raw(",\"decision\":"u8);
-        j.String(d.Decision.ToContractString());
+        j.Raw(s_decisions[(int)d.Decision]);
         j.Raw(",\"exception\":"u8);
         j.StringOrNull(d.Exception);
         j.Raw(",\"eccn\":"u8);
@@ -165,7 +169,7 @@ public static class AuditRecordJson
             j.Raw(i > 0 ? ",{\"id\":"u8 : "{\"id\":"u8);
             j.String(r.RuleId);
             j.Raw(",\"decision\":"u8);
-            j.String(r.Decision.ToContractString());
+            j.Raw(s_decisions[(int)r.Decision]);
             j.Raw(",\"exception\":"u8);
             j.StringOrNull(r.Exception);
             j.Raw(",\"citation\":"u8);
