@@ -122,6 +122,9 @@ internal static partial class DirectFile
             _hash = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         }
 
+        /// <summary>The file's handle (for tests that make the disk fail under a writer).</summary>
+        internal SafeFileHandle Handle => _handle;
+
         /// <summary>Whether the file is written past the page cache.</summary>
         public bool IsDirect { get; private set; }
 

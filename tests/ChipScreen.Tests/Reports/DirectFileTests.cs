@@ -104,6 +104,30 @@ public class DirectFileTests
     }
 
     [Fact]
+    public async Task AFailingWriteOnTheWritersThread_IsThrownToTheCaller_AndNothingIsWrittenAfterIt()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("out.bin");
+        var writer = DirectFile.CreateHashed(path);
+        var data = new byte[DirectFile.BufferSize];
+        writer.Write(data); // the first buffer goes out on this thread
+        Assert.Equal(DirectFile.BufferSize, new FileInfo(path).Length);
+        writer.Handle.Dispose(); // every later write, on the writer's thread, fails
+        var writing = Task.Run(() => Record.Exception(() =>
+        {
+            for (var i = 0; i < 2 * DirectFile.Writer.Buffers; i++)
+                writer.Write(data);
+        }));
+        Assert.Same(writing, await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.IsType<ObjectDisposedException>(await writing); // within one turn of the ring
+        var disposing = Task.Run(() => Assert.ThrowsAny<ObjectDisposedException>(writer.Dispose));
+        Assert.Same(disposing, await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromSeconds(10))));
+        await disposing;
+        Assert.Equal(DirectFile.BufferSize, new FileInfo(path).Length);
+        Assert.Throws<InvalidOperationException>(() => writer.Sha256); // no hash of a file that was not all written
+    }
+
+    [Fact]
     public void AMissingDirectory_FailsAsUsual()
     {
         using var dir = new TempDir();
