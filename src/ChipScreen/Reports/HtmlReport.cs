@@ -27,6 +27,9 @@ public sealed class HtmlReport : IDisposable
     /// <summary>The number of sections rows go in.</summary>
     internal const int SectionCount = 3;
 
+    /// <summary>The section of NLR lines (<see cref="SectionOf"/>).</summary>
+    private const int Cleared = 2;
+
     /// <summary>A section's rows go into the page once it has gathered this many bytes of them.</summary>
     internal const int PartSize = 1 << 20;
 
@@ -62,11 +65,8 @@ public sealed class HtmlReport : IDisposable
         }));
     }
 
-    private bool Listed(int section) => section != 2 || _listNlr;
-
-    /// <summary>The table row of a decision (UTF-8), or null for an NLR line of a batch too large to list them.
-    /// Thread-safe.</summary>
-    public static byte[]? FormatRow(LineDecision d, bool listNlr) => d.Decision == Decision.Nlr && !listNlr ? null : FormatRowSpan(d).ToArray();
+    /// <summary>Whether <paramref name="section"/> is on the page: the NLR section only when NLR lines are listed.</summary>
+    private bool Listed(int section) => section != Cleared || _listNlr;
 
     [ThreadStatic]
     private static Utf8Buffer? t_row;
@@ -138,7 +138,7 @@ public sealed class HtmlReport : IDisposable
     internal static int SectionOf(Decision decision) => decision switch
     {
         Decision.Prohibited or Decision.Hold => 0,
-        Decision.Nlr => 2,
+        Decision.Nlr => Cleared,
         _ => 1,
     };
 

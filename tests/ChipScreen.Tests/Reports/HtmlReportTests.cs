@@ -11,12 +11,8 @@ public class HtmlReportTests
     public async Task ReportHtml_RendersWithoutConsoleErrors_AndShowsTheCountsOfReportJson()
     {
         using var dir = new TempDir();
-        var request = new RunRequest(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
-        var screening = new FileScreening(TimeProvider.System);
-        screening.Run(request, screening.LoadPack(request));
-
         await using var chromium = await HeadlessChromium.StartAsync();
-        await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+        await chromium.NavigateAsync(ScreenSample(dir));
 
         Assert.Empty(chromium.Errors);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
@@ -45,6 +41,15 @@ public class HtmlReportTests
         Assert.Empty(chromium.Errors);
     }
 
+    /// <summary>Screens the Q3 distributor sample into <paramref name="dir"/>; returns its report.html's address.</summary>
+    private static string ScreenSample(TempDir dir)
+    {
+        var request = new RunRequest(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        return new Uri(dir.File("out/report.html")).AbsoluteUri;
+    }
+
     private static readonly string[] ReadingOrder = ["provenance", "summary", "charts", "lines", "denied", "licensed", "cleared"];
 
     /// <summary>The ids of the page's sections, in document order or by where they show on the screen.</summary>
@@ -57,13 +62,9 @@ public class HtmlReportTests
     public async Task ReportHtml_WithoutItsScript_StillShowsTheSectionsInReadingOrder()
     {
         using var dir = new TempDir();
-        var request = new RunRequest(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
-        var screening = new FileScreening(TimeProvider.System);
-        screening.Run(request, screening.LoadPack(request));
-
         await using var chromium = await HeadlessChromium.StartAsync();
         await chromium.DisableScriptsAsync();
-        await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+        await chromium.NavigateAsync(ScreenSample(dir));
 
         // The file holds the rows first, in parts, and the provenance and counts last (the page is written as the batch
         // streams); the style shows them in reading order, each part under its section.
