@@ -163,22 +163,36 @@ public static class AuditRecordJson
             j.String(f.DataIssues[i]);
         }
         j.Raw("]},\"rules\":["u8);
+        var reasons = t_reasons ??= new ReasonFragments<JsonLine>(ReasonFragments);
         for (var i = 0; i < d.Reasons.Length; i++)
         {
             var r = d.Reasons[i];
-            j.Raw(i > 0 ? ",{\"id\":"u8 : "{\"id\":"u8);
-            j.String(r.RuleId);
-            j.Raw(",\"decision\":"u8);
-            j.Raw(s_decisions[(int)r.Decision]);
-            j.Raw(",\"exception\":"u8);
-            j.StringOrNull(r.Exception);
-            j.Raw(",\"citation\":"u8);
-            j.String(r.Citation);
-            j.Raw(",\"message\":"u8);
+            if (i > 0)
+                j.Raw(","u8);
+            var (before, after) = reasons.Of(r);
+            j.Raw(before);
             j.String(r.Message);
-            j.Raw("}"u8);
+            j.Raw(after);
         }
         j.Raw("]}"u8);
+    }
+
+    [ThreadStatic]
+    private static ReasonFragments<JsonLine>? t_reasons;
+
+    /// <summary>A rule's entry but its message: the same for every line the rule fires on.</summary>
+    private static void ReasonFragments(Reason r, JsonLine before, JsonLine after)
+    {
+        before.Raw("{\"id\":"u8);
+        before.String(r.RuleId);
+        before.Raw(",\"decision\":"u8);
+        before.Raw(s_decisions[(int)r.Decision]);
+        before.Raw(",\"exception\":"u8);
+        before.StringOrNull(r.Exception);
+        before.Raw(",\"citation\":"u8);
+        before.String(r.Citation);
+        before.Raw(",\"message\":"u8);
+        after.Raw("}"u8);
     }
 
     /// <summary>The input of a line that came without its raw fields (the service): its typed values.</summary>

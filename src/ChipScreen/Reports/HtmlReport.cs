@@ -114,21 +114,33 @@ public sealed class HtmlReport : IDisposable
         row.Raw("</td><td>"u8);
         row.Escaped(d.Input.EndUser);
         row.Raw("</td><td>"u8);
+        var reasons = t_reasons ??= new ReasonFragments<Utf8Buffer>(ReasonFragments);
         foreach (var r in d.Reasons)
         {
-            row.Raw("<div class=\"reason\"><b>"u8);
-            row.Escaped(r.RuleId);
-            row.Raw("</b> "u8);
+            var (before, after) = reasons.Of(r);
+            row.Raw(before);
             row.Escaped(r.Message);
-            if (r.Citation.Length > 0)
-            {
-                row.Raw(" <cite>"u8);
-                row.Escaped(r.Citation);
-                row.Raw("</cite>"u8);
-            }
-            row.Raw("</div>"u8);
+            row.Raw(after);
         }
         row.Raw("</td></tr>\n"u8);
+    }
+
+    [ThreadStatic]
+    private static ReasonFragments<Utf8Buffer>? t_reasons;
+
+    /// <summary>A reason's markup but its message: the same for every line the rule fires on.</summary>
+    private static void ReasonFragments(Reason r, Utf8Buffer before, Utf8Buffer after)
+    {
+        before.Raw("<div class=\"reason\"><b>"u8);
+        before.Escaped(r.RuleId);
+        before.Raw("</b> "u8);
+        if (r.Citation.Length > 0)
+        {
+            after.Raw(" <cite>"u8);
+            after.Escaped(r.Citation);
+            after.Raw("</cite>"u8);
+        }
+        after.Raw("</div>"u8);
     }
 
     // Each decision's name in UTF-8, by its value.
