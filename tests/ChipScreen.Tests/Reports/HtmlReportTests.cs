@@ -82,6 +82,33 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public async Task ASectionWithoutLines_SaysSo_WithAndWithoutScript()
+    {
+        using var dir = new TempDir();
+        var orders = dir.Write("one.csv", "order_id,line,sku,quantity,destination_country,end_user\nSO-1,1,H100-SXM5-80GB,1,DE,Buyer GmbH\n");
+        var request = new RunRequest(orders, Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        var summary = screening.Run(request, screening.LoadPack(request)).Summary;
+        Assert.Equal(0, summary.Count(ChipScreen.Screening.Decision.Prohibited) + summary.Count(ChipScreen.Screening.Decision.Hold));
+        foreach (var scripts in new[] { true, false })
+        {
+            await using var chromium = await HeadlessChromium.StartAsync();
+            if (!scripts)
+                await chromium.DisableScriptsAsync();
+            await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+            // Shown right under the section's heading: inside it once gathered, or the next thing on the screen without script.
+            var note = await chromium.EvaluateAsync("""
+                (() => { const h = document.querySelector('#denied h2').getBoundingClientRect();
+                         const n = document.querySelector('.none[data-section="denied"]');
+                         return n.textContent + ' ' + (n.getBoundingClientRect().top >= h.bottom
+                           && [...document.querySelectorAll('main > section')].filter(s => s.id !== 'denied').every(s => s.getBoundingClientRect().top < h.top || s.getBoundingClientRect().top > n.getBoundingClientRect().top)); })()
+                """);
+            Assert.Equal("None. true", note!.GetValue<string>());
+            Assert.Empty(chromium.Errors);
+        }
+    }
+
+    [Fact]
     public void LargeBatch_ListsEveryLineThatIsNotNlr_AndSummarisesNlr()
     {
         using var dir = new TempDir();
