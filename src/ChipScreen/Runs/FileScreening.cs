@@ -65,7 +65,8 @@ public sealed partial class FileScreening(TimeProvider time)
         IReadOnlyList<string> ignored;
         using (var probe = OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
             ignored = probe.IgnoredColumns;
-        var inputHash = PackFile.Sha256Of(request.OrdersPath);
+        // Hashed beside the first pass, which reads the same file: 90 MB for a million lines is 0.05 s of one core.
+        var inputHash = Task.Run(() => PackFile.Sha256Of(request.OrdersPath));
 
         var directory = request.OutputDirectory;
         Directory.CreateDirectory(directory);
@@ -91,7 +92,7 @@ public sealed partial class FileScreening(TimeProvider time)
 
             var added = pack.Files.Where(f => request.Lists.Contains(f.Path)).ToArray();
             var report = new RunReport(runId, ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files.Except(added).ToArray(),
-                request.OrdersPath, inputHash, ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
+                request.OrdersPath, inputHash.GetAwaiter().GetResult(), ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
             {
                 ListFiles = added,
             };
