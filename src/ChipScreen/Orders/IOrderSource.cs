@@ -26,7 +26,7 @@ public sealed class OrderLines(IEnumerable<OrderLine> lines) : IOrderSource
 {
     /// <inheritdoc />
     public IEnumerable<T> MapBatches<T>(Func<OrderLine[], T> work, int degreeOfParallelism) =>
-        Screening.OrderedParallel.Map(Numbered(), work, 256, degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+        Screening.OrderedParallel.Map(Numbered(), work, degreeOfParallelism);
 
     private IEnumerable<OrderLine> Numbered()
     {
@@ -47,7 +47,7 @@ public sealed class OrderCsvFile(string path) : IOrderSource
     /// <remarks>Rows are parsed on one thread and mapped on <paramref name="degreeOfParallelism"/> others, with a bounded
     /// number of rows in flight, so memory stays flat even when the caller consumes results slowly.</remarks>
     public IEnumerable<T> MapBatches<T>(Func<OrderLine[], T> work, int degreeOfParallelism) =>
-        Screening.OrderedParallel.Map(ReadLines(), work, 256, degreeOfParallelism < 1 ? Environment.ProcessorCount : degreeOfParallelism);
+        Screening.OrderedParallel.Map(ReadLines(), work, degreeOfParallelism);
 
     private IEnumerable<OrderLine> ReadLines()
     {

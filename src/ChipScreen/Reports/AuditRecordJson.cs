@@ -163,7 +163,7 @@ public static class AuditRecordJson
             j.String(f.DataIssues[i]);
         }
         j.Raw("]},\"rules\":["u8);
-        var reasons = t_reasons ??= new ReasonFragments<JsonLine>(ReasonFragments);
+        var reasons = t_reasons ??= new ReasonFragments<JsonLine>(WriteAroundMessage);
         for (var i = 0; i < d.Reasons.Length; i++)
         {
             var r = d.Reasons[i];
@@ -181,7 +181,7 @@ public static class AuditRecordJson
     private static ReasonFragments<JsonLine>? t_reasons;
 
     /// <summary>A rule's entry but its message: the same for every line the rule fires on.</summary>
-    private static void ReasonFragments(Reason r, JsonLine before, JsonLine after)
+    private static void WriteAroundMessage(Reason r, JsonLine before, JsonLine after)
     {
         before.Raw("{\"id\":"u8);
         before.String(r.RuleId);

@@ -59,9 +59,9 @@ public sealed class FormattedBatch
         {
             batch._csv.Raw(DecisionsCsvWriter.FormatSpan(decision));
             AuditRecordJson.Append(batch._audit, decision);
-            if (decision.Decision != Decision.Nlr || listNlr)
+            var section = HtmlReport.SectionOf(decision.Decision);
+            if (HtmlReport.IsListed(section, listNlr))
             {
-                var section = HtmlReport.SectionOf(decision.Decision);
                 HtmlReport.AppendRow(batch._html[section], decision);
                 batch._htmlRows[section]++;
             }

@@ -65,8 +65,11 @@ public sealed class HtmlReport : IDisposable
         }));
     }
 
-    /// <summary>Whether <paramref name="section"/> is on the page: the NLR section only when NLR lines are listed.</summary>
-    private bool Listed(int section) => section != Cleared || _listNlr;
+    private bool Listed(int section) => IsListed(section, _listNlr);
+
+    /// <summary>Whether <paramref name="section"/>'s lines are listed: the NLR section's only when
+    /// <paramref name="listNlr"/>.</summary>
+    internal static bool IsListed(int section, bool listNlr) => section != Cleared || listNlr;
 
     [ThreadStatic]
     private static Utf8Buffer? t_row;
@@ -114,7 +117,7 @@ public sealed class HtmlReport : IDisposable
         row.Raw("</td><td>"u8);
         row.Escaped(d.Input.EndUser);
         row.Raw("</td><td>"u8);
-        var reasons = t_reasons ??= new ReasonFragments<Utf8Buffer>(ReasonFragments);
+        var reasons = t_reasons ??= new ReasonFragments<Utf8Buffer>(WriteAroundMessage);
         foreach (var r in d.Reasons)
         {
             var (before, after) = reasons.Of(r);
@@ -129,7 +132,7 @@ public sealed class HtmlReport : IDisposable
     private static ReasonFragments<Utf8Buffer>? t_reasons;
 
     /// <summary>A reason's markup but its message: the same for every line the rule fires on.</summary>
-    private static void ReasonFragments(Reason r, Utf8Buffer before, Utf8Buffer after)
+    private static void WriteAroundMessage(Reason r, Utf8Buffer before, Utf8Buffer after)
     {
         before.Raw("<div class=\"reason\"><b>"u8);
         before.Escaped(r.RuleId);

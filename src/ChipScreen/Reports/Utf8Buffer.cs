@@ -23,12 +23,9 @@ internal class Utf8Buffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Raw(ReadOnlySpan<byte> bytes)
     {
-        var length = Length;
-        if (length + bytes.Length > _buffer.Length)
-            Grow(bytes.Length);
-        // In bounds: the buffer was just made large enough.
-        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), length), ref MemoryMarshal.GetReference(bytes), (uint)bytes.Length);
-        Length = length + bytes.Length;
+        // Space made room for all of it: copied without a second bounds check.
+        Unsafe.CopyBlockUnaligned(ref MemoryMarshal.GetReference(Space(bytes.Length)), ref MemoryMarshal.GetReference(bytes), (uint)bytes.Length);
+        Length += bytes.Length;
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8.</summary>

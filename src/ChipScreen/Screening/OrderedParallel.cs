@@ -12,11 +12,18 @@ namespace ChipScreen.Screening;
 /// </remarks>
 internal static class OrderedParallel
 {
-    public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn[], TOut> work, int batchSize, int degree)
+    /// <summary>The items in a batch.</summary>
+    public const int BatchSize = 256;
+
+    /// <summary>Maps <paramref name="source"/> in batches of <see cref="BatchSize"/> on <paramref name="degree"/> threads (-1
+    /// for one per processor, 1 for the caller's thread alone).</summary>
+    public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn[], TOut> work, int degree)
     {
-        if (degree <= 1)
+        if (degree < 1)
+            degree = Environment.ProcessorCount;
+        if (degree == 1)
         {
-            foreach (var chunk in source.Chunk(batchSize))
+            foreach (var chunk in source.Chunk(BatchSize))
                 yield return work(chunk);
             yield break;
         }
@@ -27,7 +34,7 @@ internal static class OrderedParallel
         {
             try
             {
-                foreach (var chunk in source.Chunk(batchSize))
+                foreach (var chunk in source.Chunk(BatchSize))
                     queue.Add(Task.Run(() => work(chunk)), stop.Token);
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
