@@ -28,30 +28,28 @@ internal static class ScreenBench
         var load = clock.Elapsed;
         Console.WriteLine(Invariant($"pack load:   {load.TotalMilliseconds:N0} ms ({pack.Manifest.Id}, {pack.RuleDefinitions.Count} rules, {pack.Parties.Lists.Entries.Count:N0} list entries with {pack.Parties.NameCount:N0} names)"));
 
-        // Each run screens the batch alone, then runs it in full right after, so that the share the reports cost compares
-        // two phases of the same moment of the machine; with --runs N the medians say more than any one run.
-        var pairs = new List<(double Alone, double Full)>();
-        RunReport? report = null;
         if (phase is not null)
         {
             // One phase in a fresh process, as `chipscreen screen` runs: nothing compiled or cached by a run before it.
             if (phase == "alone")
             {
                 var (alone, screened) = Measure(() => ScreenAlone(pack, file, asOf, output));
-                Console.WriteLine(Invariant($"screening:   {screened:N0} lines in {alone.Seconds:N2} s = {screened / alone.Seconds:N0} lines/s (decisions.csv only; {alone.Cpu:N1} s of CPU, {alone.Collections} collections pausing {alone.Pause:N2} s)"));
+                Console.WriteLine(Alone("", screened, alone));
             }
             else
             {
                 var (full, done) = Measure(() => screening.Run(request, pack));
-                Console.WriteLine(Invariant($"full run:    {done.Summary.Lines:N0} lines in {full.Seconds:N2} s = {done.Summary.Lines / full.Seconds:N0} lines/s (all reports; {full.Cpu:N1} s of CPU, {full.Collections} collections pausing {full.Pause:N2} s)"));
+                Console.WriteLine(Full("", done.Summary.Lines, full));
             }
-            using var process = Process.GetCurrentProcess();
-            process.Refresh();
-            Console.WriteLine(Invariant($"peak memory: {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)"));
+            Console.WriteLine(PeakMemory());
             Directory.Delete(output, recursive: true);
             return 0;
         }
 
+        // Each run screens the batch alone, then runs it in full right after, so that the share the reports cost compares
+        // two phases of the same moment of the machine; with --runs N the medians say more than any one run.
+        var pairs = new List<(double Alone, double Full)>();
+        RunReport? report = null;
         for (var i = 1; i <= runs; i++)
         {
             // Screening alone: decide every line and write decisions.csv, as the library does for any caller.
@@ -62,13 +60,11 @@ internal static class ScreenBench
             var lines = report.Summary.Lines;
             pairs.Add((alone.Seconds, full.Seconds));
             var prefix = runs == 1 ? "" : Invariant($"run {i}/{runs} ");
-            Console.WriteLine(Invariant($"{prefix}screening:   {screened:N0} lines in {alone.Seconds:N2} s = {screened / alone.Seconds:N0} lines/s (decisions.csv only; {alone.Cpu:N1} s of CPU, {alone.Collections} collections pausing {alone.Pause:N2} s)"));
-            Console.WriteLine(Invariant($"{prefix}full run:    {lines:N0} lines in {full.Seconds:N2} s = {lines / full.Seconds:N0} lines/s (all reports; {full.Cpu:N1} s of CPU, {full.Collections} collections pausing {full.Pause:N2} s)"));
+            Console.WriteLine(Alone(prefix, screened, alone));
+            Console.WriteLine(Full(prefix, lines, full));
             Console.WriteLine(Invariant($"{prefix}throughput:  {lines / full.Seconds:N0} lines/s; reports cost {1 - alone.Seconds / full.Seconds:P0} of it"));
         }
 
-        using var self = Process.GetCurrentProcess();
-        self.Refresh();
         var total = report!.Summary.Lines;
         if (runs > 1)
         {
@@ -80,7 +76,7 @@ internal static class ScreenBench
             var shares = pairs.Select(p => 1 - p.Alone / p.Full).ToArray();
             Console.WriteLine(Invariant($"median of {runs}: screening {total / Median(pairs.Select(p => p.Alone)):N0} lines/s (lowest {total / pairs.Max(p => p.Alone):N0}); full run {total / Median(pairs.Select(p => p.Full)):N0} lines/s (lowest {total / pairs.Max(p => p.Full):N0}); reports cost {Median(shares):P0} (from {shares.Min():P0} to {shares.Max():P0})"));
         }
-        Console.WriteLine(Invariant($"peak memory: {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)"));
+        Console.WriteLine(PeakMemory());
         Console.WriteLine(Invariant($"volume-dependent lines: {report.Volumes.DependentLines:N0}; decisions: {string.Join(", ", report.Summary.ByDecision.Select(d => $"{d.Decision} {d.Count:N0}"))}"));
         Directory.Delete(output, recursive: true);
         return 0;
@@ -88,15 +84,32 @@ internal static class ScreenBench
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Runs <paramref name="work"/> and measures its wall time, CPU time and garbage collections.</summary>
-    private static ((double Seconds, double Cpu, int Collections, double Pause) Cost, T Result) Measure<T>(Func<T> work)
+    /// <summary>What a phase cost: wall time, CPU time, and the garbage collections and their pauses.</summary>
+    private readonly record struct Cost(double Seconds, double Cpu, int Collections, double Pause);
+
+    /// <summary>Runs <paramref name="work"/> and measures what it cost.</summary>
+    private static (Cost Cost, T Result) Measure<T>(Func<T> work)
     {
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
         var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var result = work();
-        return ((clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, GC.CollectionCount(0) - collections,
+        return (new Cost(clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, GC.CollectionCount(0) - collections,
             (GC.GetTotalPauseDuration() - pause).TotalSeconds), result);
+    }
+
+    private static string Alone(string prefix, long lines, Cost cost) => Phase(prefix + "screening:  ", lines, cost, "decisions.csv only");
+
+    private static string Full(string prefix, long lines, Cost cost) => Phase(prefix + "full run:   ", lines, cost, "all reports");
+
+    private static string Phase(string label, long lines, Cost cost, string outputs) =>
+        Invariant($"{label} {lines:N0} lines in {cost.Seconds:N2} s = {lines / cost.Seconds:N0} lines/s ({outputs}; {cost.Cpu:N1} s of CPU, {cost.Collections} collections pausing {cost.Pause:N2} s)");
+
+    private static string PeakMemory()
+    {
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        return Invariant($"peak memory: {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)");
     }
 
     /// <summary>Decides every line into decisions.csv only; returns the number of lines. A method of its own, so that its
