@@ -98,9 +98,7 @@ public class DirectFileTests
             for (var i = 0; i < 4; i++)
                 writer.Write(data);
         });
-        var disposing = Task.Run(() => Assert.ThrowsAny<IOException>(writer.Dispose));
-        Assert.Same(disposing, await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromSeconds(10))));
-        await disposing;
+        await WithinTenSeconds(() => Assert.ThrowsAny<IOException>(writer.Dispose));
     }
 
     [Fact]
@@ -113,18 +111,24 @@ public class DirectFileTests
         writer.Write(data); // the first buffer goes out on this thread
         Assert.Equal(DirectFile.BufferSize, new FileInfo(path).Length);
         writer.Handle.Dispose(); // every later write, on the writer's thread, fails
-        var writing = Task.Run(() => Record.Exception(() =>
+        var failure = await WithinTenSeconds(() => Record.Exception(() =>
         {
             for (var i = 0; i < 2 * DirectFile.Writer.Buffers; i++)
                 writer.Write(data);
         }));
-        Assert.Same(writing, await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(10))));
-        Assert.IsType<ObjectDisposedException>(await writing); // within one turn of the ring
-        var disposing = Task.Run(() => Assert.ThrowsAny<ObjectDisposedException>(writer.Dispose));
-        Assert.Same(disposing, await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromSeconds(10))));
-        await disposing;
+        Assert.IsType<ObjectDisposedException>(failure); // within one turn of the ring
+        await WithinTenSeconds(() => Assert.ThrowsAny<ObjectDisposedException>(writer.Dispose));
         Assert.Equal(DirectFile.BufferSize, new FileInfo(path).Length);
         Assert.Throws<InvalidOperationException>(() => writer.Sha256); // no hash of a file that was not all written
+    }
+
+    /// <summary>Runs <paramref name="work"/> on another thread and fails if it has not returned within ten seconds (a writer
+    /// that hangs).</summary>
+    private static async Task<T> WithinTenSeconds<T>(Func<T> work)
+    {
+        var running = Task.Run(work);
+        Assert.Same(running, await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(10))));
+        return await running;
     }
 
     [Fact]
