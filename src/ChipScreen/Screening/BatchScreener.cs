@@ -59,7 +59,7 @@ public sealed class BatchScreener
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(baseline);
-        var pending = new List<PendingLine>();
+        var pending = new PendingVolumes();
         var positions = new OrderPositions(source);
         var lineNumbers = new Dictionary<long, int>();
         long lines = 0;
@@ -110,8 +110,10 @@ public sealed class BatchScreener
         ArgumentNullException.ThrowIfNull(line);
         var numbered = line.Line.Length > 0 ? line : line with { Line = "1" };
         identities?.Invoke(numbered.Row, numbered.OrderId, numbered.Line);
-        var pending = PlanOne(numbered, asOf);
-        var volumes = VolumePlanner.Settle(pending is { } p ? [p] : [], Pack.Volumes, baseline ?? EmptyVolumeBaseline.Instance);
+        var pending = new PendingVolumes();
+        if (PlanOne(numbered, asOf) is { } p)
+            pending.Add(p);
+        var volumes = VolumePlanner.Settle(pending, Pack.Volumes, baseline ?? EmptyVolumeBaseline.Instance);
         return DecideOne(numbered, asOf, new BatchPlan(volumes, new Dictionary<long, int>(), 1));
     }
 

@@ -19,89 +19,94 @@ internal static class VolumePlanner
     public static byte Pack(ReadOnlySpan<byte> outcomes) =>
         (byte)(outcomes[0] | (outcomes[1] << 2) | (outcomes[2] << 4) | (outcomes[3] << 6));
 
-    /// <summary>Settles the pending lines (in any order) and returns the plan.</summary>
+    /// <summary>Settles the pending lines and returns the plan.</summary>
     /// <remarks>Called once per batch with every volume-dependent line: compiled optimized straight away rather than
     /// tiered up mid-loop.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static VolumePlan Settle(List<PendingLine> pending, VolumeLimits limits, IVolumeBaseline baseline)
+    public static VolumePlan Settle(PendingVolumes pending, VolumeLimits limits, IVolumeBaseline baseline)
     {
         if (pending.Count == 0)
             return VolumePlan.Empty;
 
-        // Lines arrive in row order; settle them by ship date, then row. The sort key packs both into one long
-        // (day number in the high bits, position in the low 32), which sorts without a comparer.
-        var rows = new long[pending.Count];
-        var keys = new long[pending.Count];
-        var order = new int[pending.Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            rows[i] = pending[i].Row;
-            if (i > 0 && rows[i] <= rows[i - 1])
-                throw new ArgumentException("pending lines must come in row order", nameof(pending));
-            keys[i] = ((long)pending[i].ShipDate.DayNumber << 32) | (uint)i;
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
-
-        // Each account (consignee and year; country and allocation period) gets a dense number, so the replay below
-        // adds and compares without hashing a name again.
-        var consigneeIds = new Dictionary<(string Key, int Year), int>();
-        var countryIds = new Dictionary<(string Country, string Period), int>();
-        var consigneeOf = new int[pending.Count];
-        var countryOf = new int[pending.Count];
-        for (var i = 0; i < consigneeOf.Length; i++)
-        {
-            var line = pending[i];
-            consigneeOf[i] = Id(consigneeIds, (line.ConsigneeKey, line.ShipDate.Year));
-            countryOf[i] = line.Period is { } period ? Id(countryIds, (line.Country, period)) : -1;
-        }
-        baseline.Prefetch(consigneeIds.Keys, countryIds.Keys);
+        // Lines are held in row order; settle them by ship date, then row.
+        var order = ShipDateOrder(pending.Days);
+        baseline.Prefetch(pending.ConsigneeAccounts.Keys.ToArray(), pending.CountryAccounts.Keys.ToArray());
 
         // What each account held before the batch (asked once per account), then the replay in ship-date order.
-        var consignee = new Account[consigneeIds.Count];
-        foreach (var ((key, year), id) in consigneeIds)
+        var consignee = new Account[pending.ConsigneeAccounts.Count];
+        foreach (var ((key, year), id) in pending.ConsigneeAccounts)
             consignee[id] = Account.Starting(baseline.ConsigneeYear(key, year));
-        var country = new Account[countryIds.Count];
-        foreach (var ((code, period), id) in countryIds)
+        var country = new Account[pending.CountryAccounts.Count];
+        foreach (var ((code, period), id) in pending.CountryAccounts)
             country[id] = Account.Starting(baseline.CountryAllocation(code, period));
         var consigneeBefore = new decimal[pending.Count];
         var countryBefore = new decimal[pending.Count];
         var consumes = new byte[pending.Count];
 
+        var consigneeOf = pending.Consignee;
+        var countryOf = pending.Country;
+        var hasAllocation = pending.HasAllocation;
+        var volumes = pending.Volume;
+        var outcomes = pending.Outcomes;
         foreach (var i in order)
         {
-            var line = pending[i];
             ref var c = ref consignee[consigneeOf[i]];
             var a = countryOf[i];
+            var volume = volumes[i];
 
-            var consigneeFits = c.Now + line.LineVolume <= limits.ConsigneeYearLimit;
-            var countryFits = !line.HasAllocation || (a >= 0 && country[a].Now + line.LineVolume <= limits.AllocationLimit);
-            var outcome = Outcome(line.Outcomes, Case(consigneeFits, countryFits));
+            var consigneeFits = c.Now + volume <= limits.ConsigneeYearLimit;
+            var countryFits = !hasAllocation[i] || (a >= 0 && country[a].Now + volume <= limits.AllocationLimit);
+            var outcome = Outcome(outcomes[i], Case(consigneeFits, countryFits));
 
             consigneeBefore[i] = c.Now;
             countryBefore[i] = a >= 0 ? country[a].Now : 0;
             consumes[i] = outcome;
             if ((outcome & (byte)Screening.ConsumptionMask.ConsigneeYear) != 0)
-                c.Now += line.LineVolume;
+                c.Now += volume;
             if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && a >= 0)
-                country[a].Now += line.LineVolume;
+                country[a].Now += volume;
         }
 
-        var consigneeTotals = consigneeIds
+        var consigneeTotals = pending.ConsigneeAccounts
             .Select(kv => new VolumeTotal(kv.Key.Key, kv.Key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), consignee[kv.Value].Before, consignee[kv.Value].Now, limits.ConsigneeYearLimit))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
-        var countryTotals = countryIds
+        var countryTotals = pending.CountryAccounts
             .Select(kv => new VolumeTotal(kv.Key.Country, kv.Key.Period, country[kv.Value].Before, country[kv.Value].Now, limits.AllocationLimit))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
-        return new VolumePlan(rows, consigneeBefore, countryBefore, consumes, consigneeTotals, countryTotals);
+        return new VolumePlan(pending.Rows.ToArray(), consigneeBefore, countryBefore, consumes, consigneeTotals, countryTotals);
     }
 
-    private static int Id<TKey>(Dictionary<TKey, int> ids, TKey key) where TKey : notnull
+    /// <summary>The positions of <paramref name="days"/> by day, then position. A counting sort, since a batch's ship dates
+    /// span a few hundred days; a comparison sort when they spread wider than the lines are many.</summary>
+    internal static int[] ShipDateOrder(ReadOnlySpan<int> days)
     {
-        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, key, out var exists);
-        if (!exists)
-            id = ids.Count - 1;
-        return id;
+        var order = new int[days.Length];
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var day in days)
+        {
+            first = Math.Min(first, day);
+            last = Math.Max(last, day);
+        }
+        if ((long)last - first >= 4L * days.Length + 1024)
+        {
+            // Each (day, position) pair packed into one long sorts without a comparer.
+            var keys = new long[days.Length];
+            for (var i = 0; i < keys.Length; i++)
+                keys[i] = ((long)days[i] << 32) | (uint)i;
+            Array.Sort(keys);
+            for (var i = 0; i < keys.Length; i++)
+                order[i] = (int)keys[i];
+            return order;
+        }
+        var next = new int[last - first + 2];
+        foreach (var day in days)
+            next[day - first + 1]++;
+        for (var d = 1; d < next.Length; d++)
+            next[d] += next[d - 1];
+        for (var i = 0; i < days.Length; i++)
+            order[next[days[i] - first]++] = i;
+        return order;
     }
 
     /// <summary>A volume account during the replay: what the baseline held, and the running total.</summary>

@@ -71,6 +71,25 @@ public class VolumeTests
         Assert.Equal([Decision.LicenseException, Decision.LicenseRequired, Decision.LicenseException], d.Select(x => x.Decision));
     }
 
+    [Theory]
+    [InlineData(400)] // a year's ship dates: counted
+    [InlineData(200_000)] // spread wider than the lines are many: compared
+    public void TheReplayOrder_IsShipDateThenRow_HoweverWideTheDatesSpread(int days)
+    {
+        var random = new Random(days);
+        var shipDays = Enumerable.Range(0, 5000).Select(_ => 700_000 + random.Next(days)).ToArray();
+        var expected = shipDays.Select((day, row) => (day, row)).OrderBy(x => x.day).ThenBy(x => x.row).Select(x => x.row);
+        Assert.Equal(expected, ChipScreen.Volumes.VolumePlanner.ShipDateOrder(shipDays));
+    }
+
+    [Fact]
+    public void PendingLines_MustComeInRowOrder()
+    {
+        var pending = new ChipScreen.Volumes.PendingVolumes();
+        pending.Add(new ChipScreen.Volumes.PendingLine(5, new DateOnly(2025, 6, 1), "LAKE", "IN", null, false, 1m, 0));
+        Assert.Throws<ArgumentException>(() => pending.Add(new ChipScreen.Volumes.PendingLine(5, new DateOnly(2025, 6, 1), "LAKE", "IN", null, false, 1m, 0)));
+    }
+
     [Fact]
     public void ANewCalendarYear_StartsTheConsigneeAtZero()
     {
