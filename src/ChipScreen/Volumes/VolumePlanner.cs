@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ChipScreen.Volumes;
 
 /// <summary>Settles volume-dependent lines in ship-date order, then row order, against the baseline and each other.</summary>
@@ -33,51 +35,99 @@ internal static class VolumePlanner
         baseline.Prefetch(pending.ConsigneeAccounts.Keys.ToArray(), pending.CountryAccounts.Keys.ToArray());
 
         // What each account held before the batch (asked once per account), then the replay in ship-date order.
-        var consignee = new Account[pending.ConsigneeAccounts.Count];
+        var consigneeStart = new decimal[pending.ConsigneeAccounts.Count];
         foreach (var ((key, year), id) in pending.ConsigneeAccounts)
-            consignee[id] = Account.Starting(baseline.ConsigneeYear(key, year));
-        var country = new Account[pending.CountryAccounts.Count];
+            consigneeStart[id] = baseline.ConsigneeYear(key, year);
+        var countryStart = new decimal[pending.CountryAccounts.Count];
         foreach (var ((code, period), id) in pending.CountryAccounts)
-            country[id] = Account.Starting(baseline.CountryAllocation(code, period));
-        var consigneeBefore = new decimal[pending.Count];
-        var countryBefore = new decimal[pending.Count];
-        var consumes = new byte[pending.Count];
-
-        var consigneeOf = pending.Consignee;
-        var countryOf = pending.Country;
-        var hasAllocation = pending.HasAllocation;
-        var volumes = pending.Volume;
-        var outcomes = pending.Outcomes;
-        foreach (var i in order)
-        {
-            ref var c = ref consignee[consigneeOf[i]];
-            var a = countryOf[i];
-            var volume = volumes[i];
-
-            var consigneeFits = c.Now + volume <= limits.ConsigneeYearLimit;
-            var countryFits = !hasAllocation[i] || (a >= 0 && country[a].Now + volume <= limits.AllocationLimit);
-            var outcome = Outcome(outcomes[i], Case(consigneeFits, countryFits));
-
-            consigneeBefore[i] = c.Now;
-            countryBefore[i] = a >= 0 ? country[a].Now : 0;
-            consumes[i] = outcome;
-            if ((outcome & (byte)Screening.ConsumptionMask.ConsigneeYear) != 0)
-                c.Now += volume;
-            if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && a >= 0)
-                country[a].Now += volume;
-        }
+            countryStart[id] = baseline.CountryAllocation(code, period);
+        var replay = new Replay(pending, order, limits);
+        var (consigneeEnd, countryEnd) = Whole(pending.Volume, consigneeStart, countryStart, limits)
+            ? replay.Run<long>(consigneeStart, countryStart)
+            : replay.Run<decimal>(consigneeStart, countryStart);
 
         var consigneeTotals = pending.ConsigneeAccounts
-            .Select(kv => new VolumeTotal(kv.Key.Key, kv.Key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), consignee[kv.Value].Before, consignee[kv.Value].Now, limits.ConsigneeYearLimit))
+            .Select(kv => new VolumeTotal(kv.Key.Key, kv.Key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), consigneeStart[kv.Value], consigneeEnd[kv.Value], limits.ConsigneeYearLimit))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
         var countryTotals = pending.CountryAccounts
-            .Select(kv => new VolumeTotal(kv.Key.Country, kv.Key.Period, country[kv.Value].Before, country[kv.Value].Now, limits.AllocationLimit))
+            .Select(kv => new VolumeTotal(kv.Key.Country, kv.Key.Period, countryStart[kv.Value], countryEnd[kv.Value], limits.AllocationLimit))
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
-        return new VolumePlan(pending.Rows.ToArray(), consigneeBefore, countryBefore, consumes, consigneeTotals, countryTotals);
+        return new VolumePlan(pending.Rows.ToArray(), replay.ConsigneeBefore, replay.CountryBefore, replay.Consumes, consigneeTotals, countryTotals);
+    }
+
+    /// <summary>Whether the replay can add in 64-bit integers: every volume, starting total and limit written as a whole
+    /// number (scale 0, so that a total comes back with the digits decimal arithmetic would give it), and no sum of them
+    /// able to reach 2^62. TPP is a whole number for nearly every chip, and integers add faster than decimals; anything
+    /// else settles in decimal.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static bool Whole(ReadOnlySpan<decimal> volumes, decimal[] consigneeStart, decimal[] countryStart, VolumeLimits limits)
+    {
+        const decimal Bound = 1L << 62;
+        var largest = 0m;
+        foreach (var v in volumes)
+        {
+            if (v.Scale != 0)
+                return false;
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+        var start = 0m;
+        foreach (var s in consigneeStart.Concat(countryStart).Append(limits.ConsigneeYearLimit).Append(limits.AllocationLimit))
+        {
+            if (s.Scale != 0)
+                return false;
+            start = Math.Max(start, Math.Abs(s));
+        }
+        return start < Bound && largest < (Bound - start) / volumes.Length;
+    }
+
+    /// <summary>One replay of a batch's volume-dependent lines in ship-date order: what each account held before each line,
+    /// and what each line consumed.</summary>
+    private sealed class Replay(PendingVolumes pending, int[] order, VolumeLimits limits)
+    {
+        public decimal[] ConsigneeBefore { get; } = new decimal[pending.Count];
+
+        public decimal[] CountryBefore { get; } = new decimal[pending.Count];
+
+        public byte[] Consumes { get; } = new byte[pending.Count];
+
+        /// <summary>Replays with totals kept as <typeparamref name="T"/>; returns each account's total after the batch.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public (decimal[] Consignee, decimal[] Country) Run<T>(decimal[] consigneeStart, decimal[] countryStart) where T : INumber<T>
+        {
+            var consignee = Array.ConvertAll(consigneeStart, T.CreateChecked);
+            var country = Array.ConvertAll(countryStart, T.CreateChecked);
+            var volumes = Array.ConvertAll(pending.Volume.ToArray(), T.CreateChecked);
+            var consigneeLimit = T.CreateChecked(limits.ConsigneeYearLimit);
+            var allocationLimit = T.CreateChecked(limits.AllocationLimit);
+            var consigneeOf = pending.Consignee;
+            var countryOf = pending.Country;
+            var hasAllocation = pending.HasAllocation;
+            var outcomes = pending.Outcomes;
+            foreach (var i in order)
+            {
+                ref var c = ref consignee[consigneeOf[i]];
+                var a = countryOf[i];
+                var volume = volumes[i];
+
+                var consigneeFits = c + volume <= consigneeLimit;
+                var countryFits = !hasAllocation[i] || (a >= 0 && country[a] + volume <= allocationLimit);
+                var outcome = Outcome(outcomes[i], Case(consigneeFits, countryFits));
+
+                ConsigneeBefore[i] = decimal.CreateChecked(c);
+                CountryBefore[i] = a >= 0 ? decimal.CreateChecked(country[a]) : 0;
+                Consumes[i] = outcome;
+                if ((outcome & (byte)Screening.ConsumptionMask.ConsigneeYear) != 0)
+                    c += volume;
+                if ((outcome & (byte)Screening.ConsumptionMask.CountryAllocation) != 0 && a >= 0)
+                    country[a] += volume;
+            }
+            return (Array.ConvertAll(consignee, decimal.CreateChecked), Array.ConvertAll(country, decimal.CreateChecked));
+        }
     }
 
     /// <summary>The positions of <paramref name="days"/> by day, then position. A counting sort, since a batch's ship dates
     /// span a few hundred days; a comparison sort when they spread wider than the lines are many.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static int[] ShipDateOrder(ReadOnlySpan<int> days)
     {
         var order = new int[days.Length];
@@ -107,14 +157,5 @@ internal static class VolumePlanner
         for (var i = 0; i < days.Length; i++)
             order[next[days[i] - first]++] = i;
         return order;
-    }
-
-    /// <summary>A volume account during the replay: what the baseline held, and the running total.</summary>
-    private struct Account
-    {
-        public decimal Before;
-        public decimal Now;
-
-        public static Account Starting(decimal baseline) => new() { Before = baseline, Now = baseline };
     }
 }

@@ -83,6 +83,31 @@ public class VolumeTests
     }
 
     [Fact]
+    public void FractionalVolumes_SettleInDecimal_WithTheSameDecisionsAndTotals()
+    {
+        // TPP 9,999.5 and 10,000.0 cannot add as integers; the replay keeps decimals (and their scale) for such a batch.
+        var d = Batch(
+            Line("IN", tpp: 9_999.5m, die: 1000, quantity: 2000, endUser: "Lake Compute Ltd"),
+            Line("IN", tpp: 10_000.0m, die: 1000, quantity: 690, endUser: "Lake Compute Ltd"),
+            Line("IN", tpp: 10_000.0m, die: 1000, quantity: 1, endUser: "Lake Compute Ltd"));
+        Assert.Equal(["LPP", "LPP", null], d.Select(x => x.Exception));
+        Assert.Equal(19_999_000.0m, d[1].Facts.Volume.ConsigneeYearBefore);
+        Assert.Equal("19999000.0", d[1].Facts.Volume.ConsigneeYearBefore.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("1.0", false)] // whole, but written with a decimal place that totals must keep
+    [InlineData("0.5", false)]
+    [InlineData("4611686018427387904", false)] // 2^62: sums could overflow
+    public void TheReplayAddsIntegers_OnlyWhenEveryVolumeIsWrittenWhole(string volume, bool whole)
+    {
+        var limits = ChipScreen.Tests.Support.Screen.Pack.Volumes;
+        var value = decimal.Parse(volume, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(whole, ChipScreen.Volumes.VolumePlanner.Whole([value, 2m], [0m], [], limits));
+    }
+
+    [Fact]
     public void PendingLines_MustComeInRowOrder()
     {
         var pending = new ChipScreen.Volumes.PendingVolumes();
