@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using ChipScreen.Catalog;
 using ChipScreen.Classification;
 using ChipScreen.Countries;
@@ -80,6 +81,13 @@ internal sealed class FactsBuilder(RulePack pack)
         return new Parties.PartyFacts(pack.Parties, endUser, destination.Code, consignee, shipTo.Code);
     }
 
+    /// <summary>A TPP past this is a typing error, not a chip (the largest of 2025 are near 40,000); it also keeps a line's
+    /// volume, TPP x chips per unit x quantity, well inside the range of a decimal.</summary>
+    internal const decimal MaxTpp = 1_000_000_000m;
+
+    /// <summary>A die area below this is a typing error (PD would pass any threshold, or the range of a decimal).</summary>
+    internal const decimal MinDieAreaMm2 = 0.01m;
+
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
 
     /// <summary>A chip's facts and class. Catalog parts are remembered (a batch repeats a few dozen, and lines share the
@@ -114,6 +122,11 @@ internal sealed class FactsBuilder(RulePack pack)
         var tpp = order.Tpp ?? spec?.Tpp;
         if (order.Tpp is < 0)
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, $"{order.Tpp} is negative"));
+        else if (order.Tpp is > MaxTpp)
+        {
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, string.Create(CultureInfo.InvariantCulture, $"{order.Tpp} is larger than any chip's TPP (at most {MaxTpp:N0})")));
+            tpp = null;
+        }
         else if (tpp is null && order.Sku is null && !HasIssue(order, OrderColumns.Tpp))
             Add(ref issues, new FieldIssue(IssueCodes.TppMissing, OrderColumns.Tpp, "is missing and no catalog SKU gives it"));
 
@@ -121,6 +134,11 @@ internal sealed class FactsBuilder(RulePack pack)
         if (order.DieAreaMm2 is <= 0)
         {
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, $"{order.DieAreaMm2} is not greater than 0"));
+            die = null;
+        }
+        else if (order.DieAreaMm2 is < MinDieAreaMm2)
+        {
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, string.Create(CultureInfo.InvariantCulture, $"{order.DieAreaMm2} is smaller than any chip's die (at least {MinDieAreaMm2} mm²)")));
             die = null;
         }
 

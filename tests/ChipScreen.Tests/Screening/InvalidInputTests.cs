@@ -30,6 +30,19 @@ public class InvalidInputTests
     [Fact]
     public void MissingTpp_IsHeld() => HeldFor(One(Line("DE", tpp: null)), "tpp is missing");
 
+    [Fact]
+    public void ATppNoChipHas_IsHeld_AndTheBatchGoesOn()
+    {
+        // 7 x 10^28 TPP x 8 chips would overflow a decimal volume: the line is held and the next one still screened.
+        var d = Batch(Line("IN", tpp: 70_000_000_000_000_000_000_000_000_000m, chipsPerUnit: 8, quantity: 1000), Line("IN", quantity: 10));
+        HeldFor(d[0], "tpp 70000000000000000000000000000 is larger than any chip's TPP (at most 1,000,000,000)");
+        Assert.NotEqual(Decision.Hold, d[1].Decision);
+    }
+
+    [Fact]
+    public void ADieAreaNoChipHas_IsHeld() =>
+        HeldFor(One(Line("DE", tpp: 5000m, die: 0.0000000000000000000000000001m)), "die_area_mm2 0.0000000000000000000000000001 is smaller than any chip's die (at least 0.01 mm²)");
+
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
