@@ -19,7 +19,11 @@ internal sealed class FactsBuilder(RulePack pack)
 {
     private const int CacheLimit = 1 << 20;
     private readonly NameCache<Parties.PartyName> _names = new(CacheLimit);
-    private readonly ConcurrentDictionary<ChipKey, (ChipFacts Facts, ChipClass Class)> _chips = new();
+    private readonly NameCache<Resolved> _places = new(PlaceLimit);
+    private readonly ConcurrentDictionary<ChipSpec, (ChipFacts Facts, ChipClass Class)> _chips = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The distinct country texts remembered (a batch writes a few hundred).</summary>
+    private const int PlaceLimit = 1 << 14;
 
     /// <summary>The pack the facts are built under.</summary>
     public RulePack Pack => pack;
@@ -90,11 +94,12 @@ internal sealed class FactsBuilder(RulePack pack)
 
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
 
-    /// <summary>A chip's facts and class. Catalog parts are remembered (a batch repeats a few dozen, and lines share the
-    /// immutable facts); explicit figures are not (they are mostly all different).</summary>
-    /// <remarks>The catalog bounds how many are remembered: a catalog part's figures all come from its entry.</remarks>
+    /// <summary>A chip's facts and class. Catalog parts are remembered by their entry (a batch repeats a few dozen, and
+    /// lines share the immutable facts); explicit figures are not (they are mostly all different).</summary>
+    /// <remarks>The catalog bounds how many are remembered: a catalog part's figures all come from its entry, which is
+    /// looked up by identity, not by hashing its figures.</remarks>
     private (ChipFacts Facts, ChipClass Class) ChipOf(ChipKey chip) =>
-        chip.FromCatalog ? _chips.GetOrAdd(chip, static (c, self) => self.Make(c), this) : Make(chip);
+        chip.Catalog is { } spec ? _chips.GetOrAdd(spec, static (_, arg) => arg.Self.Make(arg.Chip), (Self: this, Chip: chip)) : Make(chip);
 
     private (ChipFacts Facts, ChipClass Class) Make(ChipKey chip)
     {
@@ -102,8 +107,9 @@ internal sealed class FactsBuilder(RulePack pack)
         return (new ChipFacts(chip.Sku, chip.Name, chip.Tpp ?? 0, chip.Die, chipClass.Pd ?? 0, chip.Datacenter, chip.ChipsPerUnit, chip.Bandwidth ?? 0), chipClass);
     }
 
-    /// <summary>What a chip's facts and class follow from.</summary>
-    private readonly record struct ChipKey(string Sku, string Name, decimal? Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit, decimal? Bandwidth, bool FromCatalog);
+    /// <summary>What a chip's facts and class follow from; <paramref name="Catalog"/> is the entry they all come from, when
+    /// the row overrides none of its figures.</summary>
+    private readonly record struct ChipKey(string Sku, string Name, decimal? Tpp, decimal? Die, bool Datacenter, int ChipsPerUnit, decimal? Bandwidth, ChipSpec? Catalog);
 
     /// <summary>A party's name with its identity key (<see cref="Parties.PartyNames.Key"/>: case, accents, punctuation and
     /// spacing ignored) and its list hits once screened, remembered per distinct name: a batch repeats its end users and
@@ -151,18 +157,29 @@ internal sealed class FactsBuilder(RulePack pack)
         // Unknown whether it is a datacenter part: assume it is (regulations.md section 1).
         var datacenter = order.Datacenter ?? spec?.Datacenter ?? true;
         var fromCatalog = spec is not null && order.Tpp is null && order.DieAreaMm2 is null && order.Datacenter is null && order.ChipsPerUnit is null;
-        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog);
+        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
     }
 
     private Place Place(string? text, string field, bool required, ref List<FieldIssue>? issues)
     {
-        var place = pack.Countries.Resolve(text, out var problem);
+        Place place;
+        string? problem;
+        if (text is null)
+            place = pack.Countries.Resolve(null, out problem);
+        else
+            (place, problem) = _places.GetOrAdd(text, Resolve);
         if (problem is not null)
             Add(ref issues, new FieldIssue(IssueCodes.UnknownCountry, field, problem));
         else if (required && !place.Given)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, field, "is missing"));
         return place;
     }
+
+    /// <summary>How a country text resolves under the pack, remembered per distinct text: each line names two or three, and
+    /// a batch repeats a few hundred.</summary>
+    private sealed record Resolved(Place Place, string? Problem);
+
+    private Resolved Resolve(string text) => new(pack.Countries.Resolve(text, out var problem), problem);
 
     private static void Add(ref List<FieldIssue>? issues, FieldIssue issue) => (issues ??= []).Add(issue);
 
