@@ -13,18 +13,14 @@ namespace ChipScreen.Reports;
 /// thread; not thread-safe.</remarks>
 internal sealed class JsonLine : Utf8Buffer
 {
-    /// <summary>Characters that leave an ASCII string as it is in JSON: printable ASCII but the quote and the backslash.</summary>
-    private static readonly SearchValues<char> s_plain = SearchValues.Create(
-        Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\')).ToArray());
-
-    /// <summary>Writes a JSON string.</summary>
+    /// <summary>Writes a JSON string: printable ASCII but the quote and the backslash (nearly every string) copied as it is,
+    /// checked and copied in one pass (<see cref="PlainText"/>); any other escaped.</summary>
     public void String(string value)
     {
-        if (!value.AsSpan().ContainsAnyExcept(s_plain))
+        var span = Space(value.Length + 2);
+        if (PlainText.TryCopy(value, span.Slice(1, value.Length), '"', '\\'))
         {
-            var span = Space(value.Length + 2);
             span[0] = (byte)'"';
-            Ascii.FromUtf16(value, span.Slice(1, value.Length), out _); // all ASCII: checked above
             span[value.Length + 1] = (byte)'"';
             Length += value.Length + 2;
             return;
