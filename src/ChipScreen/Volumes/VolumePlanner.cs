@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ChipScreen.Volumes;
 
@@ -24,7 +25,7 @@ internal static class VolumePlanner
     /// <summary>Settles the pending lines and returns the plan.</summary>
     /// <remarks>Called once per batch with every volume-dependent line: compiled optimized straight away rather than
     /// tiered up mid-loop.</remarks>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static VolumePlan Settle(PendingVolumes pending, VolumeLimits limits, IVolumeBaseline baseline)
     {
         if (pending.Count == 0)
@@ -59,7 +60,7 @@ internal static class VolumePlanner
     /// number (scale 0, so that a total comes back with the digits decimal arithmetic would give it), and no sum of them
     /// able to reach 2^62. TPP is a whole number for nearly every chip, and integers add faster than decimals; anything
     /// else settles in decimal.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Whole(ReadOnlySpan<decimal> volumes, decimal[] consigneeStart, decimal[] countryStart, VolumeLimits limits)
     {
         const decimal Bound = 1L << 62;
@@ -91,7 +92,7 @@ internal static class VolumePlanner
         public byte[] Consumes { get; } = new byte[pending.Count];
 
         /// <summary>Replays with totals kept as <typeparamref name="T"/>; returns each account's total after the batch.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public (decimal[] Consignee, decimal[] Country) Run<T>(decimal[] consigneeStart, decimal[] countryStart) where T : INumber<T>
         {
             var consignee = Array.ConvertAll(consigneeStart, T.CreateChecked);
@@ -127,7 +128,7 @@ internal static class VolumePlanner
 
     /// <summary>The positions of <paramref name="days"/> by day, then position. A counting sort, since a batch's ship dates
     /// span a few hundred days; a comparison sort when they spread wider than the lines are many.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] ShipDateOrder(ReadOnlySpan<int> days)
     {
         var order = new int[days.Length];
