@@ -84,18 +84,19 @@ internal static class ScreenBench
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>What a phase cost: wall time, CPU time, and the garbage collections and their pauses.</summary>
-    private readonly record struct Cost(double Seconds, double Cpu, int Collections, double Pause);
+    /// <summary>What a phase cost: wall time, CPU time, the garbage collections and their pauses, and the time spent
+    /// compiling code (on any thread; a fresh process compiles everything it runs).</summary>
+    private readonly record struct Cost(double Seconds, double Cpu, int Collections, double Pause, double Jit);
 
     /// <summary>Runs <paramref name="work"/> and measures what it cost.</summary>
     private static (Cost Cost, T Result) Measure<T>(Func<T> work)
     {
         var clock = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
-        var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+        var (pause, collections, jit) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), System.Runtime.JitInfo.GetCompilationTime());
         var result = work();
         return (new Cost(clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds, GC.CollectionCount(0) - collections,
-            (GC.GetTotalPauseDuration() - pause).TotalSeconds), result);
+            (GC.GetTotalPauseDuration() - pause).TotalSeconds, (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds), result);
     }
 
     private static string Alone(string prefix, long lines, Cost cost) => Phase(prefix + "screening:  ", lines, cost, "decisions.csv only");
@@ -103,7 +104,7 @@ internal static class ScreenBench
     private static string Full(string prefix, long lines, Cost cost) => Phase(prefix + "full run:   ", lines, cost, "all reports");
 
     private static string Phase(string label, long lines, Cost cost, string outputs) =>
-        Invariant($"{label} {lines:N0} lines in {cost.Seconds:N2} s = {lines / cost.Seconds:N0} lines/s ({outputs}; {cost.Cpu:N1} s of CPU, {cost.Collections} collections pausing {cost.Pause:N2} s)");
+        Invariant($"{label} {lines:N0} lines in {cost.Seconds:N2} s = {lines / cost.Seconds:N0} lines/s ({outputs}; {cost.Cpu:N1} s of CPU, {cost.Collections} collections pausing {cost.Pause:N2} s, {cost.Jit:N2} s compiling)");
 
     private static string PeakMemory()
     {
