@@ -25,6 +25,10 @@ public class HtmlReportTests
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "document"));
         Assert.Equal(0, (await chromium.EvaluateAsync("document.querySelectorAll('main > .part').length"))!.GetValue<double>()); // gathered
+        // Each part of rows sits whole in its section, and is laid out only when on the screen (a large page opens fast).
+        Assert.Equal("true auto", (await chromium.EvaluateAsync("""
+            [...document.querySelectorAll('div.part')].every(p => p.parentElement.id === p.dataset.section) + ' ' + getComputedStyle(document.querySelector('div.part')).contentVisibility
+            """))!.GetValue<string>());
 
         // Every line is listed (a small batch), PROHIBITED and HOLD first.
         var decisions = (await chromium.EvaluateAsync("[...document.querySelectorAll('table.lines tbody tr')].map(r => r.dataset.decision)"))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
@@ -70,6 +74,8 @@ public class HtmlReportTests
         // streams); the style shows them in reading order, each part under its section.
         Assert.NotEqual(ReadingOrder, await SectionsAsync(chromium, "document"));
         Assert.True((long)(await chromium.EvaluateAsync("document.querySelectorAll('main > .part').length"))!.GetValue<double>() >= 3);
+        // Without script every part is laid out, so that a row's place on the screen is known however it is asked.
+        Assert.Equal("visible", (await chromium.EvaluateAsync("getComputedStyle(document.querySelector('div.part')).contentVisibility"))!.GetValue<string>());
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
         var shown = (await chromium.EvaluateAsync("""
             [...document.querySelectorAll('table.lines tbody tr')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
