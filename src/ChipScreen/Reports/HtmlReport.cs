@@ -211,7 +211,7 @@ public sealed class HtmlReport : IDisposable
     /// browser lays it out.</summary>
     private const int RowHeight = 60;
 
-    /// <summary>The lines tables' columns; without the script, their fixed widths line a section's parts up.</summary>
+    /// <summary>The lines tables' columns: their fixed widths line a section's parts up as one table.</summary>
     private const string Columns = "<colgroup><col class=\"c-order\"><col class=\"c-line\"><col class=\"c-decision\"><col class=\"c-eccn\"><col class=\"c-destination\"><col class=\"c-tier\"><col class=\"c-user\"><col></colgroup>";
 
     private static byte[] Encoded(Action<TextWriter> write)
