@@ -97,7 +97,7 @@ internal static class VolumePlanner
         {
             var consignee = Array.ConvertAll(consigneeStart, T.CreateChecked);
             var country = Array.ConvertAll(countryStart, T.CreateChecked);
-            var volumes = Array.ConvertAll(pending.Volume.ToArray(), T.CreateChecked);
+            var volumes = pending.Volume; // converted line by line: a converted copy would be megabytes more for the GC
             var consigneeLimit = T.CreateChecked(limits.ConsigneeYearLimit);
             var allocationLimit = T.CreateChecked(limits.AllocationLimit);
             var consigneeOf = pending.Consignee;
@@ -108,7 +108,7 @@ internal static class VolumePlanner
             {
                 ref var c = ref consignee[consigneeOf[i]];
                 var a = countryOf[i];
-                var volume = volumes[i];
+                var volume = T.CreateChecked(volumes[i]);
 
                 var consigneeFits = c + volume <= consigneeLimit;
                 var countryFits = !hasAllocation[i] || (a >= 0 && country[a] + volume <= allocationLimit);
