@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json;
 using ChipScreen.Rules;
@@ -5,12 +6,17 @@ using ChipScreen.Rules;
 namespace ChipScreen.Countries;
 
 /// <summary>A pack's country groups (A:5, D:5, embargoed, ...), tiers and "treated as" mappings (Hong Kong as China).</summary>
-/// <remarks>Loaded from a pack's <c>country-groups.json</c> and <c>tiers.json</c>. Immutable and thread-safe.</remarks>
+/// <remarks>Loaded from a pack's <c>country-groups.json</c> and <c>tiers.json</c>. Immutable and thread-safe; what a text
+/// resolves to is remembered per text as written (a batch names a few hundred, on every line).</remarks>
 public sealed class CountryGroups
 {
     private readonly FrozenDictionary<string, FrozenSet<string>> _groups;
     private readonly FrozenDictionary<string, string> _treatAs;
     private readonly FrozenDictionary<string, Place> _places;
+    private readonly ConcurrentDictionary<string, (Place Place, string? Problem)> _resolved = new(StringComparer.Ordinal);
+
+    /// <summary>The most texts remembered; past it, texts are still resolved, and not remembered.</summary>
+    private const int ResolvedLimit = 100_000;
 
     private CountryGroups(
         CountryDirectory directory,
@@ -75,13 +81,15 @@ public sealed class CountryGroups
         problem = null;
         if (string.IsNullOrWhiteSpace(text))
             return Place.NotGiven;
-        var resolution = Directory.Resolve(text);
-        if (!resolution.Resolved)
+        if (!_resolved.TryGetValue(text, out var known))
         {
-            problem = resolution.Problem;
-            return Place.Unresolved;
+            var resolution = Directory.Resolve(text);
+            known = resolution.Resolved ? (_places[TreatedAs(resolution.Country!.Code.Value)], null) : (Place.Unresolved, resolution.Problem);
+            if (_resolved.Count < ResolvedLimit)
+                _resolved.TryAdd(text, known);
         }
-        return _places[TreatedAs(resolution.Country!.Code.Value)];
+        problem = known.Problem;
+        return known.Place;
     }
 
     /// <summary>The place of a known code.</summary>

@@ -19,11 +19,7 @@ internal sealed class FactsBuilder(RulePack pack)
 {
     private const int CacheLimit = 1 << 20;
     private readonly NameCache<Parties.PartyName> _names = new(CacheLimit);
-    private readonly NameCache<Resolved> _places = new(PlaceLimit);
     private readonly ConcurrentDictionary<ChipSpec, (ChipFacts Facts, ChipClass Class)> _chips = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>The distinct country texts remembered (a batch writes a few hundred).</summary>
-    private const int PlaceLimit = 1 << 14;
 
     /// <summary>The pack the facts are built under.</summary>
     public RulePack Pack => pack;
@@ -162,24 +158,13 @@ internal sealed class FactsBuilder(RulePack pack)
 
     private Place Place(string? text, string field, bool required, ref List<FieldIssue>? issues)
     {
-        Place place;
-        string? problem;
-        if (text is null)
-            place = pack.Countries.Resolve(null, out problem);
-        else
-            (place, problem) = _places.GetOrAdd(text, Resolve);
+        var place = pack.Countries.Resolve(text, out var problem);
         if (problem is not null)
             Add(ref issues, new FieldIssue(IssueCodes.UnknownCountry, field, problem));
         else if (required && !place.Given)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, field, "is missing"));
         return place;
     }
-
-    /// <summary>How a country text resolves under the pack, remembered per distinct text: each line names two or three, and
-    /// a batch repeats a few hundred.</summary>
-    private sealed record Resolved(Place Place, string? Problem);
-
-    private Resolved Resolve(string text) => new(pack.Countries.Resolve(text, out var problem), problem);
 
     private static void Add(ref List<FieldIssue>? issues, FieldIssue issue) => (issues ??= []).Add(issue);
 
