@@ -83,10 +83,8 @@ public sealed class BatchScreener
     /// output in parallel); yields the projections in input order.</summary>
     public IEnumerable<T> Decide<T>(IOrderSource source, DateOnly asOf, BatchPlan plan, Func<LineDecision, T> project)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(project);
-        return source.Map(order => project(DecideOne(order, asOf, plan)), _degree);
+        return DecideBatches(source, asOf, plan, decisions => Array.ConvertAll(decisions, d => project(d))).SelectMany(results => results);
     }
 
     /// <summary>Second pass, mapping each run of consecutive decisions with <paramref name="project"/> on the worker that
