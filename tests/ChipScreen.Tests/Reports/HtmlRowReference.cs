@@ -13,24 +13,23 @@ internal static class HtmlRowReference
         var decision = d.Decision.ToContractString();
         var sb = new StringBuilder(1024);
         sb.Append("<tr data-decision=\"").Append(decision).Append("\"><td>").AppendEscaped(d.OrderId)
-          .Append("</td><td>").AppendEscaped(d.Line)
-          .Append("</td><td><span class=\"badge ").Append(decision).Append("\">").Append(decision).Append("</span>");
+          .Append("<td>").AppendEscaped(d.Line)
+          .Append("<td><b class=\"").Append(decision).Append("\">").Append(decision).Append("</b>");
         if (d.Exception is { } exception)
             sb.Append(' ').Append(exception);
-        sb.Append("</td><td>").Append(d.Eccn?.Value ?? "")
-          .Append("</td><td>").AppendEscaped(d.Destination)
-          .Append("</td><td>");
+        sb.Append("<td>").Append(d.Eccn?.Value ?? "")
+          .Append("<td>").AppendEscaped(d.Destination)
+          .Append("<td>");
         if (d.Tier is { } tier)
             sb.Append(tier);
-        sb.Append("</td><td>").AppendEscaped(d.Input.EndUser).Append("</td><td>");
+        sb.Append("<td>").AppendEscaped(d.Input.EndUser).Append("<td>");
         foreach (var r in d.Reasons)
         {
-            sb.Append("<div class=\"reason\"><b>").AppendEscaped(r.RuleId).Append("</b> ").AppendEscaped(r.Message);
+            sb.Append("<p><b>").AppendEscaped(r.RuleId).Append("</b> ").AppendEscaped(r.Message);
             if (r.Citation.Length > 0)
                 sb.Append(" <cite>").AppendEscaped(r.Citation).Append("</cite>");
-            sb.Append("</div>");
         }
-        sb.Append("</td></tr>\n");
+        sb.Append('\n');
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
