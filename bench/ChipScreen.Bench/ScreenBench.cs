@@ -99,7 +99,7 @@ internal static class ScreenBench
             (GC.GetTotalPauseDuration() - pause).TotalSeconds, (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds), result);
     }
 
-    private static string Alone(string prefix, long lines, Cost cost) => Phase(prefix + "screening:  ", lines, cost, "decisions.csv only");
+    private static string Alone(string prefix, long lines, Cost cost) => Phase(prefix + "screening:  ", lines, cost, "decisions.csv and report.json as before the audit reports");
 
     private static string Full(string prefix, long lines, Cost cost) => Phase(prefix + "full run:   ", lines, cost, "all reports");
 
@@ -113,24 +113,56 @@ internal static class ScreenBench
         return Invariant($"peak memory: {self.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (peak working set)");
     }
 
-    /// <summary>Decides every line into decisions.csv only; returns the number of lines. A method of its own, so that its
-    /// plan is garbage before the full run starts.</summary>
+    /// <summary>Screens the batch as the first issue's <c>chipscreen screen</c> did, before the audit reports: decides every
+    /// line into decisions.csv and writes that issue's report.json (run id, tool version, as-of date, the pack, the SHA-256
+    /// of the input and of every rule file, counts by decision); returns the number of lines. A method of its own, so that
+    /// its plan is garbage before the full run starts.</summary>
+    /// <remarks>The input is hashed beside the first pass, as the full run does.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static long ScreenAlone(Rules.RulePack pack, string file, DateOnly asOf, string output)
     {
+        var inputHash = Task.Run(() => Rules.PackFile.Sha256Of(file));
         var screener = new BatchScreener(pack);
         var source = new OrderCsvFile(file);
         var plan = screener.Plan(source, asOf, EmptyVolumeBaseline.Instance);
         Directory.CreateDirectory(output);
+        var counts = new long[Enum.GetValues<Decision>().Length];
         long screened = 0;
         using (var stream = DirectFile.Create(Path.Combine(output, "decisions-only.csv")))
         using (var writer = new DecisionsCsvWriter(stream))
-            foreach (var record in screener.Decide(source, asOf, plan, DecisionsCsvWriter.Format))
+            foreach (var (record, decision) in screener.Decide(source, asOf, plan, d => (DecisionsCsvWriter.Format(d), d.Decision)))
             {
                 writer.WriteFormatted(record);
+                counts[(int)decision]++;
                 screened++;
             }
+        using (var stream = File.Create(Path.Combine(output, "report-only.json")))
+        using (var json = new System.Text.Json.Utf8JsonWriter(stream, new() { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("run_id", Guid.NewGuid().ToString("N"));
+            json.WriteString("tool_version", FileScreening.ToolVersion);
+            json.WriteString("as_of", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("pack", pack.Manifest.Id);
+            json.WriteString("pack_version", pack.Manifest.Version);
+            json.WriteString("input_sha256", inputHash.GetAwaiter().GetResult());
+            json.WriteStartArray("rule_files");
+            foreach (var f in pack.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", f.Path);
+                json.WriteString("sha256", f.Sha256);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("decisions");
+            foreach (var d in Enum.GetValues<Decision>())
+                json.WriteNumber(d.ToContractString(), counts[(int)d]);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
         File.Delete(Path.Combine(output, "decisions-only.csv"));
+        File.Delete(Path.Combine(output, "report-only.json"));
         return screened;
     }
 
