@@ -19,6 +19,8 @@ internal static class ScreenBench
         var asOf = DateOnly.ParseExact(StringOption(args, "--as-of") ?? "2025-12-31", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var runs = int.Parse(StringOption(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
         var phase = StringOption(args, "--phase"); // "alone" or "full": only that one, in a process of its own
+        if (StringOption(args, "--pairs") is { } pairCount)
+            return Pairs(args, int.Parse(pairCount, CultureInfo.InvariantCulture));
         var output = Path.Combine(Path.GetTempPath(), $"chipscreen-bench-{Environment.ProcessId}");
         var request = new RunRequest(file, rules, null, asOf, output) { Lists = ListOptions(args) };
         var screening = new FileScreening(TimeProvider.System);
@@ -68,11 +70,6 @@ internal static class ScreenBench
         var total = report!.Summary.Lines;
         if (runs > 1)
         {
-            double Median(IEnumerable<double> values)
-            {
-                var sorted = values.Order().ToArray();
-                return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-            }
             var shares = pairs.Select(p => 1 - p.Alone / p.Full).ToArray();
             Console.WriteLine(Invariant($"median of {runs}: screening {total / Median(pairs.Select(p => p.Alone)):N0} lines/s (lowest {total / pairs.Max(p => p.Alone):N0}); full run {total / Median(pairs.Select(p => p.Full)):N0} lines/s (lowest {total / pairs.Max(p => p.Full):N0}); reports cost {Median(shares):P0} (from {shares.Min():P0} to {shares.Max():P0})"));
         }
@@ -80,6 +77,62 @@ internal static class ScreenBench
         Console.WriteLine(Invariant($"volume-dependent lines: {report.Volumes.DependentLines:N0}; decisions: {string.Join(", ", report.Summary.ByDecision.Select(d => $"{d.Decision} {d.Count:N0}"))}"));
         Directory.Delete(output, recursive: true);
         return 0;
+    }
+
+    /// <summary>Runs screening alone and the full run each in a fresh process, alternately, <paramref name="count"/> times
+    /// (the way a user runs <c>chipscreen screen</c>, and fair to both when the machine's speed drifts), then prints the
+    /// medians and the spread of what the reports cost.</summary>
+    private static int Pairs(string[] args, int count)
+    {
+        // The same options, one phase each, in a child process run as this one was (dotnet with the assembly, or the apphost).
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--pairs" || args[i] == "--runs" || args[i] == "--phase")
+                i++;
+            else
+                rest.Add(args[i]);
+        }
+        var host = Environment.ProcessPath ?? "dotnet";
+        var prefix = Path.GetFileNameWithoutExtension(host) == "dotnet" ? new[] { typeof(ScreenBench).Assembly.Location } : [];
+        (double Seconds, long Lines, double PeakMb) Child(string phase)
+        {
+            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in prefix.Concat(["screen", .. rest, "--phase", phase]))
+                start.ArgumentList.Add(arg);
+            using var child = Process.Start(start)!;
+            var output = child.StandardOutput.ReadToEnd();
+            child.WaitForExit();
+            var line = System.Text.RegularExpressions.Regex.Match(output, @"([0-9,]+) lines in ([0-9.]+) s =");
+            var peak = System.Text.RegularExpressions.Regex.Match(output, @"peak memory: ([0-9,]+) MB");
+            if (child.ExitCode != 0 || !line.Success || !peak.Success)
+                throw new InvalidOperationException($"the {phase} phase failed (exit code {child.ExitCode}):\n{output}");
+            return (double.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture), long.Parse(line.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
+                double.Parse(peak.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        }
+
+        var pairs = new List<(double Alone, double Full)>();
+        var peaks = new List<double>();
+        long lines = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            var alone = Child("alone");
+            var full = Child("full");
+            lines = full.Lines;
+            pairs.Add((alone.Seconds, full.Seconds));
+            peaks.Add(Math.Max(alone.PeakMb, full.PeakMb));
+            Console.WriteLine(Invariant($"pair {i}/{count}: screening {alone.Lines / alone.Seconds:N0} lines/s, full run {full.Lines / full.Seconds:N0} lines/s, reports cost {100 * (1 - alone.Seconds / full.Seconds):N1}%"));
+        }
+        var shares = pairs.Select(p => 1 - p.Alone / p.Full).ToArray();
+        Console.WriteLine(Invariant($"{count} pairs of fresh processes: screening median {lines / Median(pairs.Select(p => p.Alone)):N0} lines/s (from {lines / pairs.Max(p => p.Alone):N0} to {lines / pairs.Min(p => p.Alone):N0}); full run median {lines / Median(pairs.Select(p => p.Full)):N0} lines/s (from {lines / pairs.Max(p => p.Full):N0} to {lines / pairs.Min(p => p.Full):N0})"));
+        Console.WriteLine(Invariant($"reports cost: median {100 * Median(shares):N1}%, from {100 * shares.Min():N1}% to {100 * shares.Max():N1}%; {shares.Count(s => s <= 1.0 / 3):N0} of {count} pairs at a third or less; peak memory at most {peaks.Max():N0} MB"));
+        return 0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
