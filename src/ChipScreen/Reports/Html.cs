@@ -5,29 +5,25 @@ namespace ChipScreen.Reports;
 /// <summary>HTML escaping for report text.</summary>
 internal static class Html
 {
-    /// <summary>Writes <paramref name="text"/> escaped (as <see cref="Escape"/> does), as UTF-8.</summary>
-    public static void Escaped(this Utf8Buffer buffer, string? text)
+    /// <summary>Writes <paramref name="text"/> as the content of an element, as UTF-8: <c>&lt;</c> and <c>&amp;</c>
+    /// escaped, the only characters a parser reads as markup there (quotes and <c>&gt;</c> are text in content).</summary>
+    /// <remarks>Most text (printable ASCII without either) is checked and copied in one pass (<see cref="PlainText"/>).
+    /// Not for attribute values: those take <see cref="Escape"/>.</remarks>
+    public static void Text(this Utf8Buffer buffer, string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || buffer.TryPlain(text, '<', '&'))
             return;
         var span = text.AsSpan();
         while (true)
         {
-            var at = span.IndexOfAny("<>&\"'");
+            var at = span.IndexOfAny('<', '&');
             if (at < 0)
             {
                 buffer.Utf8(span);
                 return;
             }
             buffer.Utf8(span[..at]);
-            buffer.Raw(span[at] switch
-            {
-                '<' => "&lt;"u8,
-                '>' => "&gt;"u8,
-                '&' => "&amp;"u8,
-                '"' => "&quot;"u8,
-                _ => "&#39;"u8,
-            });
+            buffer.Raw(span[at] == '<' ? "&lt;"u8 : "&amp;"u8);
             span = span[(at + 1)..];
         }
     }

@@ -91,7 +91,7 @@ public sealed class HtmlReport : IDisposable
     /// A large batch lists hundreds of thousands of rows, so a row carries no markup it does without: cells and reasons
     /// end where the next one starts (HTML's optional end tags: the parser closes a <c>td</c> at the next <c>td</c> or
     /// <c>tr</c> and a <c>p</c> at the next <c>p</c> or the cell's end), and the decision's badge is a <c>b</c> styled by
-    /// its decision's class.
+    /// its decision's class. Cell text escapes what element content needs, <c>&lt;</c> and <c>&amp;</c> (<see cref="Html.Text"/>).
     /// </remarks>
     internal static void AppendRow(Utf8Buffer row, LineDecision d)
     {
@@ -99,9 +99,9 @@ public sealed class HtmlReport : IDisposable
         row.Raw("<tr data-decision=\""u8);
         row.Raw(decision);
         row.Raw("\"><td>"u8);
-        row.Escaped(d.OrderId);
+        row.Text(d.OrderId);
         row.Raw("<td>"u8);
-        row.Escaped(d.Line);
+        row.Text(d.Line);
         row.Raw("<td><b class=\""u8);
         row.Raw(decision);
         row.Raw("\">"u8);
@@ -115,7 +115,7 @@ public sealed class HtmlReport : IDisposable
         row.Raw("<td>"u8);
         row.Utf8(d.Eccn?.Value ?? "");
         row.Raw("<td>"u8);
-        row.Escaped(d.Destination);
+        row.Text(d.Destination);
         row.Raw("<td>"u8);
         if (d.Tier is { } tier)
         {
@@ -124,14 +124,14 @@ public sealed class HtmlReport : IDisposable
             row.Utf8(digits[..length]);
         }
         row.Raw("<td>"u8);
-        row.Escaped(d.Input.EndUser);
+        row.Text(d.Input.EndUser);
         row.Raw("<td>"u8);
         var reasons = t_reasons ??= new ReasonFragments<Utf8Buffer>(WriteAroundMessage);
         foreach (var r in d.Reasons)
         {
             var (before, after) = reasons.Of(r);
             row.Raw(before);
-            row.Escaped(r.Message);
+            row.Text(r.Message);
             row.Raw(after);
         }
         row.Raw("\n"u8);
@@ -144,12 +144,12 @@ public sealed class HtmlReport : IDisposable
     private static void WriteAroundMessage(Reason r, Utf8Buffer before, Utf8Buffer after)
     {
         before.Raw("<p><b>"u8);
-        before.Escaped(r.RuleId);
+        before.Text(r.RuleId);
         before.Raw("</b> "u8);
         if (r.Citation.Length > 0)
         {
             after.Raw(" <cite>"u8);
-            after.Escaped(r.Citation);
+            after.Text(r.Citation);
             after.Raw("</cite>"u8);
         }
     }

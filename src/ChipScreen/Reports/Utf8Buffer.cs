@@ -41,6 +41,17 @@ internal class Utf8Buffer
         Length += ascii + System.Text.Encoding.UTF8.GetBytes(text[ascii..], span[ascii..]);
     }
 
+    /// <summary>Writes <paramref name="text"/> as it is when every character is printable ASCII (U+0020 to U+007E) other
+    /// than <paramref name="first"/> and <paramref name="second"/>, checked and copied in one pass; otherwise writes nothing
+    /// and returns false.</summary>
+    public bool TryPlain(ReadOnlySpan<char> text, char first, char second)
+    {
+        if (!PlainText.TryCopy(text, Space(text.Length), first, second))
+            return false;
+        Length += text.Length;
+        return true;
+    }
+
     /// <summary>Room for <paramref name="count"/> more bytes, from the end of what is written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected Span<byte> Space(int count)

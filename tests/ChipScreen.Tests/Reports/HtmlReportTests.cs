@@ -45,6 +45,33 @@ public class HtmlReportTests
         Assert.Empty(chromium.Errors);
     }
 
+    [Fact]
+    public async Task MarkupInAnOrderFile_IsShownAsText_NeverRunOrRenderedAsMarkup()
+    {
+        // Cells escape only < and & (all that element content needs): this checks that is enough in a real browser.
+        const string hostile = "<img src=x onerror=\"document.title='pwned'\">Tom & Jerry's \"Co\" <b>x</b> > 1 &amp;";
+        using var dir = new TempDir();
+        var orders = dir.Write("orders.csv", $$"""
+            order_id,line,ship_date,sku,quantity,destination_country,end_user,end_use
+            "<script>document.title='pwned'</script>",1,2025-07-02,H100-SXM5-80GB,1,Germany,"{{hostile.Replace("\"", "\"\"", StringComparison.Ordinal)}}",AI training
+            SO-2,1,2025-07-02,NO-SUCH-SKU,1,Germany,"{{hostile.Replace("\"", "\"\"", StringComparison.Ordinal)}}",AI training
+            """);
+        var request = new RunRequest(orders, Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+
+        Assert.Empty(chromium.Errors);
+        Assert.DoesNotContain("pwned", (await chromium.EvaluateAsync("document.title"))!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, (await chromium.EvaluateAsync("document.querySelectorAll('table.lines img, table.lines script, table.lines td > b:not([class])').length"))!.GetValue<double>());
+        var cells = (await chromium.EvaluateAsync("[...document.querySelectorAll('table.lines tbody tr')].map(r => [r.cells[0].textContent, r.cells[6].textContent])"))!.AsArray()
+            .Select(c => (Order: c![0]!.GetValue<string>(), User: c[1]!.GetValue<string>())).ToList();
+        Assert.Equal(2, cells.Count);
+        Assert.All(cells, c => Assert.Equal(hostile, c.User));
+        Assert.Contains(cells, c => c.Order == "<script>document.title='pwned'</script>");
+    }
+
     /// <summary>Screens the Q3 distributor sample into <paramref name="dir"/>; returns its report.html's address.</summary>
     private static string ScreenSample(TempDir dir)
     {

@@ -4,8 +4,8 @@ using ChipScreen.Screening;
 
 namespace ChipScreen.Tests.Reports;
 
-/// <summary>report.html's table row as a <see cref="StringBuilder"/> made it, then encoded: the implementation before rows
-/// were written straight into UTF-8, kept to check that <see cref="HtmlReport"/> writes the same bytes.</summary>
+/// <summary>report.html's table row made the plain way, with a <see cref="StringBuilder"/> and then encoded (as rows were
+/// made before they were written straight into UTF-8), to check that <see cref="HtmlReport"/> writes the same bytes.</summary>
 internal static class HtmlRowReference
 {
     public static byte[] Format(LineDecision d)
@@ -33,5 +33,7 @@ internal static class HtmlRowReference
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    private static StringBuilder AppendEscaped(this StringBuilder sb, string? text) => sb.Append(Html.Escape(text));
+    // Element content: the parser reads only < and & as markup there.
+    private static StringBuilder AppendEscaped(this StringBuilder sb, string? text) =>
+        sb.Append((text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal));
 }
