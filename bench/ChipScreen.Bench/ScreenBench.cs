@@ -199,15 +199,7 @@ internal static class ScreenBench
             json.WriteString("pack", pack.Manifest.Id);
             json.WriteString("pack_version", pack.Manifest.Version);
             json.WriteString("input_sha256", inputHash.GetAwaiter().GetResult());
-            json.WriteStartArray("rule_files");
-            foreach (var f in pack.Files)
-            {
-                json.WriteStartObject();
-                json.WriteString("path", f.Path);
-                json.WriteString("sha256", f.Sha256);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            RunReportJson.Files(json, "rule_files", pack.Files);
             json.WriteStartObject("decisions");
             foreach (var d in Enum.GetValues<Decision>())
                 json.WriteNumber(d.ToContractString(), counts[(int)d]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChipScreen.Rules;
 using ChipScreen.Runs;
 using ChipScreen.Screening;
 using ChipScreen.Volumes;
@@ -58,25 +59,9 @@ public static class RunReportJson
         w.WriteEndObject();
 
         w.WriteString("rules_directory", report.RulesDirectory);
-        w.WriteStartArray("rule_files");
-        foreach (var file in report.RuleFiles)
-        {
-            w.WriteStartObject();
-            w.WriteString("path", file.Path);
-            w.WriteString("sha256", file.Sha256);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        Files(w, "rule_files", report.RuleFiles);
 
-        w.WriteStartArray("list_files");
-        foreach (var file in report.ListFiles)
-        {
-            w.WriteStartObject();
-            w.WriteString("path", file.Path);
-            w.WriteString("sha256", file.Sha256);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        Files(w, "list_files", report.ListFiles);
 
         w.WriteStartObject("counts");
         w.WriteNumber("lines", report.Summary.Lines);
@@ -99,8 +84,17 @@ public static class RunReportJson
 
         LedgerJson.Write(w, report.Ledger);
 
-        w.WriteStartArray("outputs");
-        foreach (var file in report.Outputs)
+        Files(w, "outputs", report.Outputs);
+        w.WriteEndObject();
+        w.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes files as an array named <paramref name="name"/> of <c>{"path", "sha256"}</c> objects.</summary>
+    internal static void Files(Utf8JsonWriter w, string name, IEnumerable<PackFile> files)
+    {
+        w.WriteStartArray(name);
+        foreach (var file in files)
         {
             w.WriteStartObject();
             w.WriteString("path", file.Path);
@@ -108,9 +102,6 @@ public static class RunReportJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        stream.WriteByte((byte)'\n');
     }
 
     private static void Map(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long>> map)
