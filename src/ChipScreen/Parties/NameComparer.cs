@@ -7,7 +7,8 @@ namespace ChipScreen.Parties;
 /// thread-safe.</summary>
 /// <remarks>
 /// <para>Words are aligned one to one regardless of order, each pair by Jaro-Winkler similarity (or, for a typo near the
-/// start, edit distance); short words and numbers must be equal. Before that, equal words pair, a word of the screened name
+/// start, edit distance); short words and numbers must be equal, except that an individual's four-letter words may be one
+/// letter apart, for at most a review (<see cref="NearSimilarity"/>). Before that, equal words pair, a word of the screened name
 /// that spells the initials of a run of the listed name's words stands for the run ("SMIC" and "Semiconductor Manufacturing
 /// International Corporation"; not the other way round, and a three-letter acronym is at most a review), and
 /// a run of words on one side that spells a word of the other joins it ("Zhi Pu" and "Zhipu"). The score is the weighted
@@ -33,13 +34,20 @@ internal static class NameComparer
     /// <summary>The highest score of funds or trusts of one series whose numbers differ.</summary>
     public const int SeriesCap = 90;
 
+    /// <summary>The similarity of two four-letter words that differ in one letter, not the first, when the listed name is an
+    /// individual's ("Jose" and "Joze", "Abid" and "Abed"): spellings of one given name as often as different names, so a
+    /// name that needs it scores at most <see cref="DifferenceCap"/>, a review. A company's short words must be equal
+    /// ("Meta" and "Beta" are different companies), and so must any words of a name the list gives no type.</summary>
+    internal const double NearSimilarity = 0.85;
+
     private const double AcronymSimilarity = 0.95;
     private const double EvidenceSimilarity = 0.8;
     private const double CoverageSimilarity = 0.9;
 
     /// <summary>Scores <paramref name="query"/> against <paramref name="candidate"/>; <paramref name="explain"/> builds the explanation.</summary>
-    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, TokenWeights weights, bool explain = false) =>
-        Compare(query, Weigh(query, weights), candidate, Weigh(candidate, weights), explain);
+    /// <remarks>With <paramref name="person"/>, <paramref name="candidate"/> is an individual's name (see <see cref="NearSimilarity"/>).</remarks>
+    public static NameComparison Compare(NormalizedName query, NormalizedName candidate, TokenWeights weights, bool explain = false, bool person = false) =>
+        Compare(query, Weigh(query, weights), candidate, Weigh(candidate, weights), explain, person);
 
     /// <summary>The weight of each core word of <paramref name="name"/>.</summary>
     public static double[] Weigh(NormalizedName name, TokenWeights weights)
@@ -51,7 +59,7 @@ internal static class NameComparer
     }
 
     /// <summary>Scores with the words' weights already computed (<see cref="Weigh"/>).</summary>
-    public static NameComparison Compare(NormalizedName query, double[] queryWeights, NormalizedName candidate, double[] candidateWeights, bool explain = false)
+    public static NameComparison Compare(NormalizedName query, double[] queryWeights, NormalizedName candidate, double[] candidateWeights, bool explain = false, bool person = false)
     {
         if (query.IsEmpty || candidate.IsEmpty)
             return new NameComparison(0, explain ? "no identifying word (only legal forms or nothing)" : "");
@@ -68,13 +76,13 @@ internal static class NameComparer
         var b = Units(candidate, candidateWeights);
         var notes = explain ? new List<string>() : null;
         // Equal words pair first, so that an acronym or a join only takes words that have no twin.
-        Align(a, b, exactOnly: true);
+        Align(a, b, exactOnly: true, person: false);
         // Only the screened name's words may be an acronym: a listed name that is only initials ("STC, LTD") would
         // otherwise match every company whose words start with those letters.
         var acronym = Acronyms(a, b, candidate, notes);
         a = Join(a, b, notes, reversed: false);
         b = Join(b, a, notes, reversed: true);
-        Align(a, b, exactOnly: false);
+        Align(a, b, exactOnly: false, person);
         MisspeltLegalForm(a, query, candidate, notes);
         MisspeltLegalForm(b, candidate, query, notes);
 
@@ -129,6 +137,12 @@ internal static class NameComparer
         {
             score = DifferenceCap;
             notes?.Add($"places differ (at most {DifferenceCap})");
+        }
+        // Only the rule of NearSimilarity gives two four-letter words that similarity (Jaro-Winkler needs 0.90 there).
+        if (score > DifferenceCap && a.Any(u => u.Partner >= 0 && u.Text.Length == 4 && u.Similarity == NearSimilarity))
+        {
+            score = DifferenceCap;
+            notes?.Add($"a four-letter word one letter apart, as a given name's spellings often are (at most {DifferenceCap})");
         }
         if (!evidence && score > WeakEvidenceCap)
         {
@@ -216,7 +230,7 @@ internal static class NameComparer
     private static bool MayBeLegalForm(NameToken word) =>
         word.Kind == TokenKind.Distinctive && word.Text.Length is >= 2 and <= 4 && IsLetters(word.Text);
 
-    /// <summary>The weight of the words of <paramref name="name"/> that <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool)"/>
+    /// <summary>The weight of the words of <paramref name="name"/> that <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool, bool)"/>
     /// may leave out of the share: its series numbers when it names a fund or trust, and its last word when it may be a
     /// misspelt legal form. <see cref="PartyIndex"/> bounds scores with it.</summary>
     public static double Slack(NormalizedName name, double[] weights)
@@ -458,7 +472,7 @@ internal static class NameComparer
     private static List<(int A, int B, double Similarity)>? t_pairs;
 
     /// <summary>Pairs the remaining words one to one, most similar first (only equal words with <paramref name="exactOnly"/>).</summary>
-    private static void Align(Unit[] a, Unit[] b, bool exactOnly)
+    private static void Align(Unit[] a, Unit[] b, bool exactOnly, bool person)
     {
         var pairs = t_pairs ??= new List<(int, int, double)>(16);
         pairs.Clear();
@@ -470,7 +484,7 @@ internal static class NameComparer
             {
                 if (b[j].Partner >= 0)
                     continue;
-                var s = exactOnly ? (string.Equals(a[i].Text, b[j].Text, StringComparison.Ordinal) ? 1 : 0) : Similarity(a[i], b[j]);
+                var s = exactOnly ? (string.Equals(a[i].Text, b[j].Text, StringComparison.Ordinal) ? 1 : 0) : Similarity(a[i], b[j], person);
                 if (s > 0)
                     pairs.Add((i, j, s));
             }
@@ -502,8 +516,9 @@ internal static class NameComparer
 
     /// <summary>The similarity of two words: 1 when equal; for words of four letters or more, their Jaro-Winkler similarity
     /// when it is at least 0.90 (0.88 from six letters), else for five letters or more their edit-distance ratio when it is
-    /// at least 0.8; otherwise 0 (numbers and short words must be equal).</summary>
-    private static double Similarity(in Unit x, in Unit y)
+    /// at least 0.8; for an individual's name, <see cref="NearSimilarity"/> for four-letter words one letter apart after the
+    /// first; otherwise 0 (numbers and short words must be equal).</summary>
+    private static double Similarity(in Unit x, in Unit y, bool person)
     {
         if (string.Equals(x.Text, y.Text, StringComparison.Ordinal))
             return 1;
@@ -517,11 +532,29 @@ internal static class NameComparer
         var s = JaroWinkler.Similarity(x.Text, y.Text);
         if (s >= (shorter >= 6 ? 0.88 : 0.90))
             return s;
+        if (person && shorter == 4 && longer == 4 && OneLetterApartAfterTheFirst(x.Text, y.Text))
+            return NearSimilarity;
         // Jaro-Winkler misses a typo near the start ("Tayota"); one edit in five letters, or two in ten, is still a typo.
         if (shorter < 5 || (longer - shorter) * 5 > longer)
             return 0;
         var edits = JaroWinkler.LevenshteinRatio(x.Text, y.Text);
         return edits >= 0.8 ? edits : 0;
+    }
+
+    /// <summary>Whether two words of the same length, all letters, differ in exactly one letter and not in the first.</summary>
+    private static bool OneLetterApartAfterTheFirst(string x, string y)
+    {
+        if (x[0] != y[0])
+            return false;
+        var differences = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!char.IsLetter(x[i]) || !char.IsLetter(y[i]))
+                return false;
+            if (x[i] != y[i] && ++differences > 1)
+                return false;
+        }
+        return differences == 1;
     }
 
     private static void Describe(Unit[] a, Unit[] b, List<string> notes)

@@ -7,7 +7,8 @@ namespace ChipScreen.Parties;
 /// <remarks>
 /// Keys: each word; each run of two or three words written together ("zhipu" finds "Zhi Pu"); the first and last three or
 /// four letters of longer words, and for words of five or seven letters their first two with their last two (a typo leaves
-/// one of them intact); the initials of each name ("smic"); the whole name. Words that many names share (generic words,
+/// one of them intact); the initials of each name ("smic"); the whole name; for an individual's four-letter words, the word
+/// with each letter after the first left out ("jo?e" finds "Jose" from "Joze"). Words that many names share (generic words,
 /// surnames, numbers, common prefixes) lead to candidates only while their lists are short.
 /// Entries of type Vessel or Aircraft are not indexed. Immutable and thread-safe.
 /// </remarks>
@@ -36,8 +37,8 @@ internal sealed class PartyIndex
                 if (normalized.IsEmpty)
                     continue;
                 var id = variants.Count;
-                variants.Add(new Variant(e, name, kind, normalized));
-                foreach (var key in Keys(normalized))
+                variants.Add(new Variant(e, name, kind, normalized) { Person = entries[e].Type.Equals("Individual", StringComparison.OrdinalIgnoreCase) });
+                foreach (var key in Keys(normalized, variants[id].Person))
                 {
                     if (!postings.TryGetValue(key, out var list))
                         postings[key] = list = [];
@@ -104,6 +105,9 @@ internal sealed class PartyIndex
                 if (t.Text.Length is 5 or 7)
                     Credit(scratch, "m:" + t.Text[..2] + t.Text[^2..], true, weight, strong, loose: false);
             }
+            // A four-letter word one letter apart from an individual's (which only individuals' names are indexed under).
+            foreach (var key in NearKeys(t))
+                Credit(scratch, key, true, weight, strong, loose: false);
             var next = i + 1 < core.Length ? weights[i + 1] : 0;
             if (t.Text.Length is >= 3 and <= 8 && IsLetters(t.Text))
                 Credit(scratch, "a:" + t.Text, false, weight, true, loose: true);
@@ -190,7 +194,7 @@ internal sealed class PartyIndex
         public int Round;
     }
 
-    private static IEnumerable<string> Keys(NormalizedName name)
+    private static IEnumerable<string> Keys(NormalizedName name, bool person)
     {
         yield return "k:" + name.Key;
         var core = name.Core;
@@ -221,6 +225,22 @@ internal sealed class PartyIndex
         }
         foreach (var acronym in AcronymKeys(name))
             yield return "a:" + acronym;
+        // An individual's four-letter words, once with each letter after the first left out: a word one letter apart from
+        // one of them shares that key (NameComparer.NearSimilarity).
+        if (person)
+            foreach (var t in core)
+                foreach (var key in NearKeys(t))
+                    yield return key;
+    }
+
+    /// <summary>The keys of a four-letter word (letters only) that a word one letter apart from it, not in the first,
+    /// shares: the word with its second, third or fourth letter left out.</summary>
+    private static IEnumerable<string> NearKeys(NameToken t)
+    {
+        if (t.Text.Length != 4 || t.Kind is TokenKind.Number or TokenKind.Han || !IsLetters(t.Text))
+            yield break;
+        for (var i = 1; i < 4; i++)
+            yield return string.Concat("n:", t.Text.AsSpan(0, i), "?", t.Text.AsSpan(i + 1));
     }
 
     /// <summary>The acronyms that may stand for a run of a name's words, as index keys: the initials (three to eight) of a
@@ -269,5 +289,9 @@ internal sealed class PartyIndex
     /// <param name="Name">The name as listed.</param>
     /// <param name="As">"name", "alias" or "added name".</param>
     /// <param name="Normalized">The name normalized.</param>
-    public readonly record struct Variant(int Entry, string Name, string As, NormalizedName Normalized);
+    public readonly record struct Variant(int Entry, string Name, string As, NormalizedName Normalized)
+    {
+        /// <summary>Whether the name is an individual's (the list says so), whose given names may be spelled a letter apart.</summary>
+        public bool Person { get; init; }
+    }
 }

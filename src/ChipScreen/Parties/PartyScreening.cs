@@ -183,7 +183,7 @@ public sealed class PartyScreening
         foreach (var v in _index.Candidates(query, queryWeights, minimum))
         {
             var variant = _index.Variants[v];
-            var score = NameComparer.Compare(query, queryWeights, variant.Normalized, _index.WeightsOf(v)).Score;
+            var score = NameComparer.Compare(query, queryWeights, variant.Normalized, _index.WeightsOf(v), person: variant.Person).Score;
             if (score >= minimum && score > 0 && (!best.TryGetValue(variant.Entry, out var current) || score > current.Score))
                 best[variant.Entry] = (v, score);
         }
@@ -197,7 +197,7 @@ public sealed class PartyScreening
     {
         var variant = _index.Variants[v];
         var entry = Lists.Entries[variant.Entry];
-        var comparison = NameComparer.Compare(query, variant.Normalized, _index.Weights, explain: true);
+        var comparison = NameComparer.Compare(query, variant.Normalized, _index.Weights, explain: true, person: variant.Person);
         Disposition? applies = null, lapsed = null;
         if (_dispositions.TryGetValue((nameKey, entry.Id), out var dispositions))
         {

@@ -26,6 +26,28 @@ public class NameComparerTests
         Assert.True(Compare(name, acronym).Score <= NameComparer.WeakEvidenceCap); // a listed acronym does not expand
     }
 
+    [Theory]
+    [InlineData("Joze Gutierrez Reyes", "GUTIERREZ REYES, Jose")]
+    [InlineData("Abed Hammadou", "HAMMADOU, Abid")]
+    [InlineData("Ivan Petrov", "Iwan Petrov")]
+    public void AnIndividualsFourLetterWord_OneLetterApart_IsAReview_ACompanysIsNot(string query, string listed)
+    {
+        var asPerson = NameComparer.Compare(NameNormalizer.Normalize(query), NameNormalizer.Normalize(listed), TokenWeights.Plain, explain: true, person: true);
+        Assert.Equal(NameComparer.DifferenceCap, asPerson.Score);
+        Assert.Contains("one letter apart", asPerson.Explanation);
+        Assert.True(Compare(query, listed).Score < PartyThresholds.Default.Review, Compare(query, listed).Explanation);
+    }
+
+    [Theory]
+    [InlineData("Omar Hassan", "Amar Hassan")] // the first letter
+    [InlineData("Meta Hassan", "Mets Hassan Ali Khan")] // the word aligns, but the rest of the names do not
+    [InlineData("Jose Gutierrez", "Josef Gutierrez")] // not the same length: Jaro-Winkler's case
+    public void OtherShortWordDifferences_InAnIndividualsName_AreNotThisRule(string query, string listed)
+    {
+        var c = NameComparer.Compare(NameNormalizer.Normalize(query), NameNormalizer.Normalize(listed), TokenWeights.Plain, explain: true, person: true);
+        Assert.DoesNotContain("one letter apart", c.Explanation);
+    }
+
     [Fact]
     public void AThreeLetterAcronym_IsAtMostAPotentialMatch() =>
         Assert.Equal(NameComparer.DifferenceCap, Compare("JMI", "Jiangnan Memory Institute").Score);

@@ -64,6 +64,17 @@ public class PartyListReaderTests
         Assert.True(set.Entries.Sum(e => 1 + e.Aliases.Length) > 10_000);
     }
 
+    [Theory]
+    [InlineData("Joze Gutierrez Reyes", "sdn-899")] // GUTIERREZ REYES, Jose
+    [InlineData("Abed Hammadou", "sdn-10937")] // HAMMADOU, Abid
+    public void AListedIndividual_WithAGivenNameSpelledALetterApart_IsAPotentialMatch(string name, string id)
+    {
+        var screening = new PartyScreening(PartyListReader.Read([List("ofac-sdn-2019.csv"), List("ofac-alt-2019.csv")]), PartyThresholds.Default);
+        var candidate = screening.Screen(name, "").Single(c => c.Entry.Id == id);
+        Assert.Equal(Verdicts.Review, candidate.Verdict);
+        Assert.Contains("one letter apart", candidate.Explanation);
+    }
+
     [Fact]
     public void OfacAltFile_WithoutItsSdnFile_IsAnError()
     {
