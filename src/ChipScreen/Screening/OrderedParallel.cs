@@ -6,7 +6,7 @@ namespace ChipScreen.Screening;
 /// window.</summary>
 /// <remarks>
 /// Three stages run at once: a producer thread enumerates the source and cuts it into batches, pool threads map
-/// the batches, and the caller's thread takes the results in order. At most <c>2 x degree</c> batches are in
+/// the batches, and the caller's thread takes the results in order. At most <see cref="Window"/> batches are in
 /// flight, so memory stays flat however long the stream is. An exception from the source or a batch is thrown to
 /// the caller after the results before it.
 /// </remarks>
@@ -14,6 +14,13 @@ internal static class OrderedParallel
 {
     /// <summary>The items in a batch.</summary>
     public const int BatchSize = 256;
+
+    /// <summary>The batches in flight on <paramref name="degree"/> threads: two per thread, and at least eight, so that on a
+    /// few cores a batch that takes longer (a new name to match, a line that waits for memory) does not stop the others.
+    /// Measured on two cores, 1,000,000 lines in fresh processes, ten alternating runs each: eight instead of four made
+    /// screening alone 3% faster (medians 2.98 s against 3.08 s, 0.2 s less CPU) and the full run 1.5% (4.47 s against
+    /// 4.54 s), with fewer collections (about 90 instead of 110).</summary>
+    internal static int Window(int degree) => Math.Max(degree * 2, 8);
 
     /// <summary>Maps <paramref name="source"/> in batches of <see cref="BatchSize"/> on <paramref name="degree"/> threads (-1
     /// for one per processor, 1 for the caller's thread alone).</summary>
@@ -29,7 +36,7 @@ internal static class OrderedParallel
         }
 
         using var stop = new CancellationTokenSource();
-        using var queue = new BlockingCollection<Task<TOut>>(boundedCapacity: degree * 2);
+        using var queue = new BlockingCollection<Task<TOut>>(boundedCapacity: Window(degree));
         var producer = Task.Factory.StartNew(() =>
         {
             try
