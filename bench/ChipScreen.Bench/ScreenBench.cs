@@ -17,10 +17,13 @@ internal static class ScreenBench
         var file = args[0];
         var rules = StringOption(args, "--rules") ?? "rules";
         var asOf = DateOnly.ParseExact(StringOption(args, "--as-of") ?? "2025-12-31", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var runs = int.Parse(StringOption(args, "--runs") ?? "1", CultureInfo.InvariantCulture);
         var phase = StringOption(args, "--phase"); // "alone" or "full": only that one, in a process of its own
-        if (StringOption(args, "--pairs") is { } pairCount)
-            return Pairs(args, int.Parse(pairCount, CultureInfo.InvariantCulture));
+        if (phase is not (null or "alone" or "full"))
+            return Refuse($"--phase is 'alone' or 'full', not '{phase}'");
+        if (Count(args, "--runs") is not { } runs)
+            return Refuse("--runs takes a whole number of 1 or more");
+        if (StringOption(args, "--pairs") is not null)
+            return Count(args, "--pairs") is { } pairCount ? Pairs(args, pairCount) : Refuse("--pairs takes a whole number of 1 or more");
         var output = Path.Combine(Path.GetTempPath(), $"chipscreen-bench-{Environment.ProcessId}");
         var request = new RunRequest(file, rules, null, asOf, output) { Lists = ListOptions(args) };
         var screening = new FileScreening(TimeProvider.System);
@@ -127,6 +130,17 @@ internal static class ScreenBench
         Console.WriteLine(Invariant($"{count} pairs of fresh processes: screening median {lines / Median(pairs.Select(p => p.Alone)):N0} lines/s (from {lines / pairs.Max(p => p.Alone):N0} to {lines / pairs.Min(p => p.Alone):N0}); full run median {lines / Median(pairs.Select(p => p.Full)):N0} lines/s (from {lines / pairs.Max(p => p.Full):N0} to {lines / pairs.Min(p => p.Full):N0})"));
         Console.WriteLine(Invariant($"reports cost: median {100 * Median(shares):N1}%, from {100 * shares.Min():N1}% to {100 * shares.Max():N1}%; {shares.Count(s => s <= 1.0 / 3):N0} of {count} pairs at a third or less; peak memory at most {peaks.Max():N0} MB"));
         return 0;
+    }
+
+    /// <summary>The value of a count option (1 when absent); null when it is not a whole number of 1 or more.</summary>
+    private static int? Count(string[] args, string name) =>
+        StringOption(args, name) is not { } text ? 1
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
+
+    private static int Refuse(string message)
+    {
+        Console.Error.WriteLine($"screen: {message}");
+        return 2;
     }
 
     private static double Median(IEnumerable<double> values)
