@@ -7,8 +7,8 @@ namespace ChipScreen.Parties;
 /// thread-safe.</summary>
 /// <remarks>
 /// <para>Words are aligned one to one regardless of order, each pair by Jaro-Winkler similarity (or, for a typo near the
-/// start, edit distance); short words and numbers must be equal, except that an individual's four-letter words may be one
-/// letter apart, for at most a review (<see cref="NearSimilarity"/>). Before that, equal words pair, a word of the screened name
+/// start, edit distance); short words and numbers must be equal, except that an individual's words of three or four
+/// letters may be one letter apart, for at most a review (<see cref="NearSimilarity"/>). Before that, equal words pair, a word of the screened name
 /// that spells the initials of a run of the listed name's words stands for the run ("SMIC" and "Semiconductor Manufacturing
 /// International Corporation"; not the other way round, and a three-letter acronym is at most a review), and
 /// a run of words on one side that spells a word of the other joins it ("Zhi Pu" and "Zhipu"). The score is the weighted
@@ -34,10 +34,11 @@ internal static class NameComparer
     /// <summary>The highest score of funds or trusts of one series whose numbers differ.</summary>
     public const int SeriesCap = 90;
 
-    /// <summary>The similarity of two four-letter words that differ in one letter, not the first, when the listed name is an
-    /// individual's ("Jose" and "Joze", "Abid" and "Abed"): spellings of one given name as often as different names, so a
-    /// name that needs it scores at most <see cref="DifferenceCap"/>, a review. A company's short words must be equal
-    /// ("Meta" and "Beta" are different companies), and so must any words of a name the list gives no type.</summary>
+    /// <summary>The similarity of two words of three or four letters that differ in one letter, when the listed name is an
+    /// individual's (<see cref="IsNearPair"/>: "Jose" and "Joze", "Abid" and "Abed", "Aly" and "Ali", "Umar" and "Omar"):
+    /// spellings of one given name as often as different names, so a name that needs it scores at most
+    /// <see cref="DifferenceCap"/>, a review. A company's short words must be equal ("Meta" and "Beta" are different
+    /// companies), and so must any words of a name the list gives no type.</summary>
     internal const double NearSimilarity = 0.85;
 
     private const double AcronymSimilarity = 0.95;
@@ -138,11 +139,11 @@ internal static class NameComparer
             score = DifferenceCap;
             notes?.Add($"places differ (at most {DifferenceCap})");
         }
-        // Only the rule of NearSimilarity gives two four-letter words that similarity (Jaro-Winkler needs 0.90 there).
-        if (score > DifferenceCap && a.Any(u => u.Partner >= 0 && u.Text.Length == 4 && u.Similarity == NearSimilarity))
+        // Only the rule of NearSimilarity gives two words of three or four letters that similarity.
+        if (score > DifferenceCap && a.Any(u => u.Partner >= 0 && u.Text.Length is 3 or 4 && u.Similarity == NearSimilarity))
         {
             score = DifferenceCap;
-            notes?.Add($"a four-letter word one letter apart, as a given name's spellings often are (at most {DifferenceCap})");
+            notes?.Add($"a short word one letter apart, as a given name's spellings often are (at most {DifferenceCap})");
         }
         if (!evidence && score > WeakEvidenceCap)
         {
@@ -516,14 +517,17 @@ internal static class NameComparer
 
     /// <summary>The similarity of two words: 1 when equal; for words of four letters or more, their Jaro-Winkler similarity
     /// when it is at least 0.90 (0.88 from six letters), else for five letters or more their edit-distance ratio when it is
-    /// at least 0.8; for an individual's name, <see cref="NearSimilarity"/> for four-letter words one letter apart after the
-    /// first; otherwise 0 (numbers and short words must be equal).</summary>
+    /// at least 0.8; for an individual's name, <see cref="NearSimilarity"/> for short words one letter apart
+    /// (<see cref="IsNearPair"/>); otherwise 0 (numbers and short words must be equal).</summary>
     private static double Similarity(in Unit x, in Unit y, bool person)
     {
         if (string.Equals(x.Text, y.Text, StringComparison.Ordinal))
             return 1;
         if (x.Kind is TokenKind.Number or TokenKind.Han || y.Kind is TokenKind.Number or TokenKind.Han)
             return 0;
+        // (Jaro-Winkler gives two short words one letter apart at most 0.883, under its threshold, so this takes nothing from it.)
+        if (person && IsNearPair(x.Text, y.Text))
+            return NearSimilarity;
         var shorter = Math.Min(x.Text.Length, y.Text.Length);
         var longer = Math.Max(x.Text.Length, y.Text.Length);
         // Jaro-Winkler cannot reach 0.88 when the shorter word is under 60% of the longer.
@@ -532,8 +536,6 @@ internal static class NameComparer
         var s = JaroWinkler.Similarity(x.Text, y.Text);
         if (s >= (shorter >= 6 ? 0.88 : 0.90))
             return s;
-        if (person && shorter == 4 && longer == 4 && OneLetterApartAfterTheFirst(x.Text, y.Text))
-            return NearSimilarity;
         // Jaro-Winkler misses a typo near the start ("Tayota"); one edit in five letters, or two in ten, is still a typo.
         if (shorter < 5 || (longer - shorter) * 5 > longer)
             return 0;
@@ -541,21 +543,27 @@ internal static class NameComparer
         return edits >= 0.8 ? edits : 0;
     }
 
-    /// <summary>Whether two words of the same length, all letters, differ in exactly one letter and not in the first.</summary>
-    private static bool OneLetterApartAfterTheFirst(string x, string y)
+    /// <summary>Whether two words of three or four letters, all letters, differ in exactly one: not the first, unless both
+    /// are vowels there ("Umar" and "Omar"); "y" counts as a vowel ("Aly" and "Ali").</summary>
+    internal static bool IsNearPair(string x, string y)
     {
-        if (x[0] != y[0])
+        if (x.Length != y.Length || x.Length is < 3 or > 4)
             return false;
         var differences = 0;
         for (var i = 0; i < x.Length; i++)
         {
             if (!char.IsLetter(x[i]) || !char.IsLetter(y[i]))
                 return false;
-            if (x[i] != y[i] && ++differences > 1)
+            if (x[i] == y[i])
+                continue;
+            if (++differences > 1 || (i == 0 && !(IsVowel(x[0]) && IsVowel(y[0]))))
                 return false;
         }
         return differences == 1;
     }
+
+    /// <summary>A vowel of the Latin alphabet, "y" included (the names are normalized to lower case).</summary>
+    internal static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static void Describe(Unit[] a, Unit[] b, List<string> notes)
     {

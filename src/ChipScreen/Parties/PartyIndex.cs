@@ -7,8 +7,8 @@ namespace ChipScreen.Parties;
 /// <remarks>
 /// Keys: each word; each run of two or three words written together ("zhipu" finds "Zhi Pu"); the first and last three or
 /// four letters of longer words, and for words of five or seven letters their first two with their last two (a typo leaves
-/// one of them intact); the initials of each name ("smic"); the whole name; for an individual's four-letter words, the word
-/// with each letter after the first left out ("jo?e" finds "Jose" from "Joze"). Words that many names share (generic words,
+/// one of them intact); the initials of each name ("smic"); the whole name; for an individual's words of three or four
+/// letters, the word with one letter left out ("jo?e" finds "Jose" from "Joze", "?mar" "Omar" from "Umar"). Words that many names share (generic words,
 /// surnames, numbers, common prefixes) lead to candidates only while their lists are short.
 /// Entries of type Vessel or Aircraft are not indexed. Immutable and thread-safe.
 /// </remarks>
@@ -105,7 +105,7 @@ internal sealed class PartyIndex
                 if (t.Text.Length is 5 or 7)
                     Credit(scratch, "m:" + t.Text[..2] + t.Text[^2..], true, weight, strong, loose: false);
             }
-            // A four-letter word one letter apart from an individual's (which only individuals' names are indexed under).
+            // A short word one letter apart from an individual's (which only individuals' names are indexed under).
             foreach (var key in NearKeys(t))
                 Credit(scratch, key, true, weight, strong, loose: false);
             var next = i + 1 < core.Length ? weights[i + 1] : 0;
@@ -225,21 +225,21 @@ internal sealed class PartyIndex
         }
         foreach (var acronym in AcronymKeys(name))
             yield return "a:" + acronym;
-        // An individual's four-letter words, once with each letter after the first left out: a word one letter apart from
-        // one of them shares that key (NameComparer.NearSimilarity).
+        // An individual's short words, once with each letter left out: a word one letter apart from one of them shares that
+        // key (NameComparer.NearSimilarity).
         if (person)
             foreach (var t in core)
                 foreach (var key in NearKeys(t))
                     yield return key;
     }
 
-    /// <summary>The keys of a four-letter word (letters only) that a word one letter apart from it, not in the first,
-    /// shares: the word with its second, third or fourth letter left out.</summary>
+    /// <summary>The keys a word of three or four letters (letters only) shares with every word one letter apart from it
+    /// (<see cref="NameComparer.IsNearPair"/>): the word with one letter left out, the first only when it is a vowel.</summary>
     private static IEnumerable<string> NearKeys(NameToken t)
     {
-        if (t.Text.Length != 4 || t.Kind is TokenKind.Number or TokenKind.Han || !IsLetters(t.Text))
+        if (t.Text.Length is < 3 or > 4 || t.Kind is TokenKind.Number or TokenKind.Han || !IsLetters(t.Text))
             yield break;
-        for (var i = 1; i < 4; i++)
+        for (var i = NameComparer.IsVowel(t.Text[0]) ? 0 : 1; i < t.Text.Length; i++)
             yield return string.Concat("n:", t.Text.AsSpan(0, i), "?", t.Text.AsSpan(i + 1));
     }
 

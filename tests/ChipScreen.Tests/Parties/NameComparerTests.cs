@@ -29,8 +29,10 @@ public class NameComparerTests
     [Theory]
     [InlineData("Joze Gutierrez Reyes", "GUTIERREZ REYES, Jose")]
     [InlineData("Abed Hammadou", "HAMMADOU, Abid")]
+    [InlineData("Aly Atwa", "ATWA, Ali")]
+    [InlineData("Umar Uthman Mahmoud", "UTHMAN, Omar Mahmoud")]
     [InlineData("Ivan Petrov", "Iwan Petrov")]
-    public void AnIndividualsFourLetterWord_OneLetterApart_IsAReview_ACompanysIsNot(string query, string listed)
+    public void AnIndividualsShortWord_OneLetterApart_IsAReview_ACompanysIsNot(string query, string listed)
     {
         var asPerson = NameComparer.Compare(NameNormalizer.Normalize(query), NameNormalizer.Normalize(listed), TokenWeights.Plain, explain: true, person: true);
         Assert.Equal(NameComparer.DifferenceCap, asPerson.Score);
@@ -39,12 +41,26 @@ public class NameComparerTests
     }
 
     [Theory]
-    [InlineData("Omar Hassan", "Amar Hassan")] // the first letter
-    [InlineData("Meta Hassan", "Mets Hassan Ali Khan")] // the word aligns, but the rest of the names do not
-    [InlineData("Jose Gutierrez", "Josef Gutierrez")] // not the same length: Jaro-Winkler's case
-    public void OtherShortWordDifferences_InAnIndividualsName_AreNotThisRule(string query, string listed)
+    [InlineData("jose", "joze", true)]
+    [InlineData("aly", "ali", true)]
+    [InlineData("umar", "omar", true)] // the first letter, both vowels
+    [InlineData("mark", "mary", true)] // two names: a review, never a match
+    [InlineData("bmar", "omar", false)] // the first letter, not both vowels
+    [InlineData("meta", "beta", false)]
+    [InlineData("jose", "josef", false)] // other lengths are Jaro-Winkler's
+    [InlineData("al", "el", false)]
+    [InlineData("abcde", "abcdf", false)]
+    [InlineData("jose", "jose", false)]
+    [InlineData("jo5e", "jo6e", false)]
+    [InlineData("joze", "jsoe", false)] // two letters
+    public void ANearPair_IsThreeOrFourLettersOneApart(string x, string y, bool near) =>
+        Assert.Equal(near, NameComparer.IsNearPair(x, y));
+
+    [Fact]
+    public void ANameThatAlignsWithoutANearPair_IsNotCappedByIt()
     {
-        var c = NameComparer.Compare(NameNormalizer.Normalize(query), NameNormalizer.Normalize(listed), TokenWeights.Plain, explain: true, person: true);
+        var c = NameComparer.Compare(NameNormalizer.Normalize("Omar Mahmoud Uthman"), NameNormalizer.Normalize("UTHMAN, Omar Mahmoud"), TokenWeights.Plain, explain: true, person: true);
+        Assert.Equal(100, c.Score);
         Assert.DoesNotContain("one letter apart", c.Explanation);
     }
 

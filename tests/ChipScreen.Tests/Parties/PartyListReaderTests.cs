@@ -67,7 +67,8 @@ public class PartyListReaderTests
     [Theory]
     [InlineData("Joze Gutierrez Reyes", "sdn-899")] // GUTIERREZ REYES, Jose
     [InlineData("Abed Hammadou", "sdn-10937")] // HAMMADOU, Abid
-    public void AListedIndividual_WithAGivenNameSpelledALetterApart_IsAPotentialMatch(string name, string id)
+    [InlineData("Aly Atwa", "sdn-6921")] // ATWA, Ali
+    public void AListedIndividual_WithAShortNameSpelledALetterApart_IsAPotentialMatch(string name, string id)
     {
         var screening = new PartyScreening(PartyListReader.Read([List("ofac-sdn-2019.csv"), List("ofac-alt-2019.csv")]), PartyThresholds.Default);
         var candidate = screening.Screen(name, "").Single(c => c.Entry.Id == id);
