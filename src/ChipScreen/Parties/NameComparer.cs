@@ -345,7 +345,8 @@ internal static class NameComparer
         return shortest;
     }
 
-    private static bool IsLetters(string text)
+    /// <summary>Whether every character of <paramref name="text"/> is a letter.</summary>
+    internal static bool IsLetters(string text)
     {
         foreach (var c in text)
             if (!char.IsLetter(c))
@@ -547,18 +548,12 @@ internal static class NameComparer
     /// are vowels there ("Umar" and "Omar"); "y" counts as a vowel ("Aly" and "Ali").</summary>
     internal static bool IsNearPair(string x, string y)
     {
-        if (x.Length != y.Length || x.Length is < 3 or > 4)
+        if (x.Length != y.Length || x.Length is < 3 or > 4 || !IsLetters(x) || !IsLetters(y))
             return false;
         var differences = 0;
         for (var i = 0; i < x.Length; i++)
-        {
-            if (!char.IsLetter(x[i]) || !char.IsLetter(y[i]))
+            if (x[i] != y[i] && (++differences > 1 || (i == 0 && !(IsVowel(x[0]) && IsVowel(y[0])))))
                 return false;
-            if (x[i] == y[i])
-                continue;
-            if (++differences > 1 || (i == 0 && !(IsVowel(x[0]) && IsVowel(y[0]))))
-                return false;
-        }
         return differences == 1;
     }
 

@@ -57,11 +57,15 @@ internal sealed class PartyIndex
         _weights = [.. Variants.Select(v => NameComparer.Weigh(v.Normalized, Weights))];
         _totalWeight = [.. _weights.Select(w => w.Sum())];
         _slack = [.. Variants.Select((v, i) => NameComparer.Slack(v.Normalized, _weights[i]))];
+        _hasPeople = Variants.Any(v => v.Person);
     }
 
     private readonly double[][] _weights;
     private readonly double[] _totalWeight;
     private readonly double[] _slack;
+
+    /// <summary>Whether any listed name is an individual's, the only names indexed under <see cref="NearKeys"/>.</summary>
+    private readonly bool _hasPeople;
 
     /// <summary>The weight of each core word of listed name <paramref name="variant"/>.</summary>
     public double[] WeightsOf(int variant) => _weights[variant];
@@ -106,10 +110,11 @@ internal sealed class PartyIndex
                     Credit(scratch, "m:" + t.Text[..2] + t.Text[^2..], true, weight, strong, loose: false);
             }
             // A short word one letter apart from an individual's (which only individuals' names are indexed under).
-            foreach (var key in NearKeys(t))
-                Credit(scratch, key, true, weight, strong, loose: false);
+            if (_hasPeople)
+                foreach (var key in NearKeys(t))
+                    Credit(scratch, key, true, weight, strong, loose: false);
             var next = i + 1 < core.Length ? weights[i + 1] : 0;
-            if (t.Text.Length is >= 3 and <= 8 && IsLetters(t.Text))
+            if (t.Text.Length is >= 3 and <= 8 && NameComparer.IsLetters(t.Text))
                 Credit(scratch, "a:" + t.Text, false, weight, true, loose: true);
             if (i + 1 < core.Length)
                 Credit(scratch, "t:" + t.Text + core[i + 1].Text, false, weight + next, true, loose: true);
@@ -166,14 +171,6 @@ internal sealed class PartyIndex
             scratch.Strong[v] |= strong;
             scratch.Loose[v] |= loose;
         }
-    }
-
-    private static bool IsLetters(string text)
-    {
-        foreach (var c in text)
-            if (!char.IsLetter(c))
-                return false;
-        return true;
     }
 
     [ThreadStatic]
@@ -237,7 +234,7 @@ internal sealed class PartyIndex
     /// (<see cref="NameComparer.IsNearPair"/>): the word with one letter left out, the first only when it is a vowel.</summary>
     private static IEnumerable<string> NearKeys(NameToken t)
     {
-        if (t.Text.Length is < 3 or > 4 || t.Kind is TokenKind.Number or TokenKind.Han || !IsLetters(t.Text))
+        if (t.Text.Length is < 3 or > 4 || t.Kind is TokenKind.Number or TokenKind.Han || !NameComparer.IsLetters(t.Text))
             yield break;
         for (var i = NameComparer.IsVowel(t.Text[0]) ? 0 : 1; i < t.Text.Length; i++)
             yield return string.Concat("n:", t.Text.AsSpan(0, i), "?", t.Text.AsSpan(i + 1));
