@@ -9,6 +9,10 @@ internal static class OrderFields
     /// <see cref="OrderColumns.All"/> (null = column absent or field empty).</summary>
     public static OrderLine Parse(long row, long sourceLine, string?[] fields, List<FieldIssue>? issues)
     {
+        for (var i = 0; i < fields.Length; i++)
+            if (fields[i] is { } text && text.Contains(Undecodable) && !Names(issues, OrderColumns.All[i]))
+                (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.All[i], $"'{text.Trim()}' has bytes that are not UTF-8 (shown as {Undecodable}): orders must be UTF-8 text"));
+
         var line = Text(fields[1]);
         if (line is not null && !IsPositiveWhole(line, out _))
             (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{line}' is not a positive whole number"));
@@ -35,6 +39,18 @@ internal static class OrderFields
             Issues = issues is null ? [] : [.. issues],
             Raw = fields,
         };
+    }
+
+    /// <summary>What a byte that is not UTF-8 text decodes to (U+FFFD). A field holding it is held: a name read wrong
+    /// could miss its restricted party, and an upstream encoding error is never a reason to clear a line.</summary>
+    internal const char Undecodable = '\uFFFD';
+
+    private static bool Names(List<FieldIssue>? issues, string field)
+    {
+        foreach (var issue in issues ?? [])
+            if (issue.Field == field)
+                return true;
+        return false;
     }
 
     private static string? Text(string? value)

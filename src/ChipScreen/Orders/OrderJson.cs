@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace ChipScreen.Orders;
@@ -31,10 +33,15 @@ public static class OrderJson
         var seen = new bool[fields.Length];
         foreach (var property in order.EnumerateObject())
         {
-            var column = OrderColumns.Match(property.Name);
+            if (!TryName(property, out var name))
+            {
+                (issues ??= []).Add(NotText("row", name));
+                continue;
+            }
+            var column = OrderColumns.Match(name);
             if (column is null)
             {
-                (issues ??= []).Add(new FieldIssue(IssueCodes.UnknownField, property.Name, $"is not an order field (the fields are {s_fieldList})"));
+                (issues ??= []).Add(new FieldIssue(IssueCodes.UnknownField, name, $"is not an order field (the fields are {s_fieldList})"));
                 continue;
             }
             var index = IndexOf(column);
@@ -48,7 +55,9 @@ public static class OrderJson
             switch (value.ValueKind)
             {
                 case JsonValueKind.String:
-                    fields[index] = value.GetString();
+                    if (!TryText(value, out var text))
+                        (issues ??= []).Add(NotText(column, text));
+                    fields[index] = text;
                     break;
                 case JsonValueKind.Number:
                     fields[index] = value.GetRawText();
@@ -69,6 +78,53 @@ public static class OrderJson
         return OrderFields.Parse(row, 0, fields, issues);
     }
 
+    // System.Text.Json checks a string's bytes and escapes only when the string is read, and then throws. Text that is
+    // not text (bytes that are not UTF-8, half a surrogate pair escaped) is kept as written, with U+FFFD for each byte
+    // that does not decode, and its field held.
+
+    private static bool TryName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(property));
+            return false;
+        }
+    }
+
+    private static bool TryText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value)[1..^1]); // without the quotes
+            return false;
+        }
+    }
+
+    private static string NameAt(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+
+    private static FieldIssue NotText(string field, string text) =>
+        new(IssueCodes.Invalid, field, $"'{text}' is not text: it has bytes that are not UTF-8 (shown as {OrderFields.Undecodable}) or an escape of half a surrogate pair");
+
     /// <summary>Parses one order line from a UTF-8 JSON object.</summary>
     /// <exception cref="OrderJsonException">The body is not JSON; names the field it broke in.</exception>
     public static OrderLine Parse(ReadOnlyMemory<byte> utf8Json)
@@ -80,7 +136,7 @@ public static class OrderJson
         {
             while (reader.Read())
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                    field = reader.GetString();
+                    field = NameAt(ref reader);
         }
         catch (JsonException e)
         {

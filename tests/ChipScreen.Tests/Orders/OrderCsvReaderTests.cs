@@ -119,6 +119,20 @@ public class OrderCsvReaderTests
     }
 
     [Fact]
+    public void BytesThatAreNotUtf8_HoldTheirField_ShowingWhereTheyAre()
+    {
+        // "Müller" saved as Windows-1252: the 0xFC is not UTF-8. Read as "M\uFFFDller" it could miss a listed "Müller".
+        var bytes = Encoding.UTF8.GetBytes(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,M")
+            .Append((byte)0xFC).Concat(Encoding.UTF8.GetBytes("ller GmbH,,,,\nSO-2,1,,H100-SXM5-80GB,,,,,2,DE,Acme,,,,\n")).ToArray();
+        using var reader = OrderCsvReader.Open(new MemoryStream(bytes), "orders.csv");
+        var lines = reader.ReadLines().ToList();
+        var issue = Assert.Single(lines[0].Issues);
+        Assert.Equal(("end_user", IssueCodes.Invalid), (issue.Field, issue.Code));
+        Assert.Equal("end_user 'M\uFFFDller GmbH' has bytes that are not UTF-8 (shown as \uFFFD): orders must be UTF-8 text", issue.Message);
+        Assert.Empty(lines[1].Issues);
+    }
+
+    [Fact]
     public void BadlyQuotedRow_IsKeptWithAnIssue()
     {
         var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,Acme \"Big\" GmbH,,,,\nSO-2,1,,H100-SXM5-80GB,,,,,2,DE,Acme GmbH,,,,\n");

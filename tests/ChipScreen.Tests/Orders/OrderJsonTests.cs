@@ -26,6 +26,24 @@ public class OrderJsonTests
         Assert.Contains(line.Issues, i => i.Message == "quantity is given twice");
     }
 
+    [Theory]
+    [InlineData("end_user", "\"Acme\xBA Corp\"", "'Acme\uFFFD Corp' is not text")]
+    [InlineData("end_user", "\"Acme \\ud800Corp\"", "'Acme \\ud800Corp' is not text")]
+    [InlineData("row", null, "'end_\uFFFDuser' is not text")]
+    public void TextThatIsNotText_IsKeptAsWritten_AndItsFieldHeld(string field, string? endUser, string message)
+    {
+        // System.Text.Json leaves a string's bytes and escapes unchecked until it is read.
+        var json = endUser is null
+            ? "{\"order_id\":\"SO-1\",\"end_\xBAuser\":\"Acme\"}"
+            : "{\"order_id\":\"SO-1\",\"end_user\":" + endUser + "}";
+        var bytes = json.Select(c => (byte)c).ToArray(); // one byte per char: \xBA stays a lone byte
+        var line = OrderJson.Parse(bytes);
+        var issue = Assert.Single(line.Issues, i => i.Field == field);
+        Assert.Equal(IssueCodes.Invalid, issue.Code);
+        Assert.StartsWith(message, issue.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(line.Issues, i => i.Code == IssueCodes.Missing && i.Field == field);
+    }
+
     [Fact]
     public void NotAnObject_IsAnIssue()
     {

@@ -52,6 +52,27 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Empty(lines[0]!["issues"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/csv")]
+    public async Task ANameThatIsNotUtf8_HoldsItsLine_NotAServerError(string mediaType)
+    {
+        // An ERP that sends Windows-1252: "Müller" with the byte 0xFC, which is not UTF-8.
+        var text = mediaType == "text/csv"
+            ? "order_id,sku,quantity,destination_country,end_user\nA,H100-SXM5-80GB,1,DE,Acme\nB,H100-SXM5-80GB,1,DE,M\u00FCller GmbH\n"
+            : "[" + LoopbackServer.Order(order: "A").ToJsonString() + "," + LoopbackServer.Order(order: "B").ToJsonString().Replace("Test Buyer", "M\u00FCller GmbH", StringComparison.Ordinal) + "]";
+        using var client = Server.Client();
+        using var response = await client.PostAsync("/v1/screen/batch", LoopbackServer.Bytes(Encoding.Latin1.GetBytes(text), mediaType));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await LoopbackServer.ReadJsonAsync(response)).AsArray();
+        Assert.Equal(["A", "B"], lines.Select(l => (string?)l!["order_id"]));
+        Assert.Equal("HOLD", (string?)lines[1]!["decision"]);
+        var issue = Assert.Single(lines[1]!["issues"]!.AsArray());
+        Assert.Equal(("end_user", "invalid"), ((string?)issue!["field"], (string?)issue["code"]));
+        Assert.Contains("M\uFFFDller GmbH", (string?)issue["message"], StringComparison.Ordinal);
+        Assert.NotEqual("HOLD", (string?)lines[0]!["decision"]);
+    }
+
     [Fact]
     public async Task Volumes_AreSettledInShipDateOrder_NotArrivalOrder()
     {

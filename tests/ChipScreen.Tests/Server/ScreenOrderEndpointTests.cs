@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using ChipScreen.Tests.Support;
 
@@ -119,6 +120,22 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal(code, (string?)issue["code"]);
         Assert.Contains(code == "unknown_field" ? field : value, (string?)issue["message"]);
         Assert.NotNull(body["errors"]![field]);
+    }
+
+    [Theory]
+    [InlineData("M\u00FCller GmbH", "M\uFFFDller GmbH")] // sent as Windows-1252: 0xFC is not UTF-8
+    [InlineData("M\\ud800ller GmbH", "M\\ud800ller GmbH")] // half a surrogate pair, escaped
+    public async Task ANameThatIsNotText_Is400NamingIt_NotAServerError(string endUser, string shown)
+    {
+        using var client = Server.Client();
+        var json = LoopbackServer.Order().ToJsonString().Replace("Test Buyer", endUser, StringComparison.Ordinal);
+        using var response = await client.PostAsync("/v1/screen", LoopbackServer.Bytes(Encoding.Latin1.GetBytes(json), "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await LoopbackServer.ReadJsonAsync(response);
+        Assert.Equal(("invalid_order", "end_user"), ((string?)body["code"], (string?)body["field"]));
+        var issue = Assert.Single(body["issues"]!.AsArray());
+        Assert.Equal("end_user '" + shown + "' is not text: it has bytes that are not UTF-8 (shown as \uFFFD) or an escape of half a surrogate pair",
+            (string?)issue!["message"]);
     }
 
     [Fact]

@@ -66,6 +66,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public static StringContent Csv(string csv) => new(csv, Encoding.UTF8, "text/csv");
 
+    /// <summary>A body as these bytes, whatever they are (text in another encoding, say).</summary>
+    public static ByteArrayContent Bytes(byte[] body, string mediaType) =>
+        new(body) { Headers = { ContentType = new MediaTypeHeaderValue(mediaType) } };
+
     /// <summary>An order as the API takes it, from test defaults (an H100 to Germany).</summary>
     public static JsonObject Order(string destination = "DE", string? endUse = null, int quantity = 1, string order = "SO-1") => new()
     {
