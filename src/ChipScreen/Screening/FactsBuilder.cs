@@ -153,7 +153,43 @@ internal sealed class FactsBuilder(RulePack pack)
         // Unknown whether it is a datacenter part: assume it is (regulations.md section 1).
         var datacenter = order.Datacenter ?? spec?.Datacenter ?? true;
         var fromCatalog = spec is not null && order.Tpp is null && order.DieAreaMm2 is null && order.Datacenter is null && order.ChipsPerUnit is null;
-        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
+        var key = new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
+        if (spec is not null && !fromCatalog && key.Tpp is { } own)
+            HoldIfBelowCatalog(spec, own, key, order, ref issues);
+        return key;
+    }
+
+    /// <summary>Holds a row whose own figures put a controlled catalog part in a lower class than the catalog's figures do,
+    /// or declare a datacenter part not one. The row's figures still decide (the contract lets them override the catalog),
+    /// but an H100 declared at TPP 1.5, or as a non-datacenter part, must not pass as a less controlled chip without a
+    /// person looking.</summary>
+    private void HoldIfBelowCatalog(ChipSpec spec, decimal tpp, ChipKey row, OrderLine order, ref List<FieldIssue>? issues)
+    {
+        var catalog = ChipOf(new ChipKey(spec.Sku, spec.Name, spec.Tpp, spec.DieAreaMm2, spec.Datacenter, spec.ChipsPerUnit, spec.MemoryBandwidthGbs, spec)).Class;
+        var own = Classifier.Classify(tpp, row.Die, row.Datacenter, row.ChipsPerUnit, pack.Classification);
+        // Not a datacenter part changes which licence exceptions apply even where the class stays.
+        var undeclaredDatacenter = spec.Datacenter && !row.Datacenter && catalog.Level != ControlLevel.None;
+        if (own.Level >= catalog.Level && !undeclaredDatacenter)
+            return;
+        var differs = new List<(string Field, string Given)>(3);
+        if (order.Tpp is { } t && t != spec.Tpp)
+            differs.Add((OrderColumns.Tpp, $"{Figure(t)} (catalog {Figure(spec.Tpp)})"));
+        if (order.DieAreaMm2 is { } d && d != spec.DieAreaMm2)
+            differs.Add((OrderColumns.DieAreaMm2, $"{Figure(d)} (catalog {(spec.DieAreaMm2 is { } c ? Figure(c) : "none")})"));
+        if (order.Datacenter is { } dc && dc != spec.Datacenter)
+            differs.Add((OrderColumns.Datacenter, $"{Flag(dc)} (catalog {Flag(spec.Datacenter)})"));
+        if (differs.Count == 0)
+            return;
+        var others = string.Concat(differs.Skip(1).Select(x => $", with {x.Field} {x.Given},"));
+        var effect = own.Level < catalog.Level
+            ? $"puts {spec.Sku} {ClassName(own)} ({own.Basis}), where the catalog's figures put it {ClassName(catalog)} ({catalog.Basis})"
+            : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it";
+        Add(ref issues, new FieldIssue(IssueCodes.Invalid, differs[0].Field,
+            $"{differs[0].Given}{others} {effect}; a row's figures may not make a catalog part less controlled without review"));
+
+        static string Figure(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
+        static string Flag(bool value) => value ? "true" : "false";
+        static string ClassName(ChipClass c) => c.Level == ControlLevel.None ? "outside 3A090" : $"in {c.Eccn}";
     }
 
     private Place Place(string? text, string field, bool required, ref List<FieldIssue>? issues)

@@ -43,6 +43,35 @@ public class InvalidInputTests
     public void ADieAreaNoChipHas_IsHeld() =>
         HeldFor(One(Line("DE", tpp: 5000m, die: 0.0000000000000000000000000001m)), "die_area_mm2 0.0000000000000000000000000001 is smaller than any chip's die (at least 0.01 mm²)");
 
+    [Fact]
+    public void ARowTppThatTakesACatalogPartOutOfItsClass_IsHeld()
+    {
+        // The row's TPP still overrides the catalog's, but an H100 declared at TPP 1.5 would otherwise clear as NLR.
+        var d = One(Line("IN", sku: "H100-SXM5-80GB") with { Tpp = 1.5m });
+        HeldFor(d, "tpp 1.5 (catalog 15,832) puts H100-SXM5-80GB outside 3A090 (TPP 1.5 and PD 0.0018 meet no 3A090 criterion), " +
+                   "where the catalog's figures put it in 3A090.a (TPP 15,832 >= 4,800)");
+        Assert.Equal(1.5m, d.Facts.Tpp);
+    }
+
+    [Fact]
+    public void ARowThatDeclaresACatalogDatacenterPartNotOne_IsHeld_EvenInTheSameClass()
+    {
+        var d = One(Line("IN", sku: "H100-SXM5-80GB") with { Datacenter = false });
+        HeldFor(d, "datacenter false (catalog true) declares H100-SXM5-80GB (3A090.a) not a datacenter part");
+        Assert.Contains("C2", d.RuleIds.Split(';')); // the non-datacenter rule still fires on the row's figures
+    }
+
+    [Theory]
+    [InlineData(15832, null, null)] // the catalog's own figure
+    [InlineData(20000, null, null)] // more than the catalog: more controlled, if anything
+    [InlineData(null, 100, null)] // a smaller die: a higher density
+    [InlineData(null, null, true)]
+    public void ARowFigureThatKeepsOrRaisesTheClass_IsNotHeld(int? tpp, int? die, bool? datacenter)
+    {
+        var d = One(Line("IN", sku: "H100-SXM5-80GB") with { Tpp = tpp, DieAreaMm2 = die, Datacenter = datacenter });
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
