@@ -52,6 +52,11 @@ internal static class Cli
             await stderr.WriteLineAsync($"chipscreen: {e.Message}");
             return Unusable;
         }
+        catch (Runs.RunOutputException e)
+        {
+            await stderr.WriteLineAsync($"chipscreen: {e.Message}");
+            return Unusable;
+        }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
             foreach (var failure in e.Failures)

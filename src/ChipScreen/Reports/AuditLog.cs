@@ -72,6 +72,31 @@ public static class AuditLog
         return hash;
     }
 
+    /// <summary>Throws when the log cannot be appended to: its directory cannot be made, or the file cannot be opened for
+    /// writing. A new log is created and deleted again, so nothing of it stays if the run then fails.</summary>
+    /// <exception cref="IOException">The log cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The log cannot be written.</exception>
+    public static void CheckWritable(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var file = File.Exists(path)
+                    ? new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)
+                    : new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.DeleteOnClose);
+                return;
+            }
+            catch (IOException) when (attempt < 200 && File.Exists(path))
+            {
+                Thread.Sleep(25); // another run is appending, or has just created it
+            }
+        }
+    }
+
     /// <summary>Checks the chain of a log and returns its entries; problems name the line.</summary>
     public static (IReadOnlyList<AuditLogEntry> Entries, IReadOnlyList<string> Problems) Verify(string path)
     {

@@ -13,8 +13,8 @@ namespace ChipScreen.Runs;
 /// <remarks>
 /// Outputs are written to temporary files and renamed into place only when the whole batch was screened, so
 /// a failed run never leaves files that look like a result. Throws <see cref="RulePackException"/>,
-/// <see cref="OrderFileException"/> and <see cref="Parties.PartyListException"/> for unusable rules, input or lists (the
-/// CLI's exit code 2).
+/// <see cref="OrderFileException"/>, <see cref="Parties.PartyListException"/> and <see cref="RunOutputException"/> for
+/// unusable rules, input, lists or output paths (the CLI's exit code 2).
 /// </remarks>
 public sealed partial class FileScreening(TimeProvider time)
 {
@@ -69,7 +69,7 @@ public sealed partial class FileScreening(TimeProvider time)
         var inputHash = Task.Run(() => PackFile.Sha256Of(request.OrdersPath));
 
         var directory = request.OutputDirectory;
-        Directory.CreateDirectory(directory);
+        CheckWritable(directory, request.AuditLog);
         string Final(string name) => Path.Combine(directory, name);
         string[] names = [DecisionsFile, AuditFile, ReportFile, HtmlFile];
         Screened? screened = null;
@@ -113,6 +113,33 @@ public sealed partial class FileScreening(TimeProvider time)
             screened?.Html.Dispose();
             foreach (var name in names)
                 File.Delete(Partial(directory, name));
+        }
+    }
+
+    /// <summary>Creates the output directory and checks the audit log can be opened for writing, so that a path that
+    /// cannot be written stops the run before it screens anything, not after its outputs are in place.</summary>
+    /// <exception cref="RunOutputException">Either cannot be written; names it.</exception>
+    private static void CheckWritable(string directory, string auditLog)
+    {
+        if (File.Exists(directory))
+            throw new RunOutputException($"output directory {directory}: is a file, not a directory");
+        if (Directory.Exists(auditLog))
+            throw new RunOutputException($"audit log {auditLog}: is a directory, not a file");
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunOutputException($"output directory {directory}: cannot be created: {e.Message}", e);
+        }
+        try
+        {
+            AuditLog.CheckWritable(auditLog);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunOutputException($"audit log {auditLog}: cannot be written: {e.Message}", e);
         }
     }
 

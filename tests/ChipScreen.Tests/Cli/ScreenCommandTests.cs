@@ -85,6 +85,24 @@ public class ScreenCommandTests
         Assert.Contains(value, err);
     }
 
+    [Theory]
+    [InlineData("--out", "a-file", "output directory {0}: is a file, not a directory")]
+    [InlineData("--audit-log", "a-directory", "audit log {0}: is a directory, not a file")]
+    [InlineData("--audit-log", "a-file/audit-log.jsonl", "audit log {0}: cannot be written")]
+    public void AnOutputPathThatCannotBeWritten_Exits2BeforeScreening_NamingIt(string option, string value, string message)
+    {
+        using var dir = new TempDir();
+        dir.Write("a-file", "not a directory");
+        Directory.CreateDirectory(dir.File("a-directory"));
+        var path = dir.File(value);
+        string[] paths = option == "--out" ? ["--out", path] : ["--out", dir.File("out"), option, path];
+        var (code, _, err) = Run(["screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--as-of", "2025-09-30", .. paths]);
+        Assert.Equal(2, code);
+        Assert.StartsWith("chipscreen: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), err, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("out/decisions.csv")), "nothing screened");
+        Assert.Equal("not a directory", File.ReadAllText(dir.File("a-file")));
+    }
+
     [Fact]
     public void MissingFile_Exits2()
     {
