@@ -9,11 +9,25 @@ internal static class OrderFields
     /// <see cref="OrderColumns.All"/> (null = column absent or field empty).</summary>
     public static OrderLine Parse(long row, long sourceLine, string?[] fields, List<FieldIssue>? issues)
     {
+        // The typed values read `values`: the fields, unless one had to be cut short. Raw keeps the input as read.
+        var values = fields;
         for (var i = 0; i < fields.Length; i++)
-            if (fields[i] is { } text && text.Contains(Undecodable) && !Names(issues, OrderColumns.All[i]))
+        {
+            if (fields[i] is not { } text)
+                continue;
+            if (text.Length > MaxFieldLength)
+            {
+                (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.All[i], string.Create(CultureInfo.InvariantCulture,
+                    $"is {text.Length:N0} characters long; no order field needs more than {MaxFieldLength:N0} (only the first {MaxFieldLength:N0} are screened)")));
+                if (ReferenceEquals(values, fields))
+                    values = (string?[])fields.Clone();
+                values[i] = text = text[..MaxFieldLength];
+            }
+            if (text.Contains(Undecodable) && !Names(issues, OrderColumns.All[i]))
                 (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.All[i], $"'{text.Trim()}' has bytes that are not UTF-8 (shown as {Undecodable}): orders must be UTF-8 text"));
+        }
 
-        var line = Text(fields[1]);
+        var line = Text(values[1]);
         if (line is not null && !IsPositiveWhole(line, out _))
             (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{line}' is not a positive whole number"));
 
@@ -21,25 +35,29 @@ internal static class OrderFields
         {
             Row = row,
             SourceLine = sourceLine,
-            OrderId = Text(fields[0]) ?? "",
+            OrderId = Text(values[0]) ?? "",
             Line = line ?? "",
-            ShipDate = Date(fields[2], OrderColumns.ShipDate, ref issues),
-            Sku = Text(fields[3]),
-            Tpp = Number(fields[4], OrderColumns.Tpp, ref issues),
-            DieAreaMm2 = Number(fields[5], OrderColumns.DieAreaMm2, ref issues),
-            Datacenter = Flag(fields[6], OrderColumns.Datacenter, ref issues),
-            ChipsPerUnit = Whole(fields[7], OrderColumns.ChipsPerUnit, ref issues),
-            Quantity = Whole(fields[8], OrderColumns.Quantity, ref issues),
-            DestinationCountry = Text(fields[9]) ?? "",
-            EndUser = Text(fields[10]) ?? "",
-            EndUserCountry = Text(fields[11]),
-            EndUserHqCountry = Text(fields[12]),
-            Consignee = Text(fields[13]),
-            EndUse = Text(fields[14]),
+            ShipDate = Date(values[2], OrderColumns.ShipDate, ref issues),
+            Sku = Text(values[3]),
+            Tpp = Number(values[4], OrderColumns.Tpp, ref issues),
+            DieAreaMm2 = Number(values[5], OrderColumns.DieAreaMm2, ref issues),
+            Datacenter = Flag(values[6], OrderColumns.Datacenter, ref issues),
+            ChipsPerUnit = Whole(values[7], OrderColumns.ChipsPerUnit, ref issues),
+            Quantity = Whole(values[8], OrderColumns.Quantity, ref issues),
+            DestinationCountry = Text(values[9]) ?? "",
+            EndUser = Text(values[10]) ?? "",
+            EndUserCountry = Text(values[11]),
+            EndUserHqCountry = Text(values[12]),
+            Consignee = Text(values[13]),
+            EndUse = Text(values[14]),
             Issues = issues is null ? [] : [.. issues],
             Raw = fields,
         };
     }
+
+    /// <summary>The longest field screened, in characters. Listed parties' names run to about 120, and a name of 200,000
+    /// took seconds to match: a longer field is held and only its start screened.</summary>
+    internal const int MaxFieldLength = 1_000;
 
     /// <summary>What a byte that is not UTF-8 text decodes to (U+FFFD). A field holding it is held: a name read wrong
     /// could miss its restricted party, and an upstream encoding error is never a reason to clear a line.</summary>

@@ -133,6 +133,18 @@ public class OrderCsvReaderTests
     }
 
     [Fact]
+    public void AFieldLongerThanAnyNeeds_IsHeld_AndOnlyItsStartScreened_ButKeptWholeAsRead()
+    {
+        // Matching a 200,000-character "name" took seconds; a real one is at most a few hundred characters.
+        var name = string.Concat(Enumerable.Repeat("Acme Trading ", 400)); // 5,200 characters
+        var line = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE," + name + ",,,,\n").Single();
+        var issue = Assert.Single(line.Issues);
+        Assert.Equal("end_user is 5,200 characters long; no order field needs more than 1,000 (only the first 1,000 are screened)", issue.Message);
+        Assert.Equal(name[..1000].Trim(), line.EndUser);
+        Assert.Equal(name, line.Raw![10]);
+    }
+
+    [Fact]
     public void BadlyQuotedRow_IsKeptWithAnIssue()
     {
         var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,Acme \"Big\" GmbH,,,,\nSO-2,1,,H100-SXM5-80GB,,,,,2,DE,Acme GmbH,,,,\n");
