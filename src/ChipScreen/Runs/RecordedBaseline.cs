@@ -12,16 +12,17 @@ internal sealed class RecordedBaseline : IVolumeBaseline
     private readonly Dictionary<(string, string), decimal> _consignee = [];
     private readonly Dictionary<(string, string), decimal> _country = [];
 
-    public static RecordedBaseline Read(string reportPath)
+    /// <summary>The baseline report.json's root records.</summary>
+    /// <exception cref="FormatException">A recorded volume is missing a member.</exception>
+    public static RecordedBaseline Read(JsonElement report)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(reportPath));
         var baseline = new RecordedBaseline();
-        if (!doc.RootElement.TryGetProperty("volumes", out var volumes))
+        if (!report.TryGetProperty("volumes", out var volumes))
             return baseline;
-        foreach (var t in volumes.GetProperty("consignee_year").EnumerateArray())
-            baseline._consignee[(t.GetProperty("consignee").GetString()!, t.GetProperty("year").GetString()!)] = t.GetProperty("before").GetDecimal();
-        foreach (var t in volumes.GetProperty("country_allocation").EnumerateArray())
-            baseline._country[(t.GetProperty("country").GetString()!, t.GetProperty("period").GetString()!)] = t.GetProperty("before").GetDecimal();
+        foreach (var t in volumes.Member("consignee_year").EnumerateArray())
+            baseline._consignee[(t.Member("consignee").GetString()!, t.Member("year").GetString()!)] = t.Member("before").GetDecimal();
+        foreach (var t in volumes.Member("country_allocation").EnumerateArray())
+            baseline._country[(t.Member("country").GetString()!, t.Member("period").GetString()!)] = t.Member("before").GetDecimal();
         return baseline;
     }
 

@@ -157,7 +157,7 @@ public sealed class RunVerifier(TimeProvider time)
             };
             var screening = new FileScreening(time);
             // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
-            screening.Run(request, screening.LoadPack(request), RecordedBaseline.Read(Path.Combine(directory, FileScreening.ReportFile)));
+            screening.Run(request, screening.LoadPack(request), run.Baseline);
             var checks = new List<VerificationCheck>();
             foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
             {
@@ -205,26 +205,27 @@ public sealed class RunVerifier(TimeProvider time)
 
     /// <summary>What report.json records of a run.</summary>
     private sealed record RecordedRun(string RunId, string InputPath, string InputSha256, string PackId, DateOnly AsOf, string RulesDirectory,
-        IReadOnlyList<PackFile> RuleFiles, IReadOnlyList<PackFile> ListFiles, IReadOnlyDictionary<string, string> Outputs)
+        IReadOnlyList<PackFile> RuleFiles, IReadOnlyList<PackFile> ListFiles, IReadOnlyDictionary<string, string> Outputs, RecordedBaseline Baseline)
     {
         private static List<PackFile> Files(JsonElement array) =>
-            array.EnumerateArray().Select(f => new PackFile(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!)).ToList();
+            array.EnumerateArray().Select(f => new PackFile(f.Member("path").GetString()!, f.Member("sha256").GetString()!)).ToList();
 
         public static RecordedRun Read(string path)
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = doc.RootElement;
-            var input = root.GetProperty("input");
+            var input = root.Member("input");
             return new RecordedRun(
-                root.GetProperty("run_id").GetString()!,
-                input.GetProperty("path").GetString()!,
-                input.GetProperty("sha256").GetString()!,
-                root.GetProperty("pack").GetProperty("id").GetString()!,
-                DateOnly.ParseExact(root.GetProperty("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                root.GetProperty("rules_directory").GetString()!,
-                Files(root.GetProperty("rule_files")),
+                root.Member("run_id").GetString()!,
+                input.Member("path").GetString()!,
+                input.Member("sha256").GetString()!,
+                root.Member("pack").Member("id").GetString()!,
+                DateOnly.ParseExact(root.Member("as_of").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                root.Member("rules_directory").GetString()!,
+                Files(root.Member("rule_files")),
                 root.TryGetProperty("list_files", out var lists) ? Files(lists) : [],
-                root.GetProperty("outputs").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!, StringComparer.Ordinal));
+                root.Member("outputs").EnumerateArray().ToDictionary(f => f.Member("path").GetString()!, f => f.Member("sha256").GetString()!, StringComparer.Ordinal),
+                RecordedBaseline.Read(root));
         }
     }
 }

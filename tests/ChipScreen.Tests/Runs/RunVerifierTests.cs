@@ -98,6 +98,23 @@ public class RunVerifierTests
         }
     }
 
+    [Theory]
+    [InlineData("\"run_id\":", "\"run_idx\":", "no \"run_id\"")]
+    [InlineData("\"before\":", "\"benullfore\":", "no \"before\"")] // a recorded volume, read only to re-screen
+    public void AReportJsonWithoutAMemberItRecords_IsNamed_NotAnUnexpectedFailure(string member, string changed, string message)
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var report = Path.Combine(output, "report.json");
+            var text = File.ReadAllText(report);
+            Assert.Contains(member, text);
+            File.WriteAllText(report, text.Replace(member, changed, StringComparison.Ordinal));
+            var e = Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Verify(output));
+            Assert.Equal($"{report}: not a ChipScreen report ({message} where it was recorded)", e.Message);
+        }
+    }
+
     [Fact]
     public void OneChangedByteInTheInput_FailsNamingIt()
     {
