@@ -167,7 +167,7 @@ internal sealed class FactsBuilder(RulePack pack)
     {
         var catalog = ChipOf(new ChipKey(spec.Sku, spec.Name, spec.Tpp, spec.DieAreaMm2, spec.Datacenter, spec.ChipsPerUnit, spec.MemoryBandwidthGbs, spec)).Class;
         var own = Classifier.Classify(tpp, row.Die, row.Datacenter, row.ChipsPerUnit, pack.Classification);
-        // Not a datacenter part changes which licence exceptions apply even where the class stays.
+        // Not a datacenter part changes which license exceptions apply even where the class stays.
         var undeclaredDatacenter = spec.Datacenter && !row.Datacenter && catalog.Level != ControlLevel.None;
         if (own.Level >= catalog.Level && !undeclaredDatacenter)
             return;
