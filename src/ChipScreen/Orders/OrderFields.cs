@@ -13,18 +13,11 @@ internal static class OrderFields
         var values = fields;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (fields[i] is not { } text)
+            if (fields[i] is not { } text || CheckText(OrderColumns.All[i], text, ref issues) is not { } screened)
                 continue;
-            if (text.Length > MaxFieldLength)
-            {
-                (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.All[i], string.Create(CultureInfo.InvariantCulture,
-                    $"is {text.Length:N0} characters long; no order field needs more than {MaxFieldLength:N0} (only the first {MaxFieldLength:N0} are screened)")));
-                if (ReferenceEquals(values, fields))
-                    values = (string?[])fields.Clone();
-                values[i] = text = text[..MaxFieldLength];
-            }
-            if (text.Contains(Undecodable) && !Names(issues, OrderColumns.All[i]))
-                (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.All[i], $"'{text.Trim()}' has bytes that are not UTF-8 (shown as {Undecodable}): orders must be UTF-8 text"));
+            if (ReferenceEquals(values, fields))
+                values = (string?[])fields.Clone();
+            values[i] = screened;
         }
 
         var line = Text(values[1]);
@@ -53,6 +46,47 @@ internal static class OrderFields
             Issues = issues is null ? [] : [.. issues],
             Raw = fields,
         };
+    }
+
+    /// <summary>An order line made in code rather than read (its <see cref="OrderLine.Raw"/> is null), with the checks
+    /// <see cref="Parse"/> gives text read: a text field too long, or holding U+FFFD, is held (and cut).</summary>
+    public static OrderLine CheckTyped(OrderLine line)
+    {
+        if (line.Raw is not null)
+            return line;
+        List<FieldIssue>? issues = null;
+        var checkedLine = line with
+        {
+            OrderId = Checked(OrderColumns.OrderId, line.OrderId, ref issues)!,
+            Line = Checked(OrderColumns.Line, line.Line, ref issues)!,
+            Sku = Checked(OrderColumns.Sku, line.Sku, ref issues),
+            DestinationCountry = Checked(OrderColumns.DestinationCountry, line.DestinationCountry, ref issues)!,
+            EndUser = Checked(OrderColumns.EndUser, line.EndUser, ref issues)!,
+            EndUserCountry = Checked(OrderColumns.EndUserCountry, line.EndUserCountry, ref issues),
+            EndUserHqCountry = Checked(OrderColumns.EndUserHqCountry, line.EndUserHqCountry, ref issues),
+            Consignee = Checked(OrderColumns.Consignee, line.Consignee, ref issues),
+            EndUse = Checked(OrderColumns.EndUse, line.EndUse, ref issues),
+        };
+        return issues is null ? line : checkedLine with { Issues = [.. line.Issues, .. issues] };
+
+        static string? Checked(string field, string? text, ref List<FieldIssue>? issues) =>
+            text is null ? null : CheckText(field, text, ref issues)?.Trim() ?? text;
+    }
+
+    /// <summary>Adds the issue of a field's text, if it has one: longer than <see cref="MaxFieldLength"/>, or holding
+    /// U+FFFD. Returns the text to screen when it is not the text given (cut short), else null.</summary>
+    private static string? CheckText(string field, string text, ref List<FieldIssue>? issues)
+    {
+        string? cut = null;
+        if (text.Length > MaxFieldLength)
+        {
+            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, string.Create(CultureInfo.InvariantCulture,
+                $"is {text.Length:N0} characters long; no order field needs more than {MaxFieldLength:N0} (only the first {MaxFieldLength:N0} are screened)")));
+            text = cut = text[..MaxFieldLength];
+        }
+        if (text.Contains(Undecodable) && !Names(issues, field))
+            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{text.Trim()}' has bytes that are not UTF-8 (shown as {Undecodable}): orders must be UTF-8 text"));
+        return cut;
     }
 
     /// <summary>The longest field screened, in characters. Listed parties' names run to about 120, and a name of 200,000

@@ -23,7 +23,7 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         cancellationToken.ThrowIfCancellationRequested();
         var asOf = _options.AsOfDate(time);
         var prepared = packs.For(asOf);
-        var one = line with { Row = 1 };
+        var one = OrderFields.CheckTyped(line) with { Row = 1 };
         var screener = prepared.Screener;
         // Against the ledger, the line's own committed entry (the same order id and line) is left out.
         var decision = _options.Ledger is null
@@ -46,7 +46,7 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
                 throw new ArgumentException($"line {batch.Count + 1} of the batch is null", nameof(lines));
             if (batch.Count == _options.MaxBatchLines)
                 throw new BatchTooLargeException(_options.MaxBatchLines);
-            batch.Add(line);
+            batch.Add(OrderFields.CheckTyped(line));
         }
         if (batch.Count == 0)
             yield break;

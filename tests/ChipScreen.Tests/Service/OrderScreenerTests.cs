@@ -48,6 +48,26 @@ public class OrderScreenerTests
     }
 
     [Fact]
+    public async Task TextAnOrderLineWasMadeWith_IsCheckedAsTextReadIs_OneAtATimeAndInABatch()
+    {
+        // An ERP that decoded Windows-1252 as UTF-8 hands over "M\uFFFDller"; one that ran fields together, 5,000 characters.
+        var undecoded = Screen.Line("DE", endUser: "M\uFFFDller GmbH");
+        var long_ = Screen.Line("DE", endUser: string.Concat(Enumerable.Repeat("Acme Trading ", 400)));
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var results = new List<ScreeningResult> { await screener.ScreenAsync(undecoded), await screener.ScreenAsync(long_) };
+        results.AddRange(await screener.ScreenBatchAsync(Stream(undecoded, long_, Screen.Line("DE"))).ToListAsync());
+        Assert.Equal([Decision.Hold, Decision.Hold, Decision.Hold, Decision.Hold, Decision.LicenseException], results.Select(r => r.Decision));
+        foreach (var r in new[] { results[0], results[2] })
+            Assert.Equal("end_user 'M\uFFFDller GmbH' has bytes that are not UTF-8 (shown as \uFFFD): orders must be UTF-8 text", Assert.Single(r.Issues).Message);
+        foreach (var r in new[] { results[1], results[3] })
+        {
+            Assert.Equal("end_user is 5,200 characters long; no order field needs more than 1,000 (only the first 1,000 are screened)", Assert.Single(r.Issues).Message);
+            Assert.Equal(1_000, r.Line.Input.EndUser.Length); // cut
+        }
+    }
+
+    [Fact]
     public async Task ABatch_GivesOneResultPerLine_InInputOrder_AsTheFileScreenerDoes()
     {
         var lines = OrderCsvReader.Open(Path.Combine(Repo.Data, "conformance", "ai-diffusion-2025-orders.csv")).ReadLines().ToArray();
