@@ -89,8 +89,19 @@ internal static class LedgerCommand
             }
             else
             {
+                if (Directory.Exists(path))
+                    throw new UsageException($"--out {path}: is a directory; give the CSV file to write");
                 var partial = path + ".partial";
-                using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write))
+                FileStream file;
+                try
+                {
+                    file = new FileStream(partial, FileMode.Create, FileAccess.Write);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new UsageException($"--out {path}: cannot be written: {e.Message}");
+                }
+                using (file)
                     LedgerCsv.Write(open.Entries(query), file);
                 File.Move(partial, path, overwrite: true);
             }
@@ -137,10 +148,19 @@ internal static class LedgerCommand
         return command;
     }
 
-    private static (Option<string?> Consignee, Option<string?> Country, Option<int?> Year) Filters() => (
-        new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." },
-        new Option<string?>("--country") { Description = "Only this ultimate destination (ISO alpha-2 code)." },
-        new Option<int?>("--year") { Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it)." });
+    private static (Option<string?> Consignee, Option<string?> Country, Option<int?> Year) Filters()
+    {
+        var year = new Option<int?>("--year") { Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it)." };
+        year.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } y and (< 1 or > 9999))
+                result.AddError($"--year {y.ToString(CultureInfo.InvariantCulture)} is not a calendar year (1 to 9999)");
+        });
+        return (
+            new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." },
+            new Option<string?>("--country") { Description = "Only this ultimate destination (ISO alpha-2 code)." },
+            year);
+    }
 
     private static VolumeLedger Open(string location, bool write) => VolumeLedger.Open(new LedgerOptions(location), TimeProvider.System, write);
 

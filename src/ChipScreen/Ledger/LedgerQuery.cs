@@ -7,6 +7,12 @@ namespace ChipScreen.Ledger;
 /// <param name="IncludeHistory">Whether entries that were replaced or voided are included (exports include them by default).</param>
 public sealed record LedgerQuery(string? Consignee = null, string? Country = null, int? Year = null, bool IncludeHistory = false)
 {
+    /// <summary>The calendar year, or null.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a year from 1 to 9999.</exception>
+    public int? Year { get; init; } = Year is null or (>= 1 and <= 9999)
+        ? Year
+        : throw new ArgumentOutOfRangeException(nameof(Year), Year, "a calendar year from 1 to 9999");
+
     /// <summary>Everything that counts now.</summary>
     public static LedgerQuery All { get; } = new();
 

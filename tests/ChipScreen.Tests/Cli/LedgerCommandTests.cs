@@ -80,6 +80,30 @@ public class LedgerCommandTests : IDisposable
         Assert.Equal(2, Run("ledger", "show", "--ledger", _dir.File("typo.db")).Code);
     }
 
+    [Theory]
+    [InlineData("show", "99999")]
+    [InlineData("export", "0")]
+    public void AYearThatIsNoYear_Exits2NamingIt_NotAnUnexpectedFailure(string command, string year)
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
+        var (code, _, err) = Run("ledger", command, "--ledger", Ledger, "--year", year);
+        Assert.Equal(2, code);
+        Assert.Contains($"--year {year} is not a calendar year (1 to 9999)", err);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ChipScreen.Ledger.LedgerQuery(Year: int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void AnExportToADirectoryOrAnUnwritablePlace_Exits2NamingIt()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
+        var (code, _, err) = Run("ledger", "export", "--ledger", Ledger, "--out", _dir.Path);
+        Assert.Equal((2, $"chipscreen: --out {_dir.Path}: is a directory; give the CSV file to write"), (code, err.Trim()));
+        var unwritable = _dir.File("one.csv/export.csv"); // under a file
+        (code, _, err) = Run("ledger", "export", "--ledger", Ledger, "--out", unwritable);
+        Assert.Equal(2, code);
+        Assert.StartsWith($"chipscreen: --out {unwritable}: cannot be written", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnUnreachableServer_Exits1()
     {
