@@ -36,6 +36,11 @@ internal static class PartiesCommand
         var name = new Argument<string>("name") { Description = "The name to search for." };
         var country = new Option<string?>("--country") { Description = "The party's country (ISO code or name): agreement with a listed country raises the score, a conflict lowers it." };
         var limit = new Option<int>("--limit") { Description = "How many candidates to show.", DefaultValueFactory = _ => 10 };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var n and < 1)
+                result.AddError($"--limit {n.ToString(CultureInfo.InvariantCulture)}: show at least 1 candidate");
+        });
         var lists = ScreenCommand.ListOption();
         var (rules, pack) = PackOptions();
         var command = new Command("search", "List the best candidates for a name in the pack's lists (and --list files), with scores and reasons.")
@@ -54,7 +59,7 @@ internal static class PartiesCommand
                 code = place.Code;
             }
             var query = parse.GetValue(name)!;
-            var found = loaded.Parties.Search(query, code, Math.Max(1, parse.GetValue(limit)));
+            var found = loaded.Parties.Search(query, code, parse.GetValue(limit));
             var thresholds = loaded.Parties.Thresholds;
             stdout.WriteLine(Invariant($"'{query}'{(code.Length > 0 ? " in " + code : "")}: {found.Count} candidate{(found.Count == 1 ? "" : "s")} among {loaded.Parties.NameCount:N0} listed names (match >= {thresholds.Match}, review >= {thresholds.Review})"));
             foreach (var c in found)

@@ -44,6 +44,17 @@ public class PartiesCommandTests
         Assert.Contains("entry hash ", output);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void Search_WithALimitBelowOne_Exits2(string limit)
+    {
+        var (code, output, err) = Run("parties", "search", "Huawei", "--rules", Repo.Rules, "--limit", limit);
+        Assert.Equal(2, code);
+        Assert.Contains($"--limit {limit}: show at least 1 candidate", err);
+        Assert.Empty(output);
+    }
+
     [Fact]
     public void Search_WithAListFile_SearchesItToo()
     {
