@@ -180,7 +180,7 @@ internal sealed class FactsBuilder(RulePack pack)
             differs.Add((OrderColumns.Datacenter, $"{Flag(dc)} (catalog {Flag(spec.Datacenter)})"));
         if (differs.Count == 0)
             return;
-        var others = string.Concat(differs.Skip(1).Select(x => $", with {x.Field} {x.Given},"));
+        var others = differs.Count == 1 ? "" : string.Concat(differs.Skip(1).Select(x => $", with {x.Field} {x.Given}")) + ",";
         var effect = own.Level < catalog.Level
             ? $"puts {spec.Sku} {ClassName(own)} ({own.Basis}), where the catalog's figures put it {ClassName(catalog)} ({catalog.Basis})"
             : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it";

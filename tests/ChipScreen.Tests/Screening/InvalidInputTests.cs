@@ -61,6 +61,13 @@ public class InvalidInputTests
         Assert.Contains("C2", d.RuleIds.Split(';')); // the non-datacenter rule still fires on the row's figures
     }
 
+    [Fact]
+    public void EveryFigureARowChanges_IsNamed()
+    {
+        var d = One(Line("IN", sku: "H100-SXM5-80GB") with { Tpp = 2900m, DieAreaMm2 = 790m, Datacenter = false });
+        HeldFor(d, "tpp 2,900 (catalog 15,832), with die_area_mm2 790 (catalog 814), with datacenter false (catalog true), puts H100-SXM5-80GB outside 3A090");
+    }
+
     [Theory]
     [InlineData(15832, null, null)] // the catalog's own figure
     [InlineData(20000, null, null)] // more than the catalog: more controlled, if anything

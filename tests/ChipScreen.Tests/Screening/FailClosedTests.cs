@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using ChipScreen.Orders;
+using ChipScreen.Rules;
+using ChipScreen.Screening;
+using ChipScreen.Tests.Support;
+
+namespace ChipScreen.Tests.Screening;
+
+/// <summary>Bad data never clears a line, under any shipped pack. Every line of the samples gets one bad field, drawn with
+/// a fixed seed from the ways order data goes wrong, and the batch is screened as a file: every line comes out, in order,
+/// held or prohibited, with a message that names its row and the field.</summary>
+public class FailClosedTests
+{
+    /// <summary>One bad field each (and, where the fault needs it, the catalog part it is about).</summary>
+    private static readonly (string Field, string Value, string? Sku)[] Faults =
+    [
+        ("quantity", "", null), ("quantity", "0", null), ("quantity", "-3", null), ("quantity", "1.5", null), ("quantity", "ten", null),
+        ("destination_country", "", null), ("destination_country", "Narnia", null), ("destination_country", "Korea", null),
+        ("end_user_country", "Atlantis", null), ("end_user_hq_country", "Gondor", null),
+        ("end_user", "", null), ("end_user", "M\uFFFDller GmbH", null), ("end_user", new string('A', 1_200), null),
+        ("consignee", "Forwarder \uFFFD Ltd", null),
+        ("order_id", "", null), ("line", "A", null),
+        ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null),
+        ("sku", "NO-SUCH-SKU", null),
+        ("tpp", "-5", null), ("tpp", "abc", null), ("tpp", "1.5", "H100-SXM5-80GB"),
+        ("die_area_mm2", "0", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),
+        ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null),
+    ];
+
+    public static TheoryData<string, string> Packs => new()
+    {
+        { "ac-2023", "2024-06-01" },
+        { "ai-diffusion-2025", "2025-09-30" },
+        { "us-2026", "2026-06-01" },
+        { "us-2026", "2026-08-01" }, // after the UAE's dated move
+    };
+
+    [Theory]
+    [MemberData(nameof(Packs))]
+    public void EveryLineWithABadField_IsHeldOrProhibited_NamingItsRowAndTheField(string packId, string asOf)
+    {
+        var date = DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var pack = RulePackLoader.Load(Repo.Rules, packId, date);
+        var random = new Random(20261129);
+        var lines = new[] { "distributor-q3-2025.csv", "apac-distributor-2026-h1.csv" }
+            .SelectMany(f => OrderCsvReader.Open(Path.Combine(Repo.Samples, f)).ReadLines().ToList())
+            .ToList();
+        var faults = lines.Select(_ => Faults[random.Next(Faults.Length)]).ToList();
+
+        var csv = new StringBuilder(string.Join(',', OrderColumns.All)).Append('\n');
+        foreach (var (line, fault) in lines.Zip(faults))
+        {
+            var fields = line.Raw!.ToArray();
+            fields[OrderColumns.All.ToList().IndexOf(fault.Field)] = fault.Value;
+            if (fault.Sku is { } sku)
+            {
+                // The part's figures from the catalog, but the one the fault gives.
+                foreach (var figure in new[] { OrderColumns.Tpp, OrderColumns.DieAreaMm2, OrderColumns.Datacenter, OrderColumns.ChipsPerUnit }.Where(f => f != fault.Field))
+                    fields[OrderColumns.All.ToList().IndexOf(figure)] = null;
+                fields[OrderColumns.All.ToList().IndexOf(OrderColumns.Sku)] = sku;
+            }
+            csv.AppendJoin(',', fields.Select(f => "\"" + (f ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append('\n');
+        }
+        using var dir = new TempDir();
+        var decisions = new BatchScreener(pack).Screen(new OrderCsvFile(dir.Write("orders.csv", csv.ToString())), date).ToList();
+
+        Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => (long)i), decisions.Select(d => d.Row)); // lines in = lines out
+        foreach (var (d, fault) in decisions.Zip(faults))
+        {
+            var what = $"row {d.Row}: {fault.Field} = '{Shorten(fault.Value)}' gave {d.Decision}: {Shorten(d.Message)}";
+            Assert.True(d.Decision is Decision.Hold or Decision.Prohibited, what);
+            Assert.True(d.Message.Contains($"row {d.Row} (line {d.Row + 1}): ", StringComparison.Ordinal), what);
+            Assert.True(d.Facts.DataIssues.Any(m => m.StartsWith(fault.Field + " ", StringComparison.Ordinal)), what); // "quantity ..."
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
+}
