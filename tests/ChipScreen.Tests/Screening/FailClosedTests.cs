@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ChipScreen.Orders;
 using ChipScreen.Rules;
 using ChipScreen.Screening;
@@ -28,17 +30,18 @@ public class FailClosedTests
         ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null),
     ];
 
-    public static TheoryData<string, string> Packs => new()
+    public static TheoryData<string, string, string> Packs => new()
     {
-        { "ac-2023", "2024-06-01" },
-        { "ai-diffusion-2025", "2025-09-30" },
-        { "us-2026", "2026-06-01" },
-        { "us-2026", "2026-08-01" }, // after the UAE's dated move
+        { "ac-2023", "2024-06-01", "csv" },
+        { "ai-diffusion-2025", "2025-09-30", "csv" },
+        { "us-2026", "2026-06-01", "csv" },
+        { "us-2026", "2026-08-01", "csv" }, // after the UAE's dated move
+        { "us-2026", "2026-06-01", "json" }, // as the HTTP API reads orders
     };
 
     [Theory]
     [MemberData(nameof(Packs))]
-    public void EveryLineWithABadField_IsHeldOrProhibited_NamingItsRowAndTheField(string packId, string asOf)
+    public void EveryLineWithABadField_IsHeldOrProhibited_NamingItsRowAndTheField(string packId, string asOf, string format)
     {
         var date = DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var pack = RulePackLoader.Load(Repo.Rules, packId, date);
@@ -48,7 +51,7 @@ public class FailClosedTests
             .ToList();
         var faults = lines.Select(_ => Faults[random.Next(Faults.Length)]).ToList();
 
-        var csv = new StringBuilder(string.Join(',', OrderColumns.All)).Append('\n');
+        var rows = new List<string?[]>();
         foreach (var (line, fault) in lines.Zip(faults))
         {
             var fields = line.Raw!.ToArray();
@@ -60,19 +63,41 @@ public class FailClosedTests
                     fields[OrderColumns.All.ToList().IndexOf(figure)] = null;
                 fields[OrderColumns.All.ToList().IndexOf(OrderColumns.Sku)] = sku;
             }
-            csv.AppendJoin(',', fields.Select(f => "\"" + (f ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append('\n');
+            rows.Add(fields);
         }
-        using var dir = new TempDir();
-        var decisions = new BatchScreener(pack).Screen(new OrderCsvFile(dir.Write("orders.csv", csv.ToString())), date).ToList();
+        var decisions = format == "csv" ? ScreenAsFile(pack, date, rows) : ScreenAsJson(pack, date, rows);
 
         Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => (long)i), decisions.Select(d => d.Row)); // lines in = lines out
         foreach (var (d, fault) in decisions.Zip(faults))
         {
             var what = $"row {d.Row}: {fault.Field} = '{Shorten(fault.Value)}' gave {d.Decision}: {Shorten(d.Message)}";
             Assert.True(d.Decision is Decision.Hold or Decision.Prohibited, what);
-            Assert.True(d.Message.Contains($"row {d.Row} (line {d.Row + 1}): ", StringComparison.Ordinal), what);
+            Assert.True(d.Message.Contains(format == "csv" ? $"row {d.Row} (line {d.Row + 1}): " : $"row {d.Row}: ", StringComparison.Ordinal), what);
             Assert.True(d.Facts.DataIssues.Any(m => m.StartsWith(fault.Field + " ", StringComparison.Ordinal)), what); // "quantity ..."
         }
+    }
+
+    private static List<LineDecision> ScreenAsFile(RulePack pack, DateOnly date, List<string?[]> rows)
+    {
+        var csv = new StringBuilder(string.Join(',', OrderColumns.All)).Append('\n');
+        foreach (var fields in rows)
+            csv.AppendJoin(',', fields.Select(f => "\"" + (f ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")).Append('\n');
+        using var dir = new TempDir();
+        return new BatchScreener(pack).Screen(new OrderCsvFile(dir.Write("orders.csv", csv.ToString())), date).ToList();
+    }
+
+    private static List<LineDecision> ScreenAsJson(RulePack pack, DateOnly date, List<string?[]> rows)
+    {
+        var lines = rows.Select((fields, i) =>
+        {
+            var order = new JsonObject();
+            for (var c = 0; c < fields.Length; c++)
+                if (fields[c] is { } value)
+                    order[OrderColumns.All[c]] = value;
+            using var json = JsonDocument.Parse(order.ToJsonString());
+            return OrderJson.Read(json.RootElement, i + 1);
+        }).ToList();
+        return new BatchScreener(pack).Screen(new OrderLines(lines), date).ToList();
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
