@@ -125,6 +125,10 @@ public sealed partial class FileScreening(TimeProvider time)
             throw new RunOutputException($"output directory {directory}: is a file, not a directory");
         if (Directory.Exists(auditLog))
             throw new RunOutputException($"audit log {auditLog}: is a directory, not a file");
+        // A log elsewhere is checked first, so that a run it stops leaves no empty output directory behind.
+        var logInOutput = string.Equals(Path.GetDirectoryName(Path.GetFullPath(auditLog)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)), StringComparison.Ordinal);
+        if (!logInOutput)
+            CheckLog(auditLog);
         try
         {
             Directory.CreateDirectory(directory);
@@ -133,13 +137,19 @@ public sealed partial class FileScreening(TimeProvider time)
         {
             throw new RunOutputException($"output directory {directory}: cannot be created: {e.Message}", e);
         }
-        try
+        if (logInOutput)
+            CheckLog(auditLog);
+
+        static void CheckLog(string auditLog)
         {
-            AuditLog.CheckWritable(auditLog);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RunOutputException($"audit log {auditLog}: cannot be written: {e.Message}", e);
+            try
+            {
+                AuditLog.CheckWritable(auditLog);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RunOutputException($"audit log {auditLog}: cannot be written: {e.Message}", e);
+            }
         }
     }
 

@@ -99,7 +99,7 @@ public class ScreenCommandTests
         var (code, _, err) = Run(["screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--as-of", "2025-09-30", .. paths]);
         Assert.Equal(2, code);
         Assert.StartsWith("chipscreen: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), err, StringComparison.Ordinal);
-        Assert.False(File.Exists(dir.File("out/decisions.csv")), "nothing screened");
+        Assert.False(Directory.Exists(dir.File("out")), "nothing screened, no output directory made");
         Assert.Equal("not a directory", File.ReadAllText(dir.File("a-file")));
     }
 
