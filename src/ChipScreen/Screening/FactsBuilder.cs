@@ -38,7 +38,10 @@ internal sealed class FactsBuilder(RulePack pack)
         else if (order.Quantity is null && !HasIssue(order, OrderColumns.Quantity))
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.Quantity, "is missing"));
 
-        var (chipFacts, chipClass) = ChipOf(Chip(order, ref issues));
+        var chip = Chip(order, ref issues, out var spec);
+        var (chipFacts, chipClass) = ChipOf(chip);
+        if (spec is not null && chip.Catalog is null && chip.Tpp is not null)
+            HoldIfBelowCatalog(spec, chipClass, chip, order, ref issues);
 
         var shipTo = Place(order.DestinationCountry, OrderColumns.DestinationCountry, required: true, ref issues);
         var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, ref issues);
@@ -112,9 +115,10 @@ internal sealed class FactsBuilder(RulePack pack)
     /// consignees on many lines.</summary>
     public Parties.PartyName Name(string name) => _names.GetOrAdd(name, Parties.PartyName.Of);
 
-    private ChipKey Chip(OrderLine order, ref List<FieldIssue>? issues)
+    /// <summary>The chip of a line; <paramref name="spec"/> is the catalog part it names, if any.</summary>
+    private ChipKey Chip(OrderLine order, ref List<FieldIssue>? issues, out ChipSpec? spec)
     {
-        ChipSpec? spec = null;
+        spec = null;
         if (order.Sku is { } sku && !pack.Catalog.TryFind(sku, out spec))
         {
             Add(ref issues, new FieldIssue(IssueCodes.UnknownSku, OrderColumns.Sku, $"'{sku}' is not in the chip catalog"));
@@ -153,20 +157,16 @@ internal sealed class FactsBuilder(RulePack pack)
         // Unknown whether it is a datacenter part: assume it is (regulations.md section 1).
         var datacenter = order.Datacenter ?? spec?.Datacenter ?? true;
         var fromCatalog = spec is not null && order.Tpp is null && order.DieAreaMm2 is null && order.Datacenter is null && order.ChipsPerUnit is null;
-        var key = new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
-        if (spec is not null && !fromCatalog && key.Tpp is { } own)
-            HoldIfBelowCatalog(spec, own, key, order, ref issues);
-        return key;
+        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
     }
 
     /// <summary>Holds a row whose own figures put a controlled catalog part in a lower class than the catalog's figures do,
     /// or declare a datacenter part not one. The row's figures still decide (the contract lets them override the catalog),
     /// but an H100 declared at TPP 1.5, or as a non-datacenter part, must not pass as a less controlled chip without a
-    /// person looking.</summary>
-    private void HoldIfBelowCatalog(ChipSpec spec, decimal tpp, ChipKey row, OrderLine order, ref List<FieldIssue>? issues)
+    /// person looking. <c>own</c> is the class the row's figures (<c>row</c>) give.</summary>
+    private void HoldIfBelowCatalog(ChipSpec spec, ChipClass own, ChipKey row, OrderLine order, ref List<FieldIssue>? issues)
     {
         var catalog = ChipOf(new ChipKey(spec.Sku, spec.Name, spec.Tpp, spec.DieAreaMm2, spec.Datacenter, spec.ChipsPerUnit, spec.MemoryBandwidthGbs, spec)).Class;
-        var own = Classifier.Classify(tpp, row.Die, row.Datacenter, row.ChipsPerUnit, pack.Classification);
         // Not a datacenter part changes which license exceptions apply even where the class stays.
         var undeclaredDatacenter = spec.Datacenter && !row.Datacenter && catalog.Level != ControlLevel.None;
         if (own.Level >= catalog.Level && !undeclaredDatacenter)
