@@ -30,6 +30,7 @@ internal sealed class PartyIndex
             // raise false alarms.
             if (entries[e].Type.Equals("Vessel", StringComparison.OrdinalIgnoreCase) || entries[e].Type.Equals("Aircraft", StringComparison.OrdinalIgnoreCase))
                 continue;
+            var person = entries[e].Type.Equals("Individual", StringComparison.OrdinalIgnoreCase);
             var words = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, kind) in entries[e].Names())
             {
@@ -37,8 +38,8 @@ internal sealed class PartyIndex
                 if (normalized.IsEmpty)
                     continue;
                 var id = variants.Count;
-                variants.Add(new Variant(e, name, kind, normalized) { Person = entries[e].Type.Equals("Individual", StringComparison.OrdinalIgnoreCase) });
-                foreach (var key in Keys(normalized, variants[id].Person))
+                variants.Add(new Variant(e, name, kind, normalized) { Person = person });
+                foreach (var key in Keys(normalized, person))
                 {
                     if (!postings.TryGetValue(key, out var list))
                         postings[key] = list = [];
