@@ -55,13 +55,13 @@ public class FailClosedTests
         foreach (var (line, fault) in lines.Zip(faults))
         {
             var fields = line.Raw!.ToArray();
-            fields[OrderColumns.All.ToList().IndexOf(fault.Field)] = fault.Value;
+            fields[Column(fault.Field)] = fault.Value;
             if (fault.Sku is { } sku)
             {
                 // The part's figures from the catalog, but the one the fault gives.
                 foreach (var figure in new[] { OrderColumns.Tpp, OrderColumns.DieAreaMm2, OrderColumns.Datacenter, OrderColumns.ChipsPerUnit }.Where(f => f != fault.Field))
-                    fields[OrderColumns.All.ToList().IndexOf(figure)] = null;
-                fields[OrderColumns.All.ToList().IndexOf(OrderColumns.Sku)] = sku;
+                    fields[Column(figure)] = null;
+                fields[Column(OrderColumns.Sku)] = sku;
             }
             rows.Add(fields);
         }
@@ -99,6 +99,8 @@ public class FailClosedTests
         }).ToList();
         return new BatchScreener(pack).Screen(new OrderLines(lines), date).ToList();
     }
+
+    private static int Column(string field) => OrderColumns.All.ToList().IndexOf(field);
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "...";
 }
