@@ -222,6 +222,8 @@ public sealed class OrderCsvReader : IDisposable
         }
 
         var missing = OrderColumns.Required.Where(c => index[ColumnPosition(c)] < 0).ToList();
+        if (missing.Count > 0 && OtherSeparator(headers) is { } separator)
+            throw new OrderFileException($"{displayName}: the header row is separated by {separator}, not commas; ChipScreen reads comma-separated files (RFC 4180): save or export the file as CSV with commas");
         if (missing.Count > 0)
         {
             var detail = string.Join("; ", missing.Select(c => $"'{c}' (or {string.Join(", ", OrderColumns.Aliases[c].Select(a => $"'{a}'"))})"));
@@ -230,6 +232,18 @@ public sealed class OrderCsvReader : IDisposable
         if (index[ColumnPosition(OrderColumns.Sku)] < 0 && index[ColumnPosition(OrderColumns.Tpp)] < 0)
             throw new OrderFileException($"{displayName}: missing column 'sku' or 'tpp'; each line needs a catalog SKU or the chip's TPP");
         return (index, ignored);
+    }
+
+    /// <summary>What separates a header row that is one field: semicolons (a spreadsheet saved in a locale with decimal
+    /// commas) or tabs, when splitting on it names a required column; otherwise null.</summary>
+    private static string? OtherSeparator(IReadOnlyList<string> headers)
+    {
+        if (headers.Count != 1)
+            return null;
+        foreach (var (separator, name) in new[] { (';', "semicolons"), ('\t', "tabs"), ('|', "vertical bars") })
+            if (headers[0].Split(separator).Any(h => OrderColumns.Match(h) is { } c && OrderColumns.Required.Contains(c)))
+                return name;
+        return null;
     }
 
     /// <inheritdoc />

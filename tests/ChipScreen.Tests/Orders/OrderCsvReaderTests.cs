@@ -56,6 +56,25 @@ public class OrderCsvReaderTests
         Assert.Contains("both mean quantity", e.Message);
     }
 
+    [Theory]
+    [InlineData(';', "semicolons")]
+    [InlineData('\t', "tabs")]
+    [InlineData('|', "vertical bars")]
+    public void AHeaderSeparatedByAnotherCharacter_IsNamed_NotReportedAsMissingColumns(char separator, string name)
+    {
+        var header = string.Join(separator, "order_id", "sku", "quantity", "destination_country", "end_user");
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText(header + "\nSO-1" + separator + "H100-SXM5-80GB" + separator + "8" + separator + "DE" + separator + "Acme\n"));
+        Assert.Contains($"separated by {name}, not commas", e.Message);
+        Assert.DoesNotContain("missing", e.Message);
+    }
+
+    [Fact]
+    public void AOneColumnHeaderThatNamesNoColumn_IsStillReportedAsMissingColumns()
+    {
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("part;count\nH100;8\n"));
+        Assert.Contains("missing required columns", e.Message);
+    }
+
     [Fact]
     public void EmptyFile_Throws() =>
         Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText(""));
