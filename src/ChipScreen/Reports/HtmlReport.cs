@@ -245,7 +245,10 @@ public sealed class HtmlReport : IDisposable
         // (measured without script, a part off the screen would not have its real size: there every part is laid out).
         w.Write($"<title>ChipScreen report: {Html.Escape(Path.GetFileName(inputPath))}</title>\n<script>document.documentElement.classList.add('js');</script>\n<style>\n{Css}</style>\n</head>\n");
         w.Write("<body>\n<header>\n<h1>Export screening report</h1>\n");
-        w.Write($"<p class=\"sub\">{Html.Escape(inputPath)} &middot; pack <b>{Html.Escape(pack.Id)}</b> {Html.Escape(pack.Version)} &middot; as of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</p>\n</header>\n<main>\n");
+        w.Write($"<p class=\"sub\">{Html.Escape(inputPath)} &middot; pack <b>{Html.Escape(pack.Id)}</b> {Html.Escape(pack.Version)} &middot; as of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</p>\n");
+        if (!pack.InForceOn(asOf))
+            w.Write($"<p id=\"pack-warning\" class=\"warn\" role=\"alert\">Warning: {Html.Escape(Rules.PackManifest.NotInForce(pack, asOf))}.</p>\n");
+        w.Write("</header>\n<main>\n");
     }
 
     /// <summary>A section's heading and its table's header; its rows follow in parts.</summary>
@@ -362,6 +365,7 @@ public sealed class HtmlReport : IDisposable
         header { background: #1f2a44; color: #fff; padding: 18px 28px; }
         header h1 { margin: 0; font-size: 22px; }
         .sub { margin: 4px 0 0; opacity: .85; }
+        .warn { margin: 8px 0 0; padding: 6px 10px; background: #fde8e8; color: #8a1c1c; border-left: 4px solid #b42318; font-weight: 600; }
         main { padding: 8px 28px 28px; display: flex; flex-direction: column; }
         #provenance { order: 1; } #summary { order: 2; } #charts { order: 3; } #lines { order: 4; }
         #denied, main > .part[data-section="denied"] { order: 5; } #licensed, main > .part[data-section="licensed"] { order: 6; }

@@ -37,6 +37,7 @@ public static class RunReportJson
         else
             w.WriteNull("effective_to");
         w.WriteString("revision", report.PackRevision);
+        w.WriteBoolean("in_force_on_as_of", report.PackInForce);
         w.WriteStartArray("sources");
         foreach (var source in report.Pack.Sources)
         {

@@ -28,6 +28,16 @@ public sealed record PackManifest(
     /// <summary>Whether the pack is in force on <paramref name="date"/>.</summary>
     public bool InForceOn(DateOnly date) => EffectiveFrom <= date && (EffectiveTo is not { } to || date < to);
 
+    /// <summary>The pack's dates as people read them: "in force from 2025-01-13 until 2026-01-15" (or "from ... on").</summary>
+    public string InForceText => EffectiveTo is { } to
+        ? string.Create(CultureInfo.InvariantCulture, $"in force from {EffectiveFrom:yyyy-MM-dd} until {to:yyyy-MM-dd}")
+        : string.Create(CultureInfo.InvariantCulture, $"in force from {EffectiveFrom:yyyy-MM-dd} on");
+
+    /// <summary>The warning for screening under <paramref name="pack"/> on a date it is not in force.</summary>
+    internal static string NotInForce(PackManifest pack, DateOnly asOf) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"pack {pack.Id} is {pack.InForceText}, not on the as-of date {asOf:yyyy-MM-dd}: these decisions follow its rules, not the rules in force on that date");
+
     /// <summary>Reads and checks a <c>pack.json</c>.</summary>
     internal static PackManifest? Read(JsonSource file, string folderName, List<PackError> errors)
     {

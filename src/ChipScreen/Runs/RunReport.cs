@@ -42,4 +42,11 @@ public sealed record RunReport(
     /// <summary>The restricted-party list files added to the pack for this run (<c>--list</c>), by the path given,
     /// with their SHA-256; they are not in <see cref="RuleFiles"/>.</summary>
     public IReadOnlyList<PackFile> ListFiles { get; init; } = [];
+
+    /// <summary>Whether the pack is in force on the as-of date. A pack named outside its dates (a what-if, or a
+    /// mistake) screens by rules that were not the law on that date, which every output says.</summary>
+    public bool PackInForce => Pack.InForceOn(AsOf);
+
+    /// <summary>Why the run's decisions may not be the law on its as-of date; null when the pack is in force.</summary>
+    public string? PackWarning => PackInForce ? null : PackManifest.NotInForce(Pack, AsOf);
 }

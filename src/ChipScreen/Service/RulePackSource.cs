@@ -46,6 +46,8 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
             throw;
         }
         LogLoaded(_current.Identity.ToString(), asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (!_current.Pack.Manifest.InForceOn(asOf))
+            LogNamedNotInForce(PackManifest.NotInForce(_current.Pack.Manifest, asOf));
         if (_options.ReloadOnChange)
         {
             _watcher = new RulesDirectoryWatcher(_options.RulesDirectory, _options.ReloadDebounce, time, OnRulesChanged, _logger);
@@ -184,4 +186,7 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Rule pack {Pack} is not in force on {AsOf}; loading the pack in force")]
     private partial void LogNotInForce(string pack, string asOf);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "PackId names a pack out of force: {Warning}")]
+    private partial void LogNamedNotInForce(string warning);
 }

@@ -88,5 +88,22 @@ public class RulesCommandTests
         using var report = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
         Assert.Equal(pack, report.RootElement.GetProperty("pack").GetProperty("id").GetString());
         Assert.Equal(asOf, report.RootElement.GetProperty("as_of").GetString());
+        Assert.True(report.RootElement.GetProperty("pack").GetProperty("in_force_on_as_of").GetBoolean());
+        Assert.DoesNotContain("WARNING", output);
+        Assert.DoesNotContain("pack-warning", File.ReadAllText(dir.File("out/report.html")));
+    }
+
+    [Fact]
+    public void APackNamedOutsideItsDates_Screens_ButTheSummaryReportJsonAndReportHtmlSaySo()
+    {
+        using var dir = new TempDir();
+        var (code, output, _) = Run("screen", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"), "--rules", Repo.Rules,
+            "--pack", "ac-2023", "--as-of", "2026-06-01", "--out", dir.File("out"));
+        Assert.Equal(0, code);
+        const string warning = "pack ac-2023 is in force from 2023-11-17 until 2025-01-13, not on the as-of date 2026-06-01: these decisions follow its rules, not the rules in force on that date";
+        Assert.Contains("WARNING: " + warning, output);
+        using var report = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
+        Assert.False(report.RootElement.GetProperty("pack").GetProperty("in_force_on_as_of").GetBoolean());
+        Assert.Contains($"<p id=\"pack-warning\" class=\"warn\" role=\"alert\">Warning: {warning}.</p>", File.ReadAllText(dir.File("out/report.html")));
     }
 }

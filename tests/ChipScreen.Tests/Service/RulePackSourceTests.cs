@@ -18,6 +18,28 @@ public class RulePackSourceTests
             o.ReloadDebounce = TimeSpan.FromMilliseconds(100);
         }).BuildServiceProvider();
 
+    [Theory]
+    [InlineData("ac-2023", "2026-06-01", true)]
+    [InlineData("us-2026", "2026-06-01", false)]
+    public void APackIdOutOfForce_OnTheAsOfDate_IsLoggedAsAWarning(string packId, string asOf, bool warned)
+    {
+        var logs = new ListLogger();
+        using var provider = new ServiceCollection()
+            .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(new Microsoft.Extensions.Logging.LoggerFactory([logs]))
+            .AddChipScreen(o =>
+            {
+                o.RulesDirectory = Repo.Rules;
+                o.PackId = packId;
+                o.AsOf = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+            }).BuildServiceProvider();
+
+        Assert.Equal(packId, provider.GetRequiredService<IRulePackSource>().Current.Identity.Id);
+
+        var warning = $"Warning: PackId names a pack out of force: pack {packId} is in force from 2023-11-17 until 2025-01-13, not on the as-of date {asOf}";
+        Assert.Equal(warned, logs.Lines.Any(l => l.StartsWith(warning, StringComparison.Ordinal)));
+        Assert.Equal(warned, logs.Lines.Any(l => l.StartsWith("Warning:", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void AValidEdit_IsLoaded_AndSwappedInWhole()
     {
