@@ -122,6 +122,8 @@ internal static class LedgerCommand
         command.SetAction(parse =>
         {
             var text = parse.GetValue(target)!;
+            if (string.IsNullOrWhiteSpace(text) || text.Trim() == ":")
+                throw new UsageException("give the order to void: ORDER_ID, or ORDER_ID:LINE for one line");
             var why = parse.GetValue(reason)!;
             if (string.IsNullOrWhiteSpace(why))
                 throw new UsageException("--reason must say why the entries are voided");
@@ -156,10 +158,19 @@ internal static class LedgerCommand
             if (result.GetValueOrDefault<int?>() is { } y and (< 1 or > 9999))
                 result.AddError($"--year {y.ToString(CultureInfo.InvariantCulture)} is not a calendar year (1 to 9999)");
         });
-        return (
-            new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." },
-            new Option<string?>("--country") { Description = "Only this ultimate destination (ISO alpha-2 code)." },
-            year);
+        var consignee = new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." };
+        consignee.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } name && !LedgerQuery.IsConsigneeName(name))
+                result.AddError($"--consignee '{name}' has no letters or digits to match a consignee by");
+        });
+        var country = new Option<string?>("--country") { Description = "Only this ultimate destination (ISO alpha-2 code)." };
+        country.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } code && !LedgerQuery.IsCountryCode(code))
+                result.AddError($"--country '{code}' is not an ISO alpha-2 code; the ledger keeps destinations by code (e.g. DE for Germany)");
+        });
+        return (consignee, country, year);
     }
 
     private static VolumeLedger Open(string location, bool write) => VolumeLedger.Open(new LedgerOptions(location), TimeProvider.System, write);

@@ -49,6 +49,8 @@ internal static class PartiesCommand
         };
         command.SetAction(parse =>
         {
+            if (string.IsNullOrWhiteSpace(parse.GetValue(name)))
+                throw new UsageException("give a name to search for");
             var loaded = LoadPack(parse.GetValue(rules)!, parse.GetValue(pack), parse.GetValue(lists) ?? []);
             var code = "";
             if (parse.GetValue(country) is { Length: > 0 } text)

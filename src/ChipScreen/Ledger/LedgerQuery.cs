@@ -13,6 +13,24 @@ public sealed record LedgerQuery(string? Consignee = null, string? Country = nul
         ? Year
         : throw new ArgumentOutOfRangeException(nameof(Year), Year, "a calendar year from 1 to 9999");
 
+    /// <summary>The consignee's name, or null.</summary>
+    /// <exception cref="ArgumentException">A name with no letter or digit, which could match no consignee.</exception>
+    public string? Consignee { get; init; } = Consignee is null || IsConsigneeName(Consignee)
+        ? Consignee
+        : throw new ArgumentException($"'{Consignee}' has no letter or digit to match a consignee by", nameof(Consignee));
+
+    /// <summary>Whether <paramref name="name"/> can name a consignee: its name key (letters and digits) is not empty.</summary>
+    public static bool IsConsigneeName(string name) => Parties.PartyNames.Key(name).Length > 0;
+
+    /// <summary>The country code, or null.</summary>
+    /// <exception cref="ArgumentException">Not two letters (an ISO alpha-2 code, in either case).</exception>
+    public string? Country { get; init; } = Country is null || IsCountryCode(Country)
+        ? Country
+        : throw new ArgumentException($"'{Country}' is not an ISO alpha-2 country code", nameof(Country));
+
+    /// <summary>Whether <paramref name="text"/> (trimmed) has the form of an ISO alpha-2 code: two ASCII letters.</summary>
+    public static bool IsCountryCode(string text) => text.Trim() is { Length: 2 } t && char.IsAsciiLetter(t[0]) && char.IsAsciiLetter(t[1]);
+
     /// <summary>Everything that counts now.</summary>
     public static LedgerQuery All { get; } = new();
 

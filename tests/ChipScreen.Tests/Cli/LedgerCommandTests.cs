@@ -92,6 +92,34 @@ public class LedgerCommandTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new ChipScreen.Ledger.LedgerQuery(Year: int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("show", "--country", "germany", "--country 'germany' is not an ISO alpha-2 code")]
+    [InlineData("export", "--country", "D1", "--country 'D1' is not an ISO alpha-2 code")]
+    [InlineData("show", "--consignee", "", "--consignee '' has no letters or digits")]
+    [InlineData("export", "--consignee", "...", "--consignee '...' has no letters or digits")]
+    public void AFilterThatCouldMatchNothing_Exits2NamingIt_InsteadOfShowingNoMatch(string command, string option, string value, string message)
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
+        var (code, output, err) = Run("ledger", command, "--ledger", Ledger, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, err);
+        Assert.Empty(output);
+        Assert.Throws<ArgumentException>(() => option == "--country" ? new ChipScreen.Ledger.LedgerQuery(Country: value) : new ChipScreen.Ledger.LedgerQuery(Consignee: value));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(":")]
+    public void VoidingNoOrder_Exits2_NotAnUnexpectedFailure(string order)
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
+        var (code, _, err) = Run("ledger", "void", order, "--reason", "typo", "--ledger", Ledger);
+        Assert.Equal(2, code);
+        Assert.Contains("give the order to void", err);
+        Assert.DoesNotContain("unexpected", err);
+    }
+
     [Fact]
     public void AnExportToADirectoryOrAnUnwritablePlace_Exits2NamingIt()
     {

@@ -55,6 +55,17 @@ public class PartiesCommandTests
         Assert.Empty(output);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Search_ForNoName_Exits2(string name)
+    {
+        var (code, output, err) = Run("parties", "search", name, "--rules", Repo.Rules);
+        Assert.Equal(2, code);
+        Assert.Contains("give a name to search for", err);
+        Assert.Empty(output);
+    }
+
     [Fact]
     public void Search_WithAListFile_SearchesItToo()
     {
