@@ -49,7 +49,7 @@ public sealed class OrderCsvReader : IDisposable
     public static OrderCsvReader Open(string path)
     {
         if (!File.Exists(path))
-            throw new OrderFileException($"{path}: no such file");
+            throw new OrderFileException(Directory.Exists(path) ? $"{path}: is a directory; give the order file (CSV)" : $"{path}: no such file");
         try
         {
             return new OrderCsvReader(options => CsvReader.FromFile(path, options), path);

@@ -1,5 +1,6 @@
 using System.Text;
 using ChipScreen.Orders;
+using ChipScreen.Tests.Support;
 
 namespace ChipScreen.Tests.Orders;
 
@@ -73,6 +74,14 @@ public class OrderCsvReaderTests
     {
         var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("part;count\nH100;8\n"));
         Assert.Contains("missing required columns", e.Message);
+    }
+
+    [Fact]
+    public void ADirectoryGivenAsTheOrderFile_IsNamedAsOne()
+    {
+        using var dir = new TempDir();
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.Open(dir.Path));
+        Assert.Equal($"{dir.Path}: is a directory; give the order file (CSV)", e.Message);
     }
 
     [Fact]
