@@ -23,6 +23,12 @@ internal static class VerifyCommand
         };
         command.SetAction(parse =>
         {
+            // A path given here is the user's word for where the input or the rules are: one that is not there is a
+            // mistake to name, not a check to skip (a recorded path that is gone is skipped, below).
+            if (parse.GetValue(input) is { } inputPath && !File.Exists(inputPath))
+                throw new UsageException($"--input {inputPath}: {(Directory.Exists(inputPath) ? "is a directory; give the run's input file" : "no such file")}");
+            if (parse.GetValue(rules) is { } rulesPath && !Directory.Exists(rulesPath))
+                throw new UsageException($"--rules {rulesPath}: {(File.Exists(rulesPath) ? "is a file; give the rules directory" : "no such directory")}");
             var result = new RunVerifier(TimeProvider.System).Verify(parse.GetValue(directory)!, parse.GetValue(rules), parse.GetValue(auditLog), parse.GetValue(input));
             foreach (var check in result.Checks)
                 stdout.WriteLine(check);

@@ -50,6 +50,25 @@ public class ScreenCommandTests
         Assert.Contains("verified: the run is intact and reproducible", output);
     }
 
+    [Theory]
+    [InlineData("--input", "typo.csv", "--input {0}: no such file")]
+    [InlineData("--input", "", "--input {0}: is a directory; give the run's input file")]
+    [InlineData("--rules", "typo", "--rules {0}: no such directory")]
+    [InlineData("--rules", "orders.csv", "--rules {0}: is a file; give the rules directory")]
+    public void Verify_WithAnInputOrRulesPathThatIsNotThere_Exits2NamingIt_InsteadOfPartlyVerifying(string option, string name, string message)
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        Assert.Equal(0, Run("screen", input, "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File("out")).Code);
+        var path = name.Length == 0 ? dir.Path : dir.File(name);
+
+        var (code, output, err) = Run("verify", dir.File("out"), option, path);
+
+        Assert.Equal(2, code);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), err);
+        Assert.Empty(output);
+    }
+
     [Fact]
     public void MissingRequiredHeader_Exits2NamingIt()
     {
