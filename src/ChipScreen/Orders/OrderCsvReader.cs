@@ -235,7 +235,7 @@ public sealed class OrderCsvReader : IDisposable
     }
 
     /// <summary>What separates a header row that is one field: semicolons (a spreadsheet saved in a locale with decimal
-    /// commas) or tabs, when splitting on it names a required column; otherwise null.</summary>
+    /// commas), tabs or vertical bars (ERP exports), when splitting on it names a required column; otherwise null.</summary>
     private static string? OtherSeparator(IReadOnlyList<string> headers)
     {
         if (headers.Count != 1)
