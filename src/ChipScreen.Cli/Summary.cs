@@ -14,6 +14,8 @@ internal static class Summary
         w.WriteLine(Invariant($"pack {report.Pack.Id} {report.Pack.Version} (revision {report.PackRevision[..12]}), as of {report.AsOf:yyyy-MM-dd}"));
         if (report.PackWarning is { } warning)
             w.WriteLine($"WARNING: {warning}");
+        if (report.ShipDateWarning is { } shipping)
+            w.WriteLine($"WARNING: {shipping}");
         w.WriteLine();
         foreach (var (decision, count) in s.ByDecision)
         {

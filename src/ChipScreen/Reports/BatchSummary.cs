@@ -4,9 +4,19 @@ namespace ChipScreen.Reports;
 
 /// <summary>Counts of a batch's decisions, accumulated as they stream by.</summary>
 /// <remarks>Every count is kept in a sorted map so reports list them in a stable order. Not thread-safe.</remarks>
-public sealed class BatchSummary
+/// <param name="change">The day the batch's rules change after its as-of date (<see cref="Rules.RulePack.NextChange"/>),
+/// which the lines' ship dates are compared with; null to compare with none.</param>
+public sealed class BatchSummary(Rules.RulesChange? change = null)
 {
     private readonly long[] _byDecision = new long[5];
+    private long _afterChange;
+    private DateOnly _firstAfter = DateOnly.MaxValue;
+    private DateOnly _lastAfter = DateOnly.MinValue;
+
+    /// <summary>The lines that ship on or after the day the batch's rules change (forward orders), with the first and last
+    /// such ship date; null when there are none.</summary>
+    /// <remarks>Their decisions are right for the as-of date, not necessarily for the day they ship.</remarks>
+    public ShipDatesAfterChange? AfterChange => _afterChange == 0 ? null : new(_afterChange, _firstAfter, _lastAfter, change!);
 
     /// <summary>Lines seen.</summary>
     public long Lines { get; private set; }
@@ -51,6 +61,14 @@ public sealed class BatchSummary
     {
         Lines++;
         _byDecision[(int)decision.Decision]++;
+        if (change is not null && decision.ShipDate >= change.On)
+        {
+            _afterChange++;
+            if (decision.ShipDate < _firstAfter)
+                _firstAfter = decision.ShipDate;
+            if (decision.ShipDate > _lastAfter)
+                _lastAfter = decision.ShipDate;
+        }
         if (decision.Exception is { } exception)
             Increment(_byException, exception);
         _byTier[decision.Tier is { } t and >= 1 and <= 3 ? t : 0]++;
@@ -85,9 +103,17 @@ public sealed class BatchSummary
 /// <param name="Destination">The destination code.</param>
 /// <param name="Eccn">The ECCN, or empty.</param>
 /// <param name="RuleIds">The ids of the rules that fired, joined with ";".</param>
-public readonly record struct DecisionDigest(Decision Decision, string? Exception, int? Tier, string Destination, string Eccn, string RuleIds)
+/// <param name="ShipDate">The line's ship date (the as-of date when the line gave none).</param>
+public readonly record struct DecisionDigest(Decision Decision, string? Exception, int? Tier, string Destination, string Eccn, string RuleIds, DateOnly ShipDate)
 {
     /// <summary>The digest of a decision.</summary>
     public static DecisionDigest Of(LineDecision decision) =>
-        new(decision.Decision, decision.Exception, decision.Tier, decision.Destination, decision.Eccn?.Value ?? "", decision.RuleIds);
+        new(decision.Decision, decision.Exception, decision.Tier, decision.Destination, decision.Eccn?.Value ?? "", decision.RuleIds, decision.Facts.ShipDate);
 }
+
+/// <summary>The lines of a batch that ship on or after the day its rules change.</summary>
+/// <param name="Lines">How many.</param>
+/// <param name="First">The earliest of their ship dates.</param>
+/// <param name="Last">The latest.</param>
+/// <param name="Change">The change.</param>
+public sealed record ShipDatesAfterChange(long Lines, DateOnly First, DateOnly Last, Rules.RulesChange Change);

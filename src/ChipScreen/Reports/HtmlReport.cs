@@ -266,7 +266,10 @@ public sealed class HtmlReport : IDisposable
         string Text(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
 
         // Provenance: what an auditor needs to reproduce the run.
-        w.Write("<section id=\"provenance\">\n<h2>Provenance</h2>\n<table class=\"kv\">\n");
+        w.Write("<section id=\"provenance\">\n<h2>Provenance</h2>\n");
+        if (r.ShipDateWarning is { } shipping)
+            w.Write($"<p id=\"ship-date-warning\" class=\"warn\" role=\"alert\">Warning: {Html.Escape(shipping)}.</p>\n");
+        w.Write("<table class=\"kv\">\n");
         void Row(string key, string value) => w.Write($"<tr><th>{key}</th><td>{value}</td></tr>\n");
         Row("Run", Html.Escape(r.RunId));
         Row("Tool", $"chipscreen {Html.Escape(r.ToolVersion)}");

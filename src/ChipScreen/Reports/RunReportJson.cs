@@ -75,6 +75,23 @@ public static class RunReportJson
         DecisionMap(w, "by_destination", report.Summary.ByDestination);
         DecisionMap(w, "by_eccn", report.Summary.ByEccn);
         Map(w, "by_rule", report.Summary.ByRule);
+        // Lines that ship on or after the day the run's rules change: decided for the as-of date, to be screened again.
+        var after = report.Summary.AfterChange;
+        w.WriteStartObject("shipping_after_rules_change");
+        w.WriteNumber("lines", after?.Lines ?? 0);
+        if (after is not null)
+        {
+            w.WriteString("rules_change_on", Date(after.Change.On));
+            w.WriteString("rules_change", after.Change.What);
+            w.WriteString("first_ship_date", Date(after.First));
+            w.WriteString("last_ship_date", Date(after.Last));
+        }
+        else
+        {
+            foreach (var name in (ReadOnlySpan<string>)["rules_change_on", "rules_change", "first_ship_date", "last_ship_date"])
+                w.WriteNull(name);
+        }
+        w.WriteEndObject();
         w.WriteEndObject();
 
         w.WriteStartObject("volumes");

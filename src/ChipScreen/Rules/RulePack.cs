@@ -103,6 +103,19 @@ public sealed class RulePack
     /// same dated group changes in effect (a server that runs across the day a change takes effect loads it again).</summary>
     public bool Serves(DateOnly asOf) => Manifest.InForceOn(asOf) && Countries.SameOn(asOf);
 
+    /// <summary>The first day after the as-of date this pack was loaded for on which its rules change: its next dated
+    /// group change, or its end, whichever comes first; null when neither is known.</summary>
+    public RulesChange? NextChange
+    {
+        get
+        {
+            var end = Manifest.EffectiveTo;
+            if (Countries.NextChange is { } next && (end is not { } e || next < e))
+                return new RulesChange(next, "dated group change " + string.Join("; ", Countries.Changes.Where(c => c.Date == next)));
+            return end is { } to ? new RulesChange(to, $"pack {Manifest.Id} ends") : null;
+        }
+    }
+
     /// <summary>The first 12 hex digits of <see cref="Revision"/>.</summary>
     public string ShortRevision => Revision[..12];
 

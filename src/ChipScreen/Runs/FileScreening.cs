@@ -168,7 +168,7 @@ public sealed partial class FileScreening(TimeProvider time)
     private static Screened ScreenInto(string directory, BatchScreener screener, OrderCsvFile source, DateOnly asOf, BatchPlan plan,
         Action<long, LedgerPosting[]>? consumed, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var summary = new BatchSummary();
+        var summary = new BatchSummary(screener.Pack.NextChange);
         var listNlr = plan.Lines <= HtmlReport.NlrListLimit;
         var limits = screener.Pack.Volumes;
         string decisionsHash, auditHash;

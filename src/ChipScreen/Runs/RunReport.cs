@@ -49,4 +49,9 @@ public sealed record RunReport(
 
     /// <summary>Why the run's decisions may not be the law on its as-of date; null when the pack is in force.</summary>
     public string? PackWarning => PackInForce ? null : PackManifest.NotInForce(Pack, AsOf);
+
+    /// <summary>Why some lines' decisions may not hold on the day they ship: they ship on or after the day the run's rules
+    /// change (the pack ends, or a dated group change of it takes effect); null when no line does.</summary>
+    public string? ShipDateWarning => Summary.AfterChange is not { } after ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{after.Lines:N0} line{(after.Lines == 1 ? "" : "s")} ship{(after.Lines == 1 ? "s" : "")} {(after.First == after.Last ? $"on {after.First:yyyy-MM-dd}" : $"from {after.First:yyyy-MM-dd} to {after.Last:yyyy-MM-dd}")}, on or after {after.Change.On:yyyy-MM-dd}, when the rules of this run change ({after.Change.What}): {(after.Lines == 1 ? "its decision holds" : "their decisions hold")} for the as-of date {AsOf:yyyy-MM-dd}; screen {(after.Lines == 1 ? "it" : "them")} again as of the ship date before shipping");
 }

@@ -89,8 +89,37 @@ public class RulesCommandTests
         Assert.Equal(pack, report.RootElement.GetProperty("pack").GetProperty("id").GetString());
         Assert.Equal(asOf, report.RootElement.GetProperty("as_of").GetString());
         Assert.True(report.RootElement.GetProperty("pack").GetProperty("in_force_on_as_of").GetBoolean());
-        Assert.DoesNotContain("WARNING", output);
+        Assert.DoesNotContain("not on the as-of date", output);
         Assert.DoesNotContain("pack-warning", File.ReadAllText(dir.File("out/report.html")));
+    }
+
+    [Theory]
+    [InlineData("2025-09-30", 50, "2026-01-15", "pack ai-diffusion-2025 ends", "2026-01-20")]
+    [InlineData("2026-01-20", 48, "2026-02-03", "dated group change 2026-02-03 D:5 -KH (BIS, 2026-02-03: Cambodia removed from Country Group D:5 (it stays in D:1))", "2026-02-09")]
+    [InlineData("2026-02-10", 0, null, null, null)]
+    public void LinesShippingAfterTheRulesChange_AreCountedAndWarnedOf_InTheSummaryReportJsonAndReportHtml(string asOf, int lines, string? changeOn, string? change, string? first)
+    {
+        // The APAC sample ships from 2026-01-20 to 2026-06-30: forward orders, for an ERP that screens them today.
+        using var dir = new TempDir();
+        var (code, output, _) = Run("screen", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"), "--rules", Repo.Rules, "--as-of", asOf, "--out", dir.File("out"));
+        Assert.Equal(0, code);
+        using var report = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
+        var after = report.RootElement.GetProperty("counts").GetProperty("shipping_after_rules_change");
+        Assert.Equal(lines, after.GetProperty("lines").GetInt32());
+        Assert.Equal(changeOn, after.GetProperty("rules_change_on").GetString());
+        Assert.Equal(change, after.GetProperty("rules_change").GetString());
+        Assert.Equal(first, after.GetProperty("first_ship_date").GetString());
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        if (lines == 0)
+        {
+            Assert.DoesNotContain("WARNING", output);
+            Assert.DoesNotContain("ship-date-warning", html);
+            return;
+        }
+        Assert.Equal("2026-06-30", after.GetProperty("last_ship_date").GetString());
+        var warning = $"{lines} lines ship from {first} to 2026-06-30, on or after {changeOn}, when the rules of this run change ({change}): their decisions hold for the as-of date {asOf}; screen them again as of the ship date before shipping";
+        Assert.Contains("WARNING: " + warning, output);
+        Assert.Contains($"<p id=\"ship-date-warning\" class=\"warn\" role=\"alert\">Warning: {System.Net.WebUtility.HtmlEncode(warning).Replace("&#39;", "'", StringComparison.Ordinal)}.</p>", html);
     }
 
     [Fact]

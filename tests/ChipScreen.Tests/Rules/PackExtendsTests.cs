@@ -94,6 +94,18 @@ public class PackExtendsTests
         Assert.Equal(before.Revision, RulePackLoader.Load(Repo.Rules, "us-2026", new DateOnly(2026, 2, 3)).Revision);
     }
 
+    [Theory]
+    [InlineData("ai-diffusion-2025", "2025-09-30", "2026-01-15", "pack ai-diffusion-2025 ends")]
+    [InlineData("us-2026", "2026-01-20", "2026-02-03", "dated group change 2026-02-03 D:5 -KH (BIS, 2026-02-03: Cambodia removed from Country Group D:5 (it stays in D:1))")]
+    [InlineData("us-2026", "2026-06-01", "2026-07-10", "dated group change 2026-07-10 D:4 -AE (BIS, reported 2026-07-10: United Arab Emirates removed from Country Group D:4); 2026-07-10 A:5 +AE (BIS, reported 2026-07-10: United Arab Emirates added to Country Group A:5)")]
+    [InlineData("us-2026", "2026-07-10", null, null)] // open-ended, and no change after
+    public void NextChange_IsThePacksNextDatedGroupChangeOrItsEnd_WhicheverComesFirst(string packId, string asOf, string? on, string? what)
+    {
+        var pack = RulePackLoader.Load(Repo.Rules, packId, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(on, pack.NextChange?.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(what, pack.NextChange?.What);
+    }
+
     [Fact]
     public void ABaseFileEdit_ChangesTheExtendingPacksRevision()
     {

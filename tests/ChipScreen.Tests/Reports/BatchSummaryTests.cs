@@ -1,0 +1,34 @@
+using ChipScreen.Reports;
+using ChipScreen.Rules;
+using ChipScreen.Screening;
+
+namespace ChipScreen.Tests.Reports;
+
+public class BatchSummaryTests
+{
+    private static DecisionDigest Shipping(string date) =>
+        new(Decision.Nlr, null, 1, "DE", "3A090.a", "N1", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void LinesShippingOnOrAfterTheRulesChange_AreCounted_WithTheirFirstAndLastShipDate()
+    {
+        var change = new RulesChange(new DateOnly(2026, 1, 15), "pack ai-diffusion-2025 ends");
+        var summary = new BatchSummary(change);
+        foreach (var date in new[] { "2025-12-01", "2026-03-02", "2026-01-14", "2026-01-15", "2026-02-01" })
+            summary.Add(Shipping(date));
+
+        Assert.Equal(5, summary.Lines);
+        Assert.Equal(new ShipDatesAfterChange(3, new DateOnly(2026, 1, 15), new DateOnly(2026, 3, 2), change), summary.AfterChange);
+    }
+
+    [Fact]
+    public void WithoutAChange_OrWithNoLineAfterIt_NothingIsCounted()
+    {
+        var open = new BatchSummary();
+        var before = new BatchSummary(new RulesChange(new DateOnly(2026, 1, 15), "pack ai-diffusion-2025 ends"));
+        open.Add(Shipping("2030-01-01"));
+        before.Add(Shipping("2026-01-14"));
+        Assert.Null(open.AfterChange);
+        Assert.Null(before.AfterChange);
+    }
+}
