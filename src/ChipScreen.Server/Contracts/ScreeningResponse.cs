@@ -18,6 +18,10 @@ namespace ChipScreen.Server.Contracts;
 /// <param name="Issues">The data problems that held the line (batch lines only; a single order with any is a 400).</param>
 /// <param name="Pack">The pack (and its revision) that decided.</param>
 /// <param name="AsOf">The as-of date of the screening.</param>
+/// <param name="RulesChangeOn">The day the rules that decided next change (the pack's end, or a dated country-group
+/// change), or null when none is known.</param>
+/// <param name="ShipsAfterRulesChange">Whether the line ships on or after that day: then the decision is the law of the
+/// as-of date, not of the ship date, and the line must be screened again before it ships.</param>
 internal sealed record ScreeningResponse(
     long Row,
     string OrderId,
@@ -32,7 +36,9 @@ internal sealed record ScreeningResponse(
     string Message,
     IReadOnlyList<IssueResponse> Issues,
     PackRef Pack,
-    DateOnly AsOf)
+    DateOnly AsOf,
+    DateOnly? RulesChangeOn,
+    bool ShipsAfterRulesChange)
 {
     public static ScreeningResponse From(ScreeningResult result, PackRef pack)
     {
@@ -40,6 +46,6 @@ internal sealed record ScreeningResponse(
         return new ScreeningResponse(
             d.Row, d.OrderId, d.Line, d.Decision.ToContractString(), d.Exception, d.Eccn?.Value, d.Tier, d.Destination,
             [.. d.Reasons.Select(r => r.RuleId)], [.. d.Reasons.Select(ReasonResponse.From)], d.Message,
-            [.. result.Issues.Select(IssueResponse.From)], pack, result.AsOf);
+            [.. result.Issues.Select(IssueResponse.From)], pack, result.AsOf, result.RulesChangeOn, result.ShipsAfterRulesChange);
     }
 }

@@ -17,4 +17,12 @@ public sealed record ScreeningResult(LineDecision Line, PackIdentity Pack, DateO
 
     /// <summary>The license exception of a <c>LICENSE_EXCEPTION</c> decision (<c>AIA</c>, <c>LPP</c>, <c>ACA</c>, <c>NAC</c>, <c>VEU</c>), else null.</summary>
     public string? Exception => Line.Exception;
+
+    /// <summary>The day the rules that made the decision next change (the pack's end, or a dated country-group change);
+    /// null when none is known. The decision is the law of <see cref="AsOf"/>: a line that ships on or after this day
+    /// must be screened again before it ships (<see cref="ShipsAfterRulesChange"/>).</summary>
+    public DateOnly? RulesChangeOn { get; init; }
+
+    /// <summary>Whether the line ships on or after <see cref="RulesChangeOn"/>, so that its decision may not hold when it ships.</summary>
+    public bool ShipsAfterRulesChange => RulesChangeOn is { } on && Line.Facts.ShipDate >= on;
 }

@@ -35,6 +35,25 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal(rules, string.Join(';', body["rule_ids"]!.AsArray().Select(r => (string?)r)));
         Assert.Equal(Screen.Pack.Revision, (string?)body["pack"]!["revision"]);
         Assert.Equal("2025-12-31", (string?)body["as_of"]);
+        Assert.Equal("2026-01-15", (string?)body["rules_change_on"]); // ai-diffusion-2025 ends
+        Assert.False((bool)body["ships_after_rules_change"]!); // no ship date: it ships on the as-of date
+    }
+
+    [Theory]
+    [InlineData("2026-01-14", false)]
+    [InlineData("2026-01-15", true)]
+    [InlineData("2026-03-01", true)]
+    public async Task AnOrderShippingOnOrAfterTheRulesChange_SaysSo_SoThatTheErpScreensItAgainBeforeItShips(string shipDate, bool after)
+    {
+        // As of 2025-12-31, an H20 to China is NLR under ai-diffusion-2025; from 2026-01-15, us-2026 requires a license.
+        using var client = Server.Client();
+        using var response = await client.PostAsync("/v1/screen", LoopbackServer.Json(
+            $$"""{"order_id":"SO-1","sku":"H20-96GB","quantity":8,"destination_country":"China","end_user":"Acme","ship_date":"{{shipDate}}"}"""));
+        var body = await LoopbackServer.ReadJsonAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("NLR", (string?)body["decision"]);
+        Assert.Equal("2026-01-15", (string?)body["rules_change_on"]);
+        Assert.Equal(after, (bool)body["ships_after_rules_change"]!);
     }
 
     [Fact]

@@ -39,6 +39,19 @@ public class OrderScreenerTests
     }
 
     [Fact]
+    public async Task EveryResult_SaysWhenItsRulesChange_AndWhetherTheLineShipsOnOrAfterThatDay()
+    {
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var now = await screener.ScreenAsync(Screen.Line("DE"));
+        var later = await screener.ScreenAsync(Screen.Line("DE") with { ShipDate = new DateOnly(2026, 2, 1) });
+        Assert.Equal(new DateOnly(2026, 1, 15), now.RulesChangeOn); // ai-diffusion-2025 ends
+        Assert.False(now.ShipsAfterRulesChange);
+        Assert.Equal(new DateOnly(2026, 1, 15), later.RulesChangeOn);
+        Assert.True(later.ShipsAfterRulesChange);
+    }
+
+    [Fact]
     public async Task BadData_IsHeld_WithIssuesNamingTheFields()
     {
         using var provider = Provider();
