@@ -246,8 +246,8 @@ public sealed class HtmlReport : IDisposable
         w.Write($"<title>ChipScreen report: {Html.Escape(Path.GetFileName(inputPath))}</title>\n<script>document.documentElement.classList.add('js');</script>\n<style>\n{Css}</style>\n</head>\n");
         w.Write("<body>\n<header>\n<h1>Export screening report</h1>\n");
         w.Write($"<p class=\"sub\">{Html.Escape(inputPath)} &middot; pack <b>{Html.Escape(pack.Id)}</b> {Html.Escape(pack.Version)} &middot; as of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</p>\n");
-        if (!pack.InForceOn(asOf))
-            w.Write($"<p id=\"pack-warning\" class=\"warn\" role=\"alert\">Warning: {Html.Escape(Rules.PackManifest.NotInForce(pack, asOf))}.</p>\n");
+        if (pack.WarningOn(asOf) is { } warning)
+            w.Write($"<p id=\"pack-warning\" class=\"warn\" role=\"alert\">Warning: {Html.Escape(warning)}.</p>\n");
         w.Write("</header>\n<main>\n");
     }
 

@@ -33,10 +33,9 @@ public sealed record PackManifest(
         ? string.Create(CultureInfo.InvariantCulture, $"in force from {EffectiveFrom:yyyy-MM-dd} until {to:yyyy-MM-dd}")
         : string.Create(CultureInfo.InvariantCulture, $"in force from {EffectiveFrom:yyyy-MM-dd} on");
 
-    /// <summary>The warning for screening under <paramref name="pack"/> on a date it is not in force.</summary>
-    internal static string NotInForce(PackManifest pack, DateOnly asOf) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"pack {pack.Id} is {pack.InForceText}, not on the as-of date {asOf:yyyy-MM-dd}: these decisions follow its rules, not the rules in force on that date");
+    /// <summary>The warning for screening under this pack on <paramref name="asOf"/>; null when it is in force then.</summary>
+    public string? WarningOn(DateOnly asOf) => InForceOn(asOf) ? null : string.Create(CultureInfo.InvariantCulture,
+        $"pack {Id} is {InForceText}, not on the as-of date {asOf:yyyy-MM-dd}: these decisions follow its rules, not the rules in force on that date");
 
     /// <summary>Reads and checks a <c>pack.json</c>.</summary>
     internal static PackManifest? Read(JsonSource file, string folderName, List<PackError> errors)

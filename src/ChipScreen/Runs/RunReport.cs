@@ -48,7 +48,7 @@ public sealed record RunReport(
     public bool PackInForce => Pack.InForceOn(AsOf);
 
     /// <summary>Why the run's decisions may not be the law on its as-of date; null when the pack is in force.</summary>
-    public string? PackWarning => PackInForce ? null : PackManifest.NotInForce(Pack, AsOf);
+    public string? PackWarning => Pack.WarningOn(AsOf);
 
     /// <summary>Why some lines' decisions may not hold on the day they ship: they ship on or after the day the run's rules
     /// change (the pack ends, or a dated group change of it takes effect); null when no line does.</summary>

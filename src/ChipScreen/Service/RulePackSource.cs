@@ -46,8 +46,8 @@ internal sealed partial class RulePackSource : IRulePackSource, IDisposable
             throw;
         }
         LogLoaded(_current.Identity.ToString(), asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        if (!_current.Pack.Manifest.InForceOn(asOf))
-            LogNamedNotInForce(PackManifest.NotInForce(_current.Pack.Manifest, asOf));
+        if (_current.Pack.Manifest.WarningOn(asOf) is { } warning)
+            LogNamedNotInForce(warning);
         if (_options.ReloadOnChange)
         {
             _watcher = new RulesDirectoryWatcher(_options.RulesDirectory, _options.ReloadDebounce, time, OnRulesChanged, _logger);
