@@ -39,6 +39,7 @@ public sealed class RulePack
         Rules = rules;
         Files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
         Revision = ComputeRevision(Files, countries.Applied);
+        NextChange = FirstChange(manifest, countries);
     }
 
     /// <summary>The pack's <c>pack.json</c>.</summary>
@@ -105,15 +106,14 @@ public sealed class RulePack
 
     /// <summary>The first day after the as-of date this pack was loaded for on which its rules change: its next dated
     /// group change, or its end, whichever comes first; null when neither is known.</summary>
-    public RulesChange? NextChange
+    public RulesChange? NextChange { get; }
+
+    private static RulesChange? FirstChange(PackManifest manifest, CountryGroups countries)
     {
-        get
-        {
-            var end = Manifest.EffectiveTo;
-            if (Countries.NextChange is { } next && (end is not { } e || next < e))
-                return new RulesChange(next, "dated group change " + string.Join("; ", Countries.Changes.Where(c => c.Date == next)));
-            return end is { } to ? new RulesChange(to, $"pack {Manifest.Id} ends") : null;
-        }
+        var end = manifest.EffectiveTo;
+        if (countries.NextChange is { } next && (end is not { } e || next < e))
+            return new RulesChange(next, "dated group change " + string.Join("; ", countries.Changes.Where(c => c.Date == next)));
+        return end is { } to ? new RulesChange(to, $"pack {manifest.Id} ends") : null;
     }
 
     /// <summary>The first 12 hex digits of <see cref="Revision"/>.</summary>

@@ -113,5 +113,5 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
     }
 
     private static ScreeningResult Result(PreparedPack prepared, LineDecision decision, DateOnly asOf) =>
-        new(decision, prepared.Identity, asOf, prepared.IssuesOf(decision, asOf)) { RulesChangeOn = prepared.RulesChangeOn };
+        new(decision, prepared.Identity, asOf, prepared.IssuesOf(decision, asOf)) { RulesChangeOn = prepared.Pack.NextChange?.On };
 }

@@ -19,11 +19,7 @@ public sealed class PreparedPack
         LoadedAt = loadedAt;
         Screener = new BatchScreener(pack, degreeOfParallelism < 1 ? -1 : degreeOfParallelism);
         _facts = new FactsBuilder(pack);
-        RulesChangeOn = pack.NextChange?.On;
     }
-
-    /// <summary>The day the rules this pack screens by next change (its end, or a dated group change), if known.</summary>
-    public DateOnly? RulesChangeOn { get; }
 
     /// <summary>The pack.</summary>
     public RulePack Pack { get; }
