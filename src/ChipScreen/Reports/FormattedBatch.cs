@@ -56,18 +56,25 @@ public sealed class FormattedBatch
         if (batch._digests.Length < decisions.Count)
             batch._digests = new DecisionDigest[Math.Max(decisions.Count, 256)];
         foreach (var decision in decisions)
-        {
-            batch._csv.Raw(DecisionsCsvWriter.FormatSpan(decision));
-            AuditRecordJson.Append(batch._audit, decision);
-            var section = HtmlReport.SectionOf(decision.Decision);
-            if (HtmlReport.IsListed(section, listNlr))
-            {
-                HtmlReport.AppendRow(batch._html[section], decision);
-                batch._htmlRows[section]++;
-            }
-            batch._digests[batch.Count++] = DecisionDigest.Of(decision);
-        }
+            batch.Add(decision, listNlr);
         return batch;
+    }
+
+    /// <summary>Formats one decision for every output.</summary>
+    /// <remarks>A method of its own, called once per line: the runtime optimizes a method once it has been called some
+    /// thousands of times (BatchRuntime.props), which <see cref="Of"/>, called once per 256 lines, is not in a
+    /// 1,000,000-line batch; its loop would run unoptimized to the end.</remarks>
+    private void Add(LineDecision decision, bool listNlr)
+    {
+        _csv.Raw(DecisionsCsvWriter.FormatSpan(decision));
+        AuditRecordJson.Append(_audit, decision);
+        var section = HtmlReport.SectionOf(decision.Decision);
+        if (HtmlReport.IsListed(section, listNlr))
+        {
+            HtmlReport.AppendRow(_html[section], decision);
+            _htmlRows[section]++;
+        }
+        _digests[Count++] = DecisionDigest.Of(decision);
     }
 
     /// <summary>Gives the buffers back for another run; the records must not be read after.</summary>
