@@ -46,7 +46,7 @@ public sealed record PackTestRun(IReadOnlyList<PackTestOutcome> Packs)
                 ? $"{pack.PackId}: could not run ({pack.Errors.Count} error{(pack.Errors.Count == 1 ? "" : "s")})\n"
                 : $"{pack.PackId}: {pack.Passed} passed, {pack.Failed} failed{(pack.Uncovered.Count == 0 ? "; every rule has a test" : $" ({pack.Uncovered.Count} rule{(pack.Uncovered.Count == 1 ? "" : "s")} without a test)")}\n");
         }
-        sb.Append($"{Passed} passed, {Failed} failed, {Errors} errors\n");
+        sb.Append($"{Passed} passed, {Failed} failed, {Errors} error{(Errors == 1 ? "" : "s")}\n");
         return sb.ToString();
     }
 

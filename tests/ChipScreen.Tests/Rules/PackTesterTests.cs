@@ -63,7 +63,15 @@ public class PackTesterTests
 
         using var misspelt = TempDir.WithRules();
         misspelt.Edit("ac-2023/tests/decision-table.json", "\"destination_country\": \"VN\"", "\"destination_countri\": \"VN\"");
-        var error = PackTester.Run(misspelt.Rules, "ac-2023").Packs[0].Errors[0];
+        var misspeltRun = PackTester.Run(misspelt.Rules, "ac-2023");
+        var error = misspeltRun.Packs[0].Errors[0];
+        Assert.EndsWith($"0 passed, 0 failed, {misspeltRun.Errors} errors\n", misspeltRun.ToText(verbose: false));
+
+        using var undated = TempDir.WithRules();
+        undated.Edit("ac-2023/tests/decision-table.json", "\"as_of\": \"2024-06-01\"", "\"as_of\": \"June 2024\"");
+        var undatedRun = PackTester.Run(undated.Rules, "ac-2023");
+        Assert.Equal(1, undatedRun.Errors);
+        Assert.EndsWith("0 passed, 0 failed, 1 error\n", undatedRun.ToText(verbose: false));
         Assert.Equal((PackErrorCodes.PackTestInvalid, "ac-2023/tests/decision-table.json"), (error.Code, error.File));
         Assert.StartsWith("\"destination_countri\" is not an order field", error.Message);
         Assert.NotNull(error.Column);
