@@ -275,7 +275,7 @@ public sealed class HtmlReport : IDisposable
         Row("Tool", $"chipscreen {Html.Escape(r.ToolVersion)}");
         Row("Screened", Html.Escape(r.FinishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
         Row("As of", r.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Row("Rule pack", $"{Html.Escape(r.Pack.Id)} {Html.Escape(r.Pack.Version)}: {Html.Escape(r.Pack.Title)} (in force {r.Pack.EffectiveFrom:yyyy-MM-dd} to {(r.Pack.EffectiveTo is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open")})");
+        Row("Rule pack", $"{Html.Escape(r.Pack.Id)} {Html.Escape(r.Pack.Version)}: {Html.Escape(r.Pack.Title)} ({r.Pack.InForceText})");
         Row("Pack revision", $"<code>{Html.Escape(r.PackRevision)}</code>");
         Row("Sources", string.Join("<br>", r.Pack.Sources.Select(x => $"{Html.Escape(x.Citation)}: {Html.Escape(x.Title)}")));
         Row("Input", $"{Html.Escape(r.InputPath)}<br><code>sha256 {Html.Escape(r.InputSha256)}</code>");

@@ -76,10 +76,10 @@ public class RulesCommandTests
     }
 
     [Theory]
-    [InlineData("2024-06-01", "ac-2023")]
-    [InlineData("2025-06-01", "ai-diffusion-2025")]
-    [InlineData("2026-06-01", "us-2026")]
-    public void TheSameBatch_IsScreenedUnderThePackInForceOnItsAsOfDate_AndReportJsonNamesIt(string asOf, string pack)
+    [InlineData("2024-06-01", "ac-2023", "in force from 2023-11-17 until 2025-01-13")]
+    [InlineData("2025-06-01", "ai-diffusion-2025", "in force from 2025-01-13 until 2026-01-15")]
+    [InlineData("2026-06-01", "us-2026", "in force from 2026-01-15 on")]
+    public void TheSameBatch_IsScreenedUnderThePackInForceOnItsAsOfDate_AndReportJsonNamesIt(string asOf, string pack, string inForce)
     {
         using var dir = new TempDir();
         var (code, output, _) = Run("screen", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"), "--rules", Repo.Rules, "--as-of", asOf, "--out", dir.File("out"));
@@ -90,7 +90,10 @@ public class RulesCommandTests
         Assert.Equal(asOf, report.RootElement.GetProperty("as_of").GetString());
         Assert.True(report.RootElement.GetProperty("pack").GetProperty("in_force_on_as_of").GetBoolean());
         Assert.DoesNotContain("not on the as-of date", output);
-        Assert.DoesNotContain("pack-warning", File.ReadAllText(dir.File("out/report.html")));
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.DoesNotContain("pack-warning", html);
+        // The provenance gives the pack's dates as the warnings do: effective_to is the first day it is no longer in force.
+        Assert.Matches($"<tr><th>Rule pack</th><td>{pack} [^<]*\\({inForce}\\)</td></tr>", html);
     }
 
     [Theory]
