@@ -7,8 +7,9 @@ using ChipScreen.Volumes;
 
 namespace ChipScreen.Reports;
 
-/// <summary>Formats one line's audit record for <c>audit.jsonl</c>: the input as read, the facts the rules saw, and
-/// every rule that fired with its citation and message.</summary>
+/// <summary>Formats one line's audit record for <c>audit.jsonl</c>: the input as read, the facts the rules saw (the
+/// parties' matches on the restricted-party lists among them), and every rule that fired with its citation and
+/// message.</summary>
 /// <remarks>
 /// One JSON object per line, keys in a fixed order, invariant numbers (performance density rounded to six
 /// decimals), no timestamps or run id: the same line under the same pack and date gives the same bytes.
@@ -135,7 +136,14 @@ public static class AuditRecordJson
         j.Date(f.ShipDate);
         j.Raw(",\"consignee\":"u8);
         j.String(f.Consignee);
-        j.Raw(",\"volume\":{\"line\":"u8);
+        j.Raw(",\"party_matches\":["u8);
+        for (var i = 0; i < f.PartyMatches.Length; i++)
+        {
+            if (i > 0)
+                j.Raw(","u8);
+            WriteMatch(j, f.PartyMatches[i]);
+        }
+        j.Raw("],\"volume\":{\"line\":"u8);
         j.Number(f.Volume.LineVolume);
         j.Raw(",\"depends_on_volume\":"u8);
         j.Boolean(f.Volume.DependsOnVolume);
@@ -175,6 +183,43 @@ public static class AuditRecordJson
             j.Raw(after);
         }
         j.Raw("]}"u8);
+    }
+
+    /// <summary>A party's match, potential match or cleared candidate on a list entry: what it was screened as, the
+    /// entry, the score and verdict, and how the names compared.</summary>
+    private static void WriteMatch(JsonLine j, Parties.PartyMatch m)
+    {
+        j.Raw("{\"role\":"u8);
+        j.String(m.Role);
+        j.Raw(",\"name\":"u8);
+        j.String(m.Name);
+        j.Raw(",\"country\":"u8);
+        j.StringOrNull(m.Country.Length == 0 ? null : m.Country);
+        j.Raw(",\"list\":"u8);
+        j.String(m.List);
+        j.Raw(",\"entry_id\":"u8);
+        j.String(m.EntryId);
+        j.Raw(",\"entry_name\":"u8);
+        j.String(m.EntryName);
+        j.Raw(",\"entry_hash\":"u8);
+        j.String(m.EntryHash);
+        j.Raw(",\"matched_name\":"u8);
+        j.String(m.MatchedName);
+        j.Raw(",\"matched_as\":"u8);
+        j.String(m.MatchedAs);
+        j.Raw(",\"score\":"u8);
+        j.Number(m.Score);
+        j.Raw(",\"verdict\":"u8);
+        j.String(m.Verdict);
+        j.Raw(",\"federal_register_notice\":"u8);
+        j.StringOrNull(m.FederalRegisterNotice.Length == 0 ? null : m.FederalRegisterNotice);
+        j.Raw(",\"license_policy\":"u8);
+        j.StringOrNull(m.LicensePolicy.Length == 0 ? null : m.LicensePolicy);
+        j.Raw(",\"policy\":"u8);
+        j.StringOrNull(m.Policy.Length == 0 ? null : m.Policy);
+        j.Raw(",\"explanation\":"u8);
+        j.String(m.Explanation);
+        j.Raw("}"u8);
     }
 
     [ThreadStatic]

@@ -127,6 +127,28 @@ internal static class AuditRecordReference
         w.WriteEndArray();
         w.WriteString(NShipDate, f.ShipDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString(NConsignee, f.Consignee);
+        w.WriteStartArray("party_matches");
+        foreach (var m in f.PartyMatches)
+        {
+            w.WriteStartObject();
+            w.WriteString("role", m.Role);
+            w.WriteString("name", m.Name);
+            Nullable(w, JsonEncodedText.Encode("country"), m.Country.Length == 0 ? null : m.Country);
+            w.WriteString("list", m.List);
+            w.WriteString("entry_id", m.EntryId);
+            w.WriteString("entry_name", m.EntryName);
+            w.WriteString("entry_hash", m.EntryHash);
+            w.WriteString("matched_name", m.MatchedName);
+            w.WriteString("matched_as", m.MatchedAs);
+            w.WriteNumber("score", m.Score);
+            w.WriteString("verdict", m.Verdict);
+            Nullable(w, JsonEncodedText.Encode("federal_register_notice"), m.FederalRegisterNotice.Length == 0 ? null : m.FederalRegisterNotice);
+            Nullable(w, JsonEncodedText.Encode("license_policy"), m.LicensePolicy.Length == 0 ? null : m.LicensePolicy);
+            Nullable(w, JsonEncodedText.Encode("policy"), m.Policy.Length == 0 ? null : m.Policy);
+            w.WriteString("explanation", m.Explanation);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartObject(NVolume);
         w.WriteNumber(NLine, f.Volume.LineVolume);
         w.WriteBoolean(NDependsOnVolume, f.Volume.DependsOnVolume);
