@@ -15,6 +15,8 @@ namespace ChipScreen.Server.Contracts;
 /// <param name="RuleIds">The ids of the rules that fired.</param>
 /// <param name="Reasons">Every rule that fired, with citation and message.</param>
 /// <param name="Message">Every reason on one line.</param>
+/// <param name="PartyMatches">The end user's and consignee's matches, potential matches and cleared candidates on the
+/// restricted-party lists (empty when they are near no listed entry).</param>
 /// <param name="Issues">The data problems that held the line (batch lines only; a single order with any is a 400).</param>
 /// <param name="Pack">The pack (and its revision) that decided.</param>
 /// <param name="AsOf">The as-of date of the screening.</param>
@@ -34,6 +36,7 @@ internal sealed record ScreeningResponse(
     IReadOnlyList<string> RuleIds,
     IReadOnlyList<ReasonResponse> Reasons,
     string Message,
+    IReadOnlyList<PartyMatchResponse> PartyMatches,
     IReadOnlyList<IssueResponse> Issues,
     PackRef Pack,
     DateOnly AsOf,
@@ -46,6 +49,7 @@ internal sealed record ScreeningResponse(
         return new ScreeningResponse(
             d.Row, d.OrderId, d.Line, d.Decision.ToContractString(), d.Exception, d.Eccn?.Value, d.Tier, d.Destination,
             [.. d.Reasons.Select(r => r.RuleId)], [.. d.Reasons.Select(ReasonResponse.From)], d.Message,
+            [.. d.Facts.PartyMatches.Select(PartyMatchResponse.From)],
             [.. result.Issues.Select(IssueResponse.From)], pack, result.AsOf, result.RulesChangeOn, result.ShipsAfterRulesChange);
     }
 }

@@ -57,6 +57,28 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task APartyOnAList_IsNamedWithItsEntryScoreAndVerdict_AndACleanOrderHasNone()
+    {
+        using var client = Server.Client();
+        using var listed = await client.PostAsync("/v1/screen", LoopbackServer.Json(
+            """{"order_id":"SO-1","sku":"L40S-48GB","quantity":8,"destination_country":"China","end_user":"Hua Wei Technologies Co"}"""));
+        var body = await LoopbackServer.ReadJsonAsync(listed);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal("PROHIBITED", (string?)body["decision"]);
+        var match = Assert.Single(body["party_matches"]!.AsArray())!;
+        Assert.Equal(("end_user", "Hua Wei Technologies Co", "CN", "entity_list", "el-huawei-technologies", "Huawei Technologies Co., Ltd."),
+            ((string?)match["role"], (string?)match["name"], (string?)match["country"], (string?)match["list"], (string?)match["entry_id"], (string?)match["entry_name"]));
+        Assert.Equal((100, "match", "84 FR 22961", "Presumption of denial", "denial"),
+            ((int)match["score"]!, (string?)match["verdict"], (string?)match["federal_register_notice"], (string?)match["license_policy"], (string?)match["policy"]));
+        Assert.Matches("^[0-9a-f]{12,}$", (string?)match["entry_hash"]);
+        Assert.Contains("huawei", (string?)match["explanation"], StringComparison.Ordinal);
+
+        using var clean = await client.PostAsync("/v1/screen", LoopbackServer.Json(
+            """{"order_id":"SO-2","sku":"L40S-48GB","quantity":8,"destination_country":"Germany","end_user":"Plain Buyer GmbH"}"""));
+        Assert.Empty((await LoopbackServer.ReadJsonAsync(clean))["party_matches"]!.AsArray());
+    }
+
+    [Fact]
     public async Task NoKey_Is401()
     {
         using var client = Server.Client(key: "");
