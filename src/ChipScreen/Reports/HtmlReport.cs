@@ -281,6 +281,9 @@ public sealed class HtmlReport : IDisposable
         Row("Input", $"{Html.Escape(r.InputPath)}<br><code>sha256 {Html.Escape(r.InputSha256)}</code>");
         Row("Rule files", $"<details><summary>{r.RuleFiles.Count} files</summary>" +
             string.Join("", r.RuleFiles.Select(f => $"<div><code>{Html.Escape(f.Sha256)}</code> {Html.Escape(f.Path)}</div>")) + "</details>");
+        if (r.ListFiles.Count > 0)
+            Row("Party lists", "Given besides the pack's own:" +
+                string.Join("", r.ListFiles.Select(f => $"<div>{Html.Escape(f.Path)}<br><code>sha256 {Html.Escape(f.Sha256)}</code></div>")));
         w.Write("</table>\n</section>\n");
 
         // Summary counts.

@@ -1,3 +1,4 @@
+using ChipScreen.Rules;
 using ChipScreen.Tests.Support;
 
 namespace ChipScreen.Tests.Cli;
@@ -94,6 +95,10 @@ public class PartiesCommandTests
         var report = File.ReadAllText(dir.File("out/report.json"));
         Assert.Contains("csl-sample-2025.csv", report);
         Assert.Contains("lists/entity-list-ai-chips.json", report);
+        // report.html's provenance names each list given, with its hash, as report.json does.
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        foreach (var list in new[] { "csl-sample-2025.csv", "bis-dpl-2019.tsv" })
+            Assert.Contains($"<div>{System.Net.WebUtility.HtmlEncode(List(list))}<br><code>sha256 {PackFile.Sha256Of(List(list))}</code></div>", html);
     }
 
     [Fact]
