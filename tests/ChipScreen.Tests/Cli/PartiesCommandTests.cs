@@ -84,9 +84,10 @@ public class PartiesCommandTests
     {
         using var dir = new TempDir();
         var orders = dir.Write("orders.csv", "order_id,sku,quantity,destination_country,end_user\nSO-1,L4-24GB,1,Armenia,Atlas Sanatgaran\nSO-2,L4-24GB,1,US,AL KAYALI CORPORATION\n");
-        var (code, _, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"),
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"),
             "--list", List("csl-sample-2025.csv"), "--list", List("bis-dpl-2019.tsv"));
         Assert.True(code == 0, err);
+        Assert.Contains($"party lists: the pack's own and {List("bis-dpl-2019.tsv")}, {List("csl-sample-2025.csv")}\n", output.ReplaceLineEndings("\n"));
         var decisions = File.ReadAllLines(dir.File("out/decisions.csv"));
         Assert.StartsWith("SO-1,1,HOLD,", decisions[1]);
         Assert.Contains("P4", decisions[1]);
