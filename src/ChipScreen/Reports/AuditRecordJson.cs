@@ -82,7 +82,7 @@ public static class AuditRecordJson
         else
             j.Null();
         j.Raw(",\"destination\":"u8);
-        j.StringOrNull(d.Destination.Length == 0 ? null : d.Destination);
+        j.StringOrNullIfEmpty(d.Destination);
 
         j.Raw(",\"input\":{"u8);
         if (input.Raw is { } raw)
@@ -104,7 +104,7 @@ public static class AuditRecordJson
         j.Raw("}"u8);
 
         j.Raw(",\"facts\":{\"sku\":"u8);
-        j.StringOrNull(f.Sku.Length == 0 ? null : f.Sku);
+        j.StringOrNullIfEmpty(f.Sku);
         j.Raw(",\"tpp\":"u8);
         j.Number(f.Tpp);
         j.Raw(",\"die_area_mm2\":"u8);
@@ -120,11 +120,11 @@ public static class AuditRecordJson
         j.Raw(",\"class_basis\":"u8);
         j.String(f.ClassBasis);
         j.Raw(",\"ship_to\":"u8);
-        j.StringOrNull(f.ShipTo.Length == 0 ? null : f.ShipTo);
+        j.StringOrNullIfEmpty(f.ShipTo);
         j.Raw(",\"ultimate_destination\":"u8);
-        j.StringOrNull(d.Destination.Length == 0 ? null : d.Destination);
+        j.StringOrNullIfEmpty(d.Destination);
         j.Raw(",\"hq_country\":"u8);
-        j.StringOrNull(f.HqCountry.Length == 0 ? null : f.HqCountry);
+        j.StringOrNullIfEmpty(f.HqCountry);
         j.Raw(",\"destination_groups\":["u8);
         for (var i = 0; i < f.DestinationGroups.Length; i++)
         {
@@ -152,7 +152,7 @@ public static class AuditRecordJson
             j.Raw(",\"consignee_year_before\":"u8);
             j.Number(f.Volume.ConsigneeYearBefore);
             j.Raw(",\"allocation_period\":"u8);
-            j.StringOrNull(f.Volume.AllocationPeriod.Length == 0 ? null : f.Volume.AllocationPeriod);
+            j.StringOrNullIfEmpty(f.Volume.AllocationPeriod);
             j.Raw(",\"country_allocation_before\":"u8);
             j.Number(f.Volume.CountryAllocationBefore);
         }
@@ -194,7 +194,7 @@ public static class AuditRecordJson
         j.Raw(",\"name\":"u8);
         j.String(m.Name);
         j.Raw(",\"country\":"u8);
-        j.StringOrNull(m.Country.Length == 0 ? null : m.Country);
+        j.StringOrNullIfEmpty(m.Country);
         j.Raw(",\"list\":"u8);
         j.String(m.List);
         j.Raw(",\"entry_id\":"u8);
@@ -212,11 +212,11 @@ public static class AuditRecordJson
         j.Raw(",\"verdict\":"u8);
         j.String(m.Verdict);
         j.Raw(",\"federal_register_notice\":"u8);
-        j.StringOrNull(m.FederalRegisterNotice.Length == 0 ? null : m.FederalRegisterNotice);
+        j.StringOrNullIfEmpty(m.FederalRegisterNotice);
         j.Raw(",\"license_policy\":"u8);
-        j.StringOrNull(m.LicensePolicy.Length == 0 ? null : m.LicensePolicy);
+        j.StringOrNullIfEmpty(m.LicensePolicy);
         j.Raw(",\"policy\":"u8);
-        j.StringOrNull(m.Policy.Length == 0 ? null : m.Policy);
+        j.StringOrNullIfEmpty(m.Policy);
         j.Raw(",\"explanation\":"u8);
         j.String(m.Explanation);
         j.Raw("}"u8);

@@ -37,6 +37,15 @@ internal sealed class JsonLine : Utf8Buffer
             String(value);
     }
 
+    /// <summary>Writes a JSON string, or <c>null</c> for an empty one (a value the line does not have).</summary>
+    public void StringOrNullIfEmpty(string value)
+    {
+        if (value.Length == 0)
+            Null();
+        else
+            String(value);
+    }
+
     public void Null() => Raw("null"u8);
 
     public void Boolean(bool value) => Raw(value ? "true"u8 : "false"u8);
