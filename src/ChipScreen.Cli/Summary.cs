@@ -26,6 +26,9 @@ internal static class Summary
                 : "";
             w.WriteLine(Invariant($"  {decision.ToContractString(),-18} {count,9:N0}{detail}"));
         }
+        if (s.ByPartyVerdict.Any(v => v.Lines > 0))
+            w.WriteLine("  lines with a restricted-party hit: " +
+                string.Join(", ", s.ByPartyVerdict.Select(v => Invariant($"{v.Lines:N0} {Parties.Verdicts.Describe(v.Verdict)}"))));
         w.WriteLine();
         if (report.Volumes.DependentLines > 0)
             w.WriteLine(Invariant($"volumes settled in ship-date order for {report.Volumes.DependentLines:N0} line{(report.Volumes.DependentLines == 1 ? "" : "s")}"));

@@ -50,6 +50,14 @@ public sealed class BatchSummary(Rules.RulesChange? change = null)
     /// <summary>Lines per rule id that fired, sorted.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> ByRule => Sorted(_byRule);
 
+    private readonly long[] _byPartyVerdict = new long[3];
+
+    /// <summary>Lines whose end user or consignee has a candidate on the restricted-party lists with each verdict
+    /// (<see cref="Parties.Verdicts"/>: match, review, cleared), in that order; a line with candidates of two verdicts counts
+    /// under both.</summary>
+    public IEnumerable<(string Verdict, long Lines)> ByPartyVerdict =>
+        PartyVerdictFlags.Verdicts.Select((verdict, i) => (verdict, _byPartyVerdict[i]));
+
     private static KeyValuePair<string, TValue>[] Sorted<TValue>(Dictionary<string, TValue> map) =>
         [.. map.OrderBy(p => p.Key, StringComparer.Ordinal)];
 
@@ -74,6 +82,9 @@ public sealed class BatchSummary(Rules.RulesChange? change = null)
         _byTier[decision.Tier is { } t and >= 1 and <= 3 ? t : 0]++;
         IncrementDecision(_byDestination, decision.Destination, decision.Decision);
         IncrementDecision(_byEccn, decision.Eccn, decision.Decision);
+        for (var i = 0; i < _byPartyVerdict.Length; i++)
+            if ((decision.PartyVerdicts & (1 << i)) != 0)
+                _byPartyVerdict[i]++;
         var rules = _byRule.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in decision.RuleIds.AsSpan().Split(';'))
         {
@@ -104,11 +115,32 @@ public sealed class BatchSummary(Rules.RulesChange? change = null)
 /// <param name="Eccn">The ECCN, or empty.</param>
 /// <param name="RuleIds">The ids of the rules that fired, joined with ";".</param>
 /// <param name="ShipDate">The line's ship date (the as-of date when the line gave none).</param>
-public readonly record struct DecisionDigest(Decision Decision, string? Exception, int? Tier, string Destination, string Eccn, string RuleIds, DateOnly ShipDate)
+/// <param name="PartyVerdicts">The verdicts of its parties' restricted-party candidates, as flags (<see cref="PartyVerdictFlags"/>).</param>
+public readonly record struct DecisionDigest(Decision Decision, string? Exception, int? Tier, string Destination, string Eccn, string RuleIds, DateOnly ShipDate, int PartyVerdicts = 0)
 {
     /// <summary>The digest of a decision.</summary>
     public static DecisionDigest Of(LineDecision decision) =>
-        new(decision.Decision, decision.Exception, decision.Tier, decision.Destination, decision.Eccn?.Value ?? "", decision.RuleIds, decision.Facts.ShipDate);
+        new(decision.Decision, decision.Exception, decision.Tier, decision.Destination, decision.Eccn?.Value ?? "", decision.RuleIds, decision.Facts.ShipDate,
+            PartyVerdictFlags.Of(decision.Facts.PartyMatches));
+}
+
+/// <summary>The verdicts among a line's restricted-party candidates as flags: bit i for <see cref="Verdicts"/>[i].</summary>
+internal static class PartyVerdictFlags
+{
+    /// <summary>The verdicts, in the order of their bits.</summary>
+    public static readonly string[] Verdicts = [Parties.Verdicts.Match, Parties.Verdicts.Review, Parties.Verdicts.Cleared];
+
+    public static int Of(System.Collections.Immutable.ImmutableArray<Parties.PartyMatch> matches)
+    {
+        var flags = 0;
+        foreach (var m in matches)
+        {
+            var i = Array.IndexOf(Verdicts, m.Verdict);
+            if (i >= 0)
+                flags |= 1 << i;
+        }
+        return flags;
+    }
 }
 
 /// <summary>The lines of a batch that ship on or after the day its rules change.</summary>

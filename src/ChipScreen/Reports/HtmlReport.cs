@@ -294,6 +294,8 @@ public sealed class HtmlReport : IDisposable
         if (s.ByException.Count > 0)
             w.Write("<p>License exceptions: " + string.Join(", ", s.ByException.Select(e => Text($"<span data-exception-count=\"{e.Key}\">{e.Key} {e.Value}</span>"))) + "</p>\n");
         w.Write("<p>By tier: " + string.Join(", ", s.ByTier.Select(t => Text($"{(t.Key.Length == 0 ? "unknown" : "tier " + t.Key)} {t.Value}"))) + "</p>\n");
+        w.Write("<p>Lines with a restricted-party hit (end user or consignee): " + string.Join(", ", s.ByPartyVerdict.Select(v =>
+            Text($"<span data-party-count=\"{v.Verdict}\">{v.Lines}</span> {Parties.Verdicts.Describe(v.Verdict)}"))) + "</p>\n");
         w.Write("</section>\n");
 
         // Charts.

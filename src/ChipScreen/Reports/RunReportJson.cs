@@ -75,6 +75,11 @@ public static class RunReportJson
         DecisionMap(w, "by_destination", report.Summary.ByDestination);
         DecisionMap(w, "by_eccn", report.Summary.ByEccn);
         Map(w, "by_rule", report.Summary.ByRule);
+        // Lines whose parties have a candidate on the restricted-party lists, by the candidate's verdict.
+        w.WriteStartObject("lines_by_party_verdict");
+        foreach (var (verdict, lines) in report.Summary.ByPartyVerdict)
+            w.WriteNumber(verdict, lines);
+        w.WriteEndObject();
         // Lines that ship on or after the day the run's rules change: decided for the as-of date, to be screened again.
         var after = report.Summary.AfterChange;
         w.WriteStartObject("shipping_after_rules_change");

@@ -57,6 +57,26 @@ public class AuditRecordPartiesTests
     }
 
     [Fact]
+    public void ReportJson_CountsTheLinesOfEachVerdict_AsAuditJsonlRecordsThem_AndTheSummarySaysSo()
+    {
+        using var dir = new TempDir();
+        var (code, output, err) = Cli.ScreenCommandTests.Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules,
+            "--as-of", "2025-09-30", "--out", dir.File("out"), "--list", Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv"));
+        Assert.True(code == 0, err);
+        var expected = new Dictionary<string, long> { ["match"] = 0, ["review"] = 0, ["cleared"] = 0 };
+        foreach (var line in File.ReadLines(dir.File("out/audit.jsonl")))
+        {
+            using var record = JsonDocument.Parse(line);
+            foreach (var verdict in record.RootElement.GetProperty("facts").GetProperty("party_matches").EnumerateArray().Select(m => m.GetProperty("verdict").GetString()!).Distinct())
+                expected[verdict]++;
+        }
+        Assert.True(expected["match"] > 0 && expected["review"] > 0);
+        using var report = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
+        Assert.Equal(expected, report.RootElement.GetProperty("counts").GetProperty("lines_by_party_verdict").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
+        Assert.Contains($"  lines with a restricted-party hit: {expected["match"]} matching, {expected["review"]} possibly matching (review), 0 cleared by a disposition", output);
+    }
+
+    [Fact]
     public void ACandidateClearedByAReviewedDisposition_IsRecordedWithTheReviewer()
     {
         var entry = Screen.Pack.Parties.Lists.Entries.Single(e => e.Id == "el-huawei-device");
@@ -71,5 +91,8 @@ public class AuditRecordPartiesTests
         var cleared = Assert.Single(Matches(d).EnumerateArray(), m => m.GetProperty("entry_id").GetString() == "el-huawei-device");
         Assert.Equal("cleared", cleared.GetProperty("verdict").GetString());
         Assert.Contains("cleared: not a match per J. Doe on 2025-10-01 (a phone repair shop in Lagos", cleared.GetProperty("explanation").GetString());
+        var summary = new BatchSummary();
+        summary.Add(d);
+        Assert.Equal(1, summary.ByPartyVerdict.Single(v => v.Verdict == "cleared").Lines);
     }
 }

@@ -22,6 +22,16 @@ public class BatchSummaryTests
     }
 
     [Fact]
+    public void LinesAreCountedByTheVerdictsOfTheirPartiesCandidates_OnceEach()
+    {
+        var summary = new BatchSummary();
+        var date = new DateOnly(2025, 6, 1);
+        foreach (var flags in new[] { 0, 1, 1 | 2, 2, 4, 1 | 4 })
+            summary.Add(new DecisionDigest(Decision.Hold, null, 3, "CN", "", "P6", date, flags));
+        Assert.Equal([("match", 3L), ("review", 2L), ("cleared", 2L)], summary.ByPartyVerdict.ToArray());
+    }
+
+    [Fact]
     public void WithoutAChange_OrWithNoLineAfterIt_NothingIsCounted()
     {
         var open = new BatchSummary();

@@ -20,6 +20,9 @@ public class HtmlReportTests
         var shown = await chromium.EvaluateAsync("Object.fromEntries([...document.querySelectorAll('[data-decision-count]')].map(e => [e.dataset.decisionCount, Number(e.textContent)]))");
         Assert.Equal(expected, shown!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>()));
         Assert.Equal(json.RootElement.GetProperty("counts").GetProperty("lines").GetInt64(), (long)(await chromium.EvaluateAsync("Number(document.querySelector('[data-total-count]').textContent)"))!.GetValue<double>());
+        var partyCounts = await chromium.EvaluateAsync("Object.fromEntries([...document.querySelectorAll('[data-party-count]')].map(e => [e.dataset.partyCount, Number(e.textContent)]))");
+        Assert.Equal(json.RootElement.GetProperty("counts").GetProperty("lines_by_party_verdict").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()),
+            partyCounts!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>()));
 
         // The sections are in reading order, on the screen and in the document.
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
