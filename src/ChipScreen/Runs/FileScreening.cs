@@ -70,6 +70,7 @@ public sealed partial class FileScreening(TimeProvider time)
 
         var directory = request.OutputDirectory;
         CheckWritable(directory, request.AuditLog);
+        using var outputLock = OutputLock.Acquire(directory); // held until the outputs are in place and the run is logged
         string Final(string name) => Path.Combine(directory, name);
         string[] names = [DecisionsFile, AuditFile, ReportFile, HtmlFile];
         Screened? screened = null;

@@ -123,6 +123,31 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void AnOutputDirectoryAnotherRunIsWriting_Exits2_AndLeavesThatRunsFilesAlone()
+    {
+        using var dir = new TempDir();
+        string[] screen = ["screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File("out")];
+        Assert.Equal(0, Run(screen).Code);
+        var before = Directory.GetFiles(dir.File("out")).ToDictionary(f => f, File.ReadAllBytes);
+
+        // Another run holds the directory, as `chipscreen screen` does while it writes there.
+        using (ChipScreen.Runs.OutputLock.Acquire(dir.File("out")))
+        {
+            var (code, _, err) = Run(screen);
+            Assert.Equal(2, code);
+            Assert.StartsWith($"chipscreen: output directory {dir.File("out")}: another chipscreen run is writing to it", err, StringComparison.Ordinal);
+            Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(dir.File("out")).Order(StringComparer.Ordinal)); // no partial file, no lock file
+            foreach (var (file, bytes) in before)
+                Assert.Equal(bytes, File.ReadAllBytes(file));
+        }
+
+        // Once it ends, the next run goes ahead, and both runs verify.
+        Assert.Equal(0, Run(screen).Code);
+        Assert.Equal(2, File.ReadAllLines(dir.File("out/audit-log.jsonl")).Length);
+        Assert.Equal(0, Run("verify", dir.File("out")).Code);
+    }
+
+    [Fact]
     public void MissingFile_Exits2()
     {
         var (code, _, err) = Run("screen", "no-such-orders.csv", "--rules", Repo.Rules);
