@@ -14,7 +14,7 @@ internal static class VerifyCommand
     {
         var directory = new Argument<string>("dir") { Description = "The output directory of a screening run (with report.json)." };
         var rules = new Option<string?>("--rules") { Description = "The rules directory (default: the one the run recorded)." };
-        var auditLog = new Option<string?>("--audit-log") { Description = "The audit log (default: audit-log.jsonl in DIR)." };
+        var auditLog = new Option<string?>("--audit-log") { Description = "The audit log (default: the one the run recorded, relative to where it was made, or audit-log.jsonl in DIR)." };
         var input = new Option<string?>("--input") { Description = "The run's input file (default: the path the run recorded, relative to where it was made)." };
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) when a check cannot be made, e.g. the input is gone and the run cannot be re-screened." };
         var command = new Command("verify", "Check that a run's outputs, input and rule files are unchanged, that re-screening reproduces its decisions, and that the audit log is intact.")

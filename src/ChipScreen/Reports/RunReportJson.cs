@@ -107,6 +107,10 @@ public static class RunReportJson
 
         LedgerJson.Write(w, report.Ledger);
 
+        if (report.AuditLogPath is { } auditLog)
+            w.WriteString("audit_log", auditLog);
+        else
+            w.WriteNull("audit_log"); // audit-log.jsonl beside the outputs
         Files(w, "outputs", report.Outputs);
         w.WriteEndObject();
         w.Flush();

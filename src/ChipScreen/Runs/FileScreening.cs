@@ -96,6 +96,7 @@ public sealed partial class FileScreening(TimeProvider time)
                 request.OrdersPath, inputHash.GetAwaiter().GetResult(), ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
             {
                 ListFiles = added,
+                AuditLogPath = request.AuditLogPath,
             };
             var reportFile = DirectFile.CreateHashed(Partial(directory, ReportFile));
             using (reportFile)

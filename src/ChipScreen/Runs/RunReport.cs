@@ -43,6 +43,9 @@ public sealed record RunReport(
     /// with their SHA-256; they are not in <see cref="RuleFiles"/>.</summary>
     public IReadOnlyList<PackFile> ListFiles { get; init; } = [];
 
+    /// <summary>The audit log the run was appended to, as given; null for <c>audit-log.jsonl</c> beside the outputs.</summary>
+    public string? AuditLogPath { get; init; }
+
     /// <summary>Whether the pack is in force on the as-of date. A pack named outside its dates (a what-if, or a
     /// mistake) screens by rules that were not the law on that date, which every output says.</summary>
     public bool PackInForce => Pack.InForceOn(AsOf);

@@ -16,7 +16,8 @@ public sealed class RunVerifier(TimeProvider time)
     /// <summary>Verifies <paramref name="directory"/>.</summary>
     /// <param name="directory">A run's output directory (with report.json).</param>
     /// <param name="rulesDirectory">The rules directory; null for the one report.json records.</param>
-    /// <param name="auditLogPath">The audit log; null for audit-log.jsonl in <paramref name="directory"/>.</param>
+    /// <param name="auditLogPath">The audit log; null for the one report.json records (a path given to the run, relative to
+    /// the directory the run was made in), or audit-log.jsonl in <paramref name="directory"/> when it records none.</param>
     /// <param name="inputPath">The run's input file; null for the path report.json records (which, when the run was given a
     /// relative path, is relative to the directory the run was made in).</param>
     /// <exception cref="OrderFileException">The directory has no readable report.json.</exception>
@@ -37,11 +38,13 @@ public sealed class RunVerifier(TimeProvider time)
         }
 
         // 1. The audit log: its chain, and this run's record of every output (report.json and report.html included).
-        var logPath = auditLogPath ?? Path.Combine(directory, AuditLog.DefaultFileName);
+        var logPath = auditLogPath ?? run.AuditLog ?? Path.Combine(directory, AuditLog.DefaultFileName);
         AuditLogEntry? entry = null;
         if (!File.Exists(logPath))
         {
-            checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, "the audit log is missing"));
+            checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, auditLogPath is null && run.AuditLog is not null
+                ? "the audit log the run recorded is not there (--audit-log names where it is now)"
+                : "the audit log is missing"));
         }
         else
         {
@@ -205,7 +208,8 @@ public sealed class RunVerifier(TimeProvider time)
 
     /// <summary>What report.json records of a run.</summary>
     private sealed record RecordedRun(string RunId, string InputPath, string InputSha256, string PackId, DateOnly AsOf, string RulesDirectory,
-        IReadOnlyList<PackFile> RuleFiles, IReadOnlyList<PackFile> ListFiles, IReadOnlyDictionary<string, string> Outputs, RecordedBaseline Baseline)
+        IReadOnlyList<PackFile> RuleFiles, IReadOnlyList<PackFile> ListFiles, IReadOnlyDictionary<string, string> Outputs, RecordedBaseline Baseline,
+        string? AuditLog)
     {
         private static List<PackFile> Files(JsonElement array) =>
             array.EnumerateArray().Select(f => new PackFile(f.Member("path").GetString()!, f.Member("sha256").GetString()!)).ToList();
@@ -225,7 +229,8 @@ public sealed class RunVerifier(TimeProvider time)
                 Files(root.Member("rule_files")),
                 root.TryGetProperty("list_files", out var lists) ? Files(lists) : [],
                 root.Member("outputs").EnumerateArray().ToDictionary(f => f.Member("path").GetString()!, f => f.Member("sha256").GetString()!, StringComparer.Ordinal),
-                RecordedBaseline.Read(root));
+                RecordedBaseline.Read(root),
+                root.TryGetProperty("audit_log", out var log) && log.ValueKind == JsonValueKind.String ? log.GetString() : null);
         }
     }
 }

@@ -49,6 +49,42 @@ public class RunVerifierTests
     }
 
     [Fact]
+    public void ARunLoggedElsewhere_VerifiesWithTheLogItRecorded_AndAMovedLogIsNamed()
+    {
+        using var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        var log = dir.File("logs/all-runs.jsonl");
+        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out"), log);
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        Assert.Equal(log, JsonNode.Parse(File.ReadAllText(dir.File("out/report.json")))!["audit_log"]!.GetValue<string>());
+        Assert.False(File.Exists(dir.File("out/audit-log.jsonl")));
+
+        var result = Verify(dir.File("out"));
+        Assert.True(result.Holds, string.Join("\n", result.Checks));
+        Assert.Contains(result.Checks, c => c.Subject == log && c.Detail == "chain of 1 run intact");
+
+        var moved = dir.File("archive/all-runs.jsonl");
+        Directory.CreateDirectory(dir.File("archive"));
+        File.Move(log, moved);
+        var failure = Assert.Single(Verify(dir.File("out")).Failures);
+        Assert.Equal((log, "the audit log the run recorded is not there (--audit-log names where it is now)"), (failure.Subject, failure.Detail));
+        Assert.True(new RunVerifier(TimeProvider.System).Verify(dir.File("out"), auditLogPath: moved).Holds);
+    }
+
+    [Fact]
+    public void ARunLoggedBesideItsOutputs_RecordsNoAuditLogPath()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var report = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "report.json")))!.AsObject();
+            Assert.True(report.TryGetPropertyValue("audit_log", out var log));
+            Assert.Null(log); // audit-log.jsonl beside the outputs: the directory can move with its log
+        }
+    }
+
+    [Fact]
     public void AMovedInput_IsNotReScreened_SaysWhy_AndReScreensWhereItWasMoved()
     {
         var (dir, output, input) = Screened();
