@@ -72,10 +72,12 @@ public static class AuditLog
         return hash;
     }
 
-    /// <summary>Throws when the log cannot be appended to: its directory cannot be made, or the file cannot be opened for
-    /// writing. A new log is created and deleted again, so nothing of it stays if the run then fails.</summary>
+    /// <summary>Throws when the log cannot be appended to: its directory cannot be made, the file cannot be opened for
+    /// writing, or its last line is not a run this log could chain to. A new log is created and deleted again, so nothing
+    /// of it stays if the run then fails.</summary>
     /// <exception cref="IOException">The log cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The log cannot be written.</exception>
+    /// <exception cref="InvalidDataException">The log's last line is not a ChipScreen audit-log entry.</exception>
     public static void CheckWritable(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -88,6 +90,7 @@ public static class AuditLog
                 using var file = File.Exists(path)
                     ? new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)
                     : new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.DeleteOnClose);
+                Last(file, path); // the run will chain to it
                 return;
             }
             catch (IOException) when (attempt < 200 && File.Exists(path))
@@ -168,10 +171,18 @@ public static class AuditLog
         var text = Encoding.UTF8.GetString(tail).TrimEnd('\n');
         var last = text[(text.LastIndexOf('\n') + 1)..];
         var cut = last.LastIndexOf(HashMember, StringComparison.Ordinal);
+        var unreadable = new InvalidDataException($"{path}: the last line is not a ChipScreen audit-log entry, so the log cannot be extended (chipscreen verify names what is wrong with it)");
         if (cut < 0 || !last.EndsWith("\"}", StringComparison.Ordinal))
-            throw new InvalidDataException($"{path}: the last line is not a ChipScreen audit-log entry; the log cannot be extended");
-        var entry = AuditLogEntry.Parse(last[..cut] + "}", last[(cut + HashMember.Length)..^2], 0);
-        return (entry.Sequence, entry.Hash);
+            throw unreadable;
+        try
+        {
+            var entry = AuditLogEntry.Parse(last[..cut] + "}", last[(cut + HashMember.Length)..^2], 0);
+            return (entry.Sequence, entry.Hash);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw unreadable;
+        }
     }
 }
 

@@ -106,8 +106,15 @@ public sealed partial class FileScreening(TimeProvider time)
 
             foreach (var name in names)
                 File.Move(Partial(directory, name), Final(name), overwrite: true);
-            AuditLog.Append(request.AuditLog, report, directory,
-                [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash), new(ReportFile, reportHash), new(HtmlFile, htmlHash)]);
+            try
+            {
+                AuditLog.Append(request.AuditLog, report, directory,
+                    [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash), new(ReportFile, reportHash), new(HtmlFile, htmlHash)]);
+            }
+            catch (InvalidDataException e) // the log was checked before the run; something changed it since
+            {
+                throw new RunOutputException($"audit log {request.AuditLog}: the run's outputs are in {directory} but the run is not logged: {e.Message}", e);
+            }
             return report;
         }
         finally
@@ -147,6 +154,10 @@ public sealed partial class FileScreening(TimeProvider time)
             try
             {
                 AuditLog.CheckWritable(auditLog);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new RunOutputException($"audit log {auditLog}: its last line is not a ChipScreen audit-log entry, so no run can be chained to it: restore the log from a copy, or give another --audit-log", e);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

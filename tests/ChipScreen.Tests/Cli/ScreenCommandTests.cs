@@ -147,6 +147,26 @@ public class ScreenCommandTests
         Assert.Equal(0, Run("verify", dir.File("out")).Code);
     }
 
+    [Theory]
+    [InlineData("a line someone added by hand\n")]
+    [InlineData("{\"sequence\":2,\"hash\":\"0000\"}\n")]
+    public void AnAuditLogWhoseLastLineIsNotARun_StopsTheRunBeforeItWritesAnything(string appended)
+    {
+        using var dir = new TempDir();
+        string[] screen = ["screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File("out")];
+        Assert.Equal(0, Run(screen).Code);
+        File.AppendAllText(dir.File("out/audit-log.jsonl"), appended);
+        var before = Directory.GetFiles(dir.File("out")).ToDictionary(f => f, File.ReadAllBytes);
+
+        var (code, _, err) = Run([.. screen[..^4], "--as-of", "2025-10-31", "--out", dir.File("out")]);
+        Assert.Equal(2, code);
+        Assert.Equal($"chipscreen: audit log {dir.File("out/audit-log.jsonl")}: its last line is not a ChipScreen audit-log entry, so no run can be chained to it: restore the log from a copy, or give another --audit-log",
+            err.Trim());
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), Directory.GetFiles(dir.File("out")).Order(StringComparer.Ordinal));
+        foreach (var (file, bytes) in before)
+            Assert.Equal(bytes, File.ReadAllBytes(file)); // the earlier run's outputs are still the ones it logged
+    }
+
     [Fact]
     public void MissingFile_Exits2()
     {
