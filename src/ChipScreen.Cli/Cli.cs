@@ -12,6 +12,9 @@ internal static class Cli
     public const int Failed = 1;
     public const int Unusable = 2;
 
+    /// <summary>Stopped by Ctrl+C or SIGTERM (128 + SIGINT, as a shell reports it).</summary>
+    public const int Interrupted = 130;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("ChipScreen: export-compliance screening of advanced AI chip orders (ECCN 3A090/4A090). Not legal advice.")
@@ -72,6 +75,11 @@ internal static class Cli
         {
             await stderr.WriteLineAsync($"chipscreen: {e.Message} ({e.Code})");
             return Ledger.LedgerErrorCodes.IsUsage(e.Code) ? Unusable : Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("chipscreen: interrupted; the run wrote no outputs and logged nothing");
+            return Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

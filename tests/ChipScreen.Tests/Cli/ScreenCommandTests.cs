@@ -167,6 +167,28 @@ public class ScreenCommandTests
             Assert.Equal(bytes, File.ReadAllBytes(file)); // the earlier run's outputs are still the ones it logged
     }
 
+    [Theory]
+    [InlineData(2)] // SIGINT: Ctrl+C
+    [InlineData(15)] // SIGTERM: a scheduler stopping the job
+    public async Task ARunStoppedBySignal_RemovesItsTemporaryFiles_LogsNothing_AndExits130(int signal)
+    {
+        using var dir = new TempDir();
+        var sample = File.ReadAllLines(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"));
+        var orders = dir.Write("orders.csv", string.Join("\n", [sample[0], .. Enumerable.Repeat(sample[1..], 400_000 / (sample.Length - 1)).SelectMany(l => l)]) + "\n");
+        using var run = CliProcess.Start(new Dictionary<string, string>(), "screen", orders, "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File("out"));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(dir.File("out/decisions.csv.partial")))
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), "the run did not start writing");
+            await Task.Delay(20);
+        }
+        run.Signal(signal);
+        var (code, _, err) = await run.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(code == 130, $"exit code {code}: {err}");
+        Assert.Equal("chipscreen: interrupted; the run wrote no outputs and logged nothing", err.Trim());
+        Assert.Empty(Directory.GetFiles(dir.File("out")));
+    }
+
     [Fact]
     public void MissingFile_Exits2()
     {

@@ -88,6 +88,30 @@ public class FileScreeningTests
     }
 
     [Fact]
+    public void ARunStoppedHalfway_RemovesItsTemporaryFiles_AndLogsNothing()
+    {
+        // 30,000 lines, stopped once the first 10,000 are decided (what Ctrl+C does to `chipscreen screen`).
+        using var dir = new TempDir();
+        var sample = File.ReadAllLines(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"));
+        var orders = dir.Write("orders.csv", string.Join("\n", [sample[0], .. Enumerable.Repeat(sample[1..], 30_000 / (sample.Length - 1) + 1).SelectMany(l => l).Take(30_000)]) + "\n");
+        var screening = new FileScreening(TimeProvider.System);
+        var request = new RunRequest(orders, Repo.Rules, null, AsOf, dir.File("out"));
+        using var stop = new CancellationTokenSource();
+        var decided = new List<long>();
+        var progress = new Progress(n => { decided.Add(n); if (n >= 10_000) stop.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() => screening.Run(request, screening.LoadPack(request), progress: progress, cancellationToken: stop.Token));
+        Assert.Contains(decided, n => n >= 10_000);
+        Assert.DoesNotContain(decided, n => n == 30_000);
+        Assert.Empty(Directory.GetFiles(dir.File("out"))); // no .partial file, no output, no audit log
+    }
+
+    /// <summary>Reports progress on the caller's thread (<see cref="Progress{T}"/> posts to the thread pool).</summary>
+    private sealed class Progress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
+    [Fact]
     public void InputThatFailsHalfway_LeavesNoPartialOutput()
     {
         using var dir = new TempDir();
