@@ -78,7 +78,7 @@ internal static class Cli
         }
         catch (OperationCanceledException)
         {
-            await stderr.WriteLineAsync("chipscreen: interrupted; the run wrote no outputs and logged nothing");
+            await stderr.WriteLineAsync("chipscreen: interrupted; nothing was written, logged or committed");
             return Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

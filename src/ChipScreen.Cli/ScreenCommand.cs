@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using ChipScreen.Runs;
 using ChipScreen.Screening;
 using ChipScreen.Service;
@@ -60,26 +59,16 @@ internal static class ScreenCommand
         throw new UsageException($"--as-of '{text}' is not a date (YYYY-MM-DD)");
     }
 
-    /// <summary>Screens the batch. Ctrl+C or SIGTERM stops it between runs of lines, so that the run removes its temporary
-    /// files and logs nothing (a second signal ends the process at once).</summary>
+    /// <summary>Screens the batch; Ctrl+C or SIGTERM stops it between runs of lines, and the run removes its temporary files
+    /// (<see cref="Interruption"/>).</summary>
     private static int Screen(RunRequest request, TextWriter stdout, TextWriter stderr)
     {
-        using var stop = new CancellationTokenSource();
-        void Stop(PosixSignalContext signal)
-        {
-            if (stop.IsCancellationRequested)
-                return;
-            signal.Cancel = true;
-            stop.Cancel();
-        }
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var cancellationToken = stop.Token;
+        using var interruption = new Interruption();
         using var services = ScreeningServices.For(request);
         var screening = services.GetRequiredService<FileScreening>();
         var pack = services.GetRequiredService<IRulePackSource>().Current.Pack;
         using var progress = Progress.ForTerminal(stderr);
-        var report = screening.Run(request, pack, progress: progress, cancellationToken: cancellationToken);
+        var report = screening.Run(request, pack, progress: progress, cancellationToken: interruption.Token);
         Summary.Write(stdout, request, report);
         return Cli.Ok;
     }

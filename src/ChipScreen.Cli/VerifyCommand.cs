@@ -29,7 +29,9 @@ internal static class VerifyCommand
                 throw new UsageException($"--input {inputPath}: {(Directory.Exists(inputPath) ? "is a directory; give the run's input file" : "no such file")}");
             if (parse.GetValue(rules) is { } rulesPath && !Directory.Exists(rulesPath))
                 throw new UsageException($"--rules {rulesPath}: {(File.Exists(rulesPath) ? "is a file; give the rules directory" : "no such directory")}");
-            var result = new RunVerifier(TimeProvider.System).Verify(parse.GetValue(directory)!, parse.GetValue(rules), parse.GetValue(auditLog), parse.GetValue(input));
+            using var interruption = new Interruption();
+            var result = new RunVerifier(TimeProvider.System).Verify(parse.GetValue(directory)!, parse.GetValue(rules), parse.GetValue(auditLog), parse.GetValue(input),
+                interruption.Token);
             foreach (var check in result.Checks)
                 stdout.WriteLine(check);
             var skipped = result.Skipped.Count();

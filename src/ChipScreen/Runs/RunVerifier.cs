@@ -21,7 +21,9 @@ public sealed class RunVerifier(TimeProvider time)
     /// <param name="inputPath">The run's input file; null for the path report.json records (which, when the run was given a
     /// relative path, is relative to the directory the run was made in).</param>
     /// <exception cref="OrderFileException">The directory has no readable report.json.</exception>
-    public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null, string? inputPath = null)
+    /// <param name="cancellationToken">Stops the re-screening between runs of lines (its scratch files are removed).</param>
+    public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null, string? inputPath = null,
+        CancellationToken cancellationToken = default)
     {
         var checks = new List<VerificationCheck>();
         var reportPath = Path.Combine(directory, FileScreening.ReportFile);
@@ -142,14 +144,14 @@ public sealed class RunVerifier(TimeProvider time)
         // 4. Re-screen under the recorded pack and as-of date, and compare.
         if (inputIntact && rulesIntact)
         {
-            checks.AddRange(Rescreen(run, input, rules, directory));
+            checks.AddRange(Rescreen(run, input, rules, directory, cancellationToken));
             return new VerificationResult(checks) { Rescreened = true };
         }
         checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input or the rule files are not as recorded"));
         return new VerificationResult(checks);
     }
 
-    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, string directory)
+    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, string directory, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
         try
@@ -160,7 +162,7 @@ public sealed class RunVerifier(TimeProvider time)
             };
             var screening = new FileScreening(time);
             // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
-            screening.Run(request, screening.LoadPack(request), run.Baseline);
+            screening.Run(request, screening.LoadPack(request), run.Baseline, cancellationToken: cancellationToken);
             var checks = new List<VerificationCheck>();
             foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
             {

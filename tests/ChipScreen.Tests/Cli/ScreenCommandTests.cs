@@ -185,7 +185,7 @@ public class ScreenCommandTests
         run.Signal(signal);
         var (code, _, err) = await run.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(code == 130, $"exit code {code}: {err}");
-        Assert.Equal("chipscreen: interrupted; the run wrote no outputs and logged nothing", err.Trim());
+        Assert.Equal("chipscreen: interrupted; nothing was written, logged or committed", err.Trim());
         Assert.Empty(Directory.GetFiles(dir.File("out")));
     }
 
