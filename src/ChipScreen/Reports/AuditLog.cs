@@ -171,7 +171,7 @@ public static class AuditLog
         var text = Encoding.UTF8.GetString(tail).TrimEnd('\n');
         var last = text[(text.LastIndexOf('\n') + 1)..];
         var cut = last.LastIndexOf(HashMember, StringComparison.Ordinal);
-        var unreadable = new InvalidDataException($"{path}: the last line is not a ChipScreen audit-log entry, so the log cannot be extended (chipscreen verify names what is wrong with it)");
+        var unreadable = new InvalidDataException($"{path}: the last line is not a ChipScreen audit-log entry, so the log cannot be extended");
         if (cut < 0 || !last.EndsWith("\"}", StringComparison.Ordinal))
             throw unreadable;
         try
