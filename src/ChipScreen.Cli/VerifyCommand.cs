@@ -27,6 +27,8 @@ internal static class VerifyCommand
             // mistake to name, not a check to skip (a recorded path that is gone is skipped, below).
             if (parse.GetValue(input) is { } inputPath && !File.Exists(inputPath))
                 throw new UsageException($"--input {inputPath}: {(Directory.Exists(inputPath) ? "is a directory; give the run's input file" : "no such file")}");
+            if (parse.GetValue(auditLog) is { } logPath && !File.Exists(logPath))
+                throw new UsageException($"--audit-log {logPath}: {(Directory.Exists(logPath) ? "is a directory; give the audit log file" : "no such file")}");
             if (parse.GetValue(rules) is { } rulesPath && !Directory.Exists(rulesPath))
                 throw new UsageException($"--rules {rulesPath}: {(File.Exists(rulesPath) ? "is a file; give the rules directory" : "no such directory")}");
             using var interruption = new Interruption();

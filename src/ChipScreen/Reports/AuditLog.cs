@@ -67,9 +67,21 @@ public static class AuditLog
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         var line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body, 0, body.Length - 1) + HashMember + hash + "\"}\n");
         file.Seek(0, SeekOrigin.End);
+        if (EndsWithoutLineFeed(file))
+            file.WriteByte((byte)'\n'); // a log whose last line lost its line feed: the run goes on a line of its own
         file.Write(line);
         file.Flush(flushToDisk: true);
         return hash;
+    }
+
+    private static bool EndsWithoutLineFeed(FileStream file)
+    {
+        if (file.Length == 0)
+            return false;
+        file.Seek(-1, SeekOrigin.End);
+        var last = file.ReadByte();
+        file.Seek(0, SeekOrigin.End);
+        return last != '\n';
     }
 
     /// <summary>Throws when the log cannot be appended to: its directory cannot be made, the file cannot be opened for
@@ -128,7 +140,7 @@ public static class AuditLog
             {
                 entry = AuditLogEntry.Parse(body, hash, number);
             }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
             {
                 problems.Add($"{path}:{number}: unreadable entry ({e.Message})");
                 continue;
@@ -168,8 +180,9 @@ public static class AuditLog
         var tail = new byte[size];
         file.Seek(-size, SeekOrigin.End);
         file.ReadExactly(tail);
-        var text = Encoding.UTF8.GetString(tail).TrimEnd('\n');
-        var last = text[(text.LastIndexOf('\n') + 1)..];
+        // Read as verify reads it: CR LF line ends and a byte-order mark are allowed.
+        var text = Encoding.UTF8.GetString(tail).TrimEnd('\n', '\r');
+        var last = text[(text.LastIndexOf('\n') + 1)..].TrimStart('\uFEFF');
         var cut = last.LastIndexOf(HashMember, StringComparison.Ordinal);
         var unreadable = new InvalidDataException($"{path}: the last line is not a ChipScreen audit-log entry, so the log cannot be extended");
         if (cut < 0 || !last.EndsWith("\"}", StringComparison.Ordinal))
@@ -179,7 +192,7 @@ public static class AuditLog
             var entry = AuditLogEntry.Parse(last[..cut] + "}", last[(cut + HashMember.Length)..^2], 0);
             return (entry.Sequence, entry.Hash);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw unreadable;
         }

@@ -34,7 +34,7 @@ public sealed class RunVerifier(TimeProvider time)
         {
             run = RecordedRun.Read(reportPath);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new OrderFileException($"{reportPath}: not a ChipScreen report ({e.Message})", e);
         }
@@ -54,7 +54,8 @@ public sealed class RunVerifier(TimeProvider time)
             foreach (var problem in problems)
                 checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, problem));
             if (problems.Count == 0)
-                checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact"));
+                checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, entries.Count == 0 ? "empty"
+                    : $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact, ending with hash {entries[^1].Hash}"));
             entry = entries.LastOrDefault(e => e.RunId == run.RunId);
             if (entry is null)
                 checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, $"run {run.RunId} is not in the audit log (it was removed, or the report was replaced)"));

@@ -62,7 +62,8 @@ public class RunVerifierTests
 
         var result = Verify(dir.File("out"));
         Assert.True(result.Holds, string.Join("\n", result.Checks));
-        Assert.Contains(result.Checks, c => c.Subject == log && c.Detail == "chain of 1 run intact");
+        var lastHash = File.ReadAllText(log).TrimEnd()[^66..^2];
+        Assert.Contains(result.Checks, c => c.Subject == log && c.Detail == $"chain of 1 run intact, ending with hash {lastHash}");
 
         var moved = dir.File("archive/all-runs.jsonl");
         Directory.CreateDirectory(dir.File("archive"));
@@ -222,6 +223,53 @@ public class RunVerifierTests
         {
             File.WriteAllText(Path.Combine(output, "audit-log.jsonl"), "");
             FailsNaming(Verify(output), "audit-log.jsonl");
+        }
+    }
+
+    [Theory]
+    [InlineData("no final line feed")]
+    [InlineData("CR LF line ends")]
+    [InlineData("a byte-order mark")]
+    public void ALogThatVerifies_IsExtendedByTheNextRun_AndBothRunsStillVerify(string variant)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var log = Path.Combine(output, "audit-log.jsonl");
+            var text = File.ReadAllText(log);
+            File.WriteAllText(log, variant switch
+            {
+                "no final line feed" => text.TrimEnd('\n'),
+                "CR LF line ends" => text.Replace("\n", "\r\n", StringComparison.Ordinal),
+                _ => "\uFEFF" + text,
+            }, new System.Text.UTF8Encoding(false));
+            Assert.True(Verify(output).Holds, variant);
+
+            var second = dir.File("out2");
+            var request = new RunRequest(input, dir.Rules, null, AsOf, second, log);
+            var screening = new FileScreening(TimeProvider.System);
+            screening.Run(request, screening.LoadPack(request));
+            Assert.True(Verify(output).Holds, string.Join("\n", Verify(output).Checks));
+            Assert.True(Verify(second).Holds, string.Join("\n", Verify(second).Checks));
+            Assert.Equal(2, File.ReadAllLines(log).Count(l => l.Length > 0));
+        }
+    }
+
+    [Fact]
+    public void ALogLineWithARepeatedKey_IsNamedAsUnreadable_NotACrash()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var log = Path.Combine(output, "audit-log.jsonl");
+            File.WriteAllText(log, File.ReadAllText(log).Replace("\"outputs\":{", "\"outputs\":{\"report.html\":\"x\",", StringComparison.Ordinal));
+            var result = Verify(output);
+            Assert.Contains(result.Failures, f => f.Subject == log && f.Detail.Contains(":1: unreadable entry", StringComparison.Ordinal));
+
+            var report = Path.Combine(output, "report.json");
+            File.WriteAllText(report, File.ReadAllText(report).Replace("\"outputs\": [", "\"outputs\": [{\"path\": \"decisions.csv\", \"sha256\": \"x\"},", StringComparison.Ordinal));
+            var notAReport = Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Verify(output));
+            Assert.Contains("not a ChipScreen report", notAReport.Message, StringComparison.Ordinal);
         }
     }
 
