@@ -100,6 +100,7 @@ public sealed class RunVerifier(TimeProvider time)
 
         var rules = rulesDirectory ?? run.RulesDirectory;
         var rulesIntact = Directory.Exists(rules);
+        var failedBefore = checks.Count(c => c.Status == CheckStatus.Failed);
         if (!rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, rulesDirectory is null && !Path.IsPathRooted(rules)
                 ? "the rules directory is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the rules directory)"
@@ -120,6 +121,24 @@ public sealed class RunVerifier(TimeProvider time)
                 rulesIntact = false;
             }
         }
+        RulePack? pack = null;
+        if (rulesIntact)
+        {
+            // The pack as the rules directory now makes it: a file added to it since the run would be read by a screening
+            // now, though every file the run read is unchanged.
+            try
+            {
+                pack = RulePackLoader.Load(rules, run.PackId, run.AsOf);
+                var recorded = run.RuleFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+                foreach (var added in pack.Files.Select(f => f.Path).Where(p => !recorded.Contains(p)).Order(StringComparer.Ordinal))
+                    checks.Add(new VerificationCheck(Path.Combine(rules, added), CheckStatus.Failed, $"rule file added to pack {run.PackId} since the run, which did not read it"));
+            }
+            catch (RulePackException e)
+            {
+                checks.Add(new VerificationCheck(rules, CheckStatus.Failed, $"pack {run.PackId} cannot be loaded as the rules directory now is: {string.Join("; ", e.Errors)}"));
+            }
+            rulesIntact = checks.Count(c => c.Status == CheckStatus.Failed) == failedBefore;
+        }
         if (rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Ok, $"{run.RuleFiles.Count} rule files as recorded"));
 
@@ -128,7 +147,9 @@ public sealed class RunVerifier(TimeProvider time)
         {
             if (!File.Exists(file.Path))
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, "list file missing"));
+                checks.Add(new VerificationCheck(file.Path, CheckStatus.Skipped, !Path.IsPathRooted(file.Path)
+                    ? "the list file is not there (the run recorded this path relative to the directory it was made in: verify from there); the run cannot be re-screened"
+                    : "the list file is no longer there; the run cannot be re-screened"));
                 rulesIntact = false;
             }
             else if (PackFile.Sha256Of(file.Path) is var sha && sha != file.Sha256)
@@ -143,16 +164,16 @@ public sealed class RunVerifier(TimeProvider time)
         }
 
         // 4. Re-screen under the recorded pack and as-of date, and compare.
-        if (inputIntact && rulesIntact)
+        if (inputIntact && rulesIntact && pack is not null)
         {
-            checks.AddRange(Rescreen(run, input, rules, directory, cancellationToken));
+            checks.AddRange(Rescreen(run, input, rules, pack, directory, cancellationToken));
             return new VerificationResult(checks) { Rescreened = true };
         }
-        checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input or the rule files are not as recorded"));
+        checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input, the rule files or the list files are not as recorded"));
         return new VerificationResult(checks);
     }
 
-    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, string directory, CancellationToken cancellationToken)
+    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, RulePack pack, string directory, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
         try
@@ -161,9 +182,10 @@ public sealed class RunVerifier(TimeProvider time)
             {
                 Lists = [.. run.ListFiles.Select(f => f.Path)],
             };
-            var screening = new FileScreening(time);
+            if (request.Lists.Count > 0)
+                pack = pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists));
             // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
-            screening.Run(request, screening.LoadPack(request), run.Baseline, cancellationToken: cancellationToken);
+            new FileScreening(time).Run(request, pack, run.Baseline, cancellationToken: cancellationToken);
             var checks = new List<VerificationCheck>();
             foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
             {

@@ -289,6 +289,60 @@ public class RunVerifierTests
         }
     }
 
+    /// <summary>A workflow of one rule that fires on no line of the sample: it changes no decision of the run.</summary>
+    private const string ExtraWorkflow = """
+        { "WorkflowName": "extra", "Rules": [ { "RuleName": "X1", "SuccessEvent": "HOLD", "Expression": "line.Quantity > 1000000000",
+          "Properties": { "title": "A rule added after the run", "decision": "HOLD", "citation": "none", "message": "added" } } ] }
+        """;
+
+    [Fact]
+    public void ARuleFileAddedToThePackSinceTheRun_IsNamed_EvenWhenNoDecisionChanges()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var added = dir.Write("rules/ai-diffusion-2025/workflows/zz-extra.json", ExtraWorkflow);
+            var result = Verify(output);
+            Assert.False(result.Holds);
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal((added, "rule file added to pack ai-diffusion-2025 since the run, which did not read it"), (failure.Subject, failure.Detail));
+            Assert.False(result.Rescreened);
+        }
+    }
+
+    [Fact]
+    public void ARuleFileAddedThatBreaksThePack_IsAFailedCheck_AndTheOtherChecksStillRun()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            dir.Write("rules/ai-diffusion-2025/workflows/zz-extra.json", ExtraWorkflow.Replace("\"X1\"", "\"P1\"", StringComparison.Ordinal)); // a second P1
+            var result = Verify(output);
+            var failure = Assert.Single(result.Failures);
+            Assert.StartsWith("pack ai-diffusion-2025 cannot be loaded as the rules directory now is: ", failure.Detail, StringComparison.Ordinal);
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith("audit-log.jsonl", StringComparison.Ordinal) && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith("decisions.csv", StringComparison.Ordinal) && c.Status == CheckStatus.Ok);
+        }
+    }
+
+    [Fact]
+    public void AListFileAtARecordedRelativePathThatIsNotThere_IsSkipped_NotFailed()
+    {
+        using var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        dir.Write("csl.csv", File.ReadAllText(Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv")));
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, dir.File("csl.csv"));
+        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out")) { Lists = [relative] };
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        File.Move(dir.File("csl.csv"), dir.File("csl-moved.csv"));
+
+        var result = Verify(dir.File("out"));
+        Assert.True(result.Holds, string.Join("\n", result.Checks));
+        Assert.False(result.Rescreened);
+        Assert.Contains(result.Checks, c => c.Status == CheckStatus.Skipped && c.Detail.StartsWith("the list file is not there (the run recorded this path relative", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ARunWithAnAddedList_VerifiesWithIt_AndFailsWhenTheListChanges()
     {
