@@ -130,7 +130,7 @@ public sealed class OrderCsvReader : IDisposable
         List<FieldIssue>? rowIssues = null; // most rows have none: allocate only when needed
         if (fieldCount != headerCount)
             (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowFieldCount, "row",
-                $"has {fieldCount} field{(fieldCount == 1 ? "" : "s")} where the header has {headerCount}; check for an unquoted comma or a missing value"));
+                $"has {fieldCount} field{(fieldCount == 1 ? "" : "s")} where the header has {headerCount}{Beyond(csv, headerCount, fieldCount)}; check for an unquoted comma or a missing value"));
         if (_malformed.Take(csv.RowNumber + 1)) // CsvHelper counts the header as record 1
             (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowMalformed, "row", "has malformed quoting (a stray or unbalanced quote)"));
         var fields = new string?[OrderColumns.All.Count];
@@ -140,6 +140,19 @@ public sealed class OrderCsvReader : IDisposable
             fields[c] = index >= 0 && index < fieldCount && !csv.IsEmpty(index) ? csv.GetString(index) : null;
         }
         return OrderFields.Parse(csv.RowNumber, csv.LineNumber, fields, rowIssues);
+    }
+
+    /// <summary>The values of a row beyond its header's columns, which no column names, so that the line's audit record
+    /// keeps them in its data issue: " (beyond it: 'a', 'b')"; empty when there are none.</summary>
+    private static string Beyond(CsvReader csv, int headerCount, int fieldCount)
+    {
+        const int Shown = 5, Longest = 80;
+        if (fieldCount <= headerCount)
+            return "";
+        var values = Enumerable.Range(headerCount, Math.Min(fieldCount - headerCount, Shown))
+            .Select(i => csv.GetString(i) ?? "")
+            .Select(v => $"'{(v.Length <= Longest ? v : v[..Longest] + "...")}'");
+        return $" (beyond it: {string.Join(", ", values)}{(fieldCount - headerCount > Shown ? ", ..." : "")})";
     }
 
     /// <summary>The records CsvHelper reported as malformed, until their row is read. Thread-safe.</summary>

@@ -110,6 +110,17 @@ public class OrderCsvReaderTests
         Assert.Empty(lines[1].Issues);
     }
 
+    [Fact]
+    public void TooManyColumns_IsKeptWithAnIssue_ThatHoldsTheValuesNoColumnNames()
+    {
+        var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,\"Frankfurt Compute GmbH\", Co. KG,,,,hosting\n"
+            + "SO-2,1,,H100-SXM5-80GB,,,,,2,DE,Acme GmbH,,,,,a,b,c,d,e," + new string('x', 100) + "\n"
+            + "SO-3,1,,H100-SXM5-80GB,,,,,2,DE,Acme GmbH,,,,," + new string('y', 100) + "\n");
+        Assert.Equal("row has 16 fields where the header has 15 (beyond it: 'hosting'); check for an unquoted comma or a missing value", Assert.Single(lines[0].Issues).Message);
+        Assert.Equal("row has 21 fields where the header has 15 (beyond it: 'a', 'b', 'c', 'd', 'e', ...); check for an unquoted comma or a missing value", Assert.Single(lines[1].Issues).Message);
+        Assert.Contains($"(beyond it: '{new string('y', 80)}...')", Assert.Single(lines[2].Issues).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-3")]
