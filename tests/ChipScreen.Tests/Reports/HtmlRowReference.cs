@@ -33,7 +33,13 @@ internal static class HtmlRowReference
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    // Element content: the parser reads only < and & as markup there.
-    private static StringBuilder AppendEscaped(this StringBuilder sb, string? text) =>
-        sb.Append((text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal));
+    // Element content: the parser reads only < and & as markup there; a bidirectional embedding, override or isolate
+    // control shows as its code point.
+    private static StringBuilder AppendEscaped(this StringBuilder sb, string? text)
+    {
+        var escaped = (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+        foreach (var control in "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069")
+            escaped = escaped.Replace(control.ToString(), "[U+" + ((int)control).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + "]", StringComparison.Ordinal);
+        return sb.Append(escaped);
+    }
 }

@@ -35,6 +35,8 @@ public class RecordFormatTests
     [InlineData("华为技术有限公司")]
     [InlineData("Emoji 😀 and NBSP\u00a0 and \u2028 and BOM \ufeff")]
     [InlineData("<script>&'`+=</script>")]
+    [InlineData("\u202EEvil Corp Ltd")]
+    [InlineData("\u202A\u202B\u202C\u202D \u2066\u2067\u2068\u2069 & <b> \u200F\u061C")]
     [InlineData("")]
     public void AnyString_IsEscapedAsBefore(string text)
     {
