@@ -44,7 +44,15 @@ public sealed class BatchSummary(Rules.RulesChange? change = null)
     /// <summary>Lines per ultimate destination ("" when unknown), then per decision; sorted.</summary>
     public IReadOnlyList<KeyValuePair<string, long[]>> ByDestination => Sorted(_byDestination);
 
-    /// <summary>Lines per ECCN ("" outside 3A090/4A090), then per decision; sorted.</summary>
+    /// <summary>The <see cref="ByEccn"/> key of lines outside 3A090/4A090.</summary>
+    public const string NoEccn = "";
+
+    /// <summary>The <see cref="ByEccn"/> key of lines whose class could not be determined
+    /// (<see cref="DecisionFacts.ClassUnknown"/>).</summary>
+    public const string ClassUnknown = "unknown";
+
+    /// <summary>Lines per ECCN (<see cref="NoEccn"/> outside 3A090/4A090, <see cref="ClassUnknown"/> when the class could
+    /// not be determined), then per decision; sorted.</summary>
     public IReadOnlyList<KeyValuePair<string, long[]>> ByEccn => Sorted(_byEccn);
 
     /// <summary>Lines per rule id that fired, sorted.</summary>
@@ -112,7 +120,8 @@ public sealed class BatchSummary(Rules.RulesChange? change = null)
 /// <param name="Exception">Its license exception.</param>
 /// <param name="Tier">The destination's tier.</param>
 /// <param name="Destination">The destination code.</param>
-/// <param name="Eccn">The ECCN, or empty.</param>
+/// <param name="Eccn">The ECCN, <see cref="BatchSummary.NoEccn"/> outside 3A090/4A090, or <see cref="BatchSummary.ClassUnknown"/>
+/// when the class could not be determined.</param>
 /// <param name="RuleIds">The ids of the rules that fired, joined with ";".</param>
 /// <param name="ShipDate">The line's ship date (the as-of date when the line gave none).</param>
 /// <param name="PartyVerdicts">The verdicts of its parties' restricted-party candidates, as flags (<see cref="PartyVerdictFlags"/>).</param>
@@ -120,7 +129,7 @@ public readonly record struct DecisionDigest(Decision Decision, string? Exceptio
 {
     /// <summary>The digest of a decision.</summary>
     public static DecisionDigest Of(LineDecision decision) =>
-        new(decision.Decision, decision.Exception, decision.Tier, decision.Destination, decision.Eccn?.Value ?? "", decision.RuleIds, decision.Facts.ShipDate,
+        new(decision.Decision, decision.Exception, decision.Tier, decision.Destination, decision.Eccn?.Value ?? (decision.Facts.ClassUnknown ? BatchSummary.ClassUnknown : BatchSummary.NoEccn), decision.RuleIds, decision.Facts.ShipDate,
             PartyVerdictFlags.Of(decision.Facts.PartyMatches));
 }
 

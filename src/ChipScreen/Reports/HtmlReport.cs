@@ -312,7 +312,7 @@ public sealed class HtmlReport : IDisposable
             top.Add(("others", other));
         }
         Chart(w, "By destination", "chart-destination", top);
-        Chart(w, "By chip class", "chart-class", s.ByEccn.Select(e => (e.Key.Length == 0 ? "outside 3A090" : e.Key, e.Value)).ToList());
+        Chart(w, "By chip class", "chart-class", s.ByEccn.Select(e => (ClassLabel(e.Key), e.Value)).ToList());
         w.Write("<p class=\"legend\">" + string.Join(" ", s_colors.Select(c => $"<span><i style=\"background:{c.Color}\"></i>{c.Decision.ToContractString()}</span>")) + "</p>\n");
         w.Write("</div>\n</section>\n");
 
@@ -334,16 +334,25 @@ public sealed class HtmlReport : IDisposable
                 w.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(d.Key.Length == 0 ? "unknown" : d.Key)}</td><td>{d.Value[(int)Decision.Nlr]:N0}</td></tr>\n"));
             w.Write("</tbody></table>\n<table class=\"kv\"><thead><tr><th>Class</th><th>NLR lines</th></tr></thead><tbody>\n");
             foreach (var e in s.ByEccn.Where(e => e.Value[(int)Decision.Nlr] > 0))
-                w.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(e.Key.Length == 0 ? "outside 3A090" : e.Key)}</td><td>{e.Value[(int)Decision.Nlr]:N0}</td></tr>\n"));
+                w.Write(string.Create(CultureInfo.InvariantCulture, $"<tr><td>{Html.Escape(ClassLabel(e.Key))}</td><td>{e.Value[(int)Decision.Nlr]:N0}</td></tr>\n"));
             w.Write("</tbody></table>\n</section>\n");
         }
         w.Write("</main>\n<footer>ChipScreen models the regulations as its rule pack states them. Not legal advice: a qualified person reviews HOLD lines and every license decision.</footer>\n");
         w.Write($"<script>\n{Script}</script>\n</body>\n</html>\n");
     }
 
+    /// <summary>What the page calls a class of <see cref="BatchSummary.ByEccn"/>: its ECCN, "outside 3A090/4A090", or
+    /// "class unknown" for lines whose class could not be determined.</summary>
+    internal static string ClassLabel(string key) => key switch
+    {
+        BatchSummary.NoEccn => "outside 3A090/4A090",
+        BatchSummary.ClassUnknown => "class unknown",
+        _ => key,
+    };
+
     private static void Chart(TextWriter w, string title, string id, IReadOnlyList<(string Label, long[] Counts)> bars)
     {
-        const int barHeight = 18, gap = 6, labelWidth = 110, width = 560;
+        const int barHeight = 18, gap = 6, labelWidth = 150, width = 560;
         var max = Math.Max(1, bars.Select(b => b.Counts.Sum()).DefaultIfEmpty(0).Max());
         var height = bars.Count * (barHeight + gap) + gap;
         var sb = new StringBuilder();

@@ -221,6 +221,7 @@ public sealed class BatchScreener
             facts.DataIssues.Count == 0 ? [] : [.. facts.DataIssues.Select(d => d.Message)])
         {
             PartyMatches = facts.Parties.ForDecision,
+            ClassUnknown = facts.ClassUnknown,
         };
         return new LineDecision(facts.Row, facts.OrderId, facts.Order.Line, verdict.Decision, verdict.Exception, eccn,
             destination.Known ? destination.Tier : null, destination.Code, ImmutableCollectionsMarshal.AsImmutableArray(reasons), derived, facts.Order);

@@ -55,6 +55,7 @@ internal sealed class FactsBuilder(RulePack pack)
             IsA = chipClass.Level == ControlLevel.A && !chipClass.Unsettled,
             IsB = chipClass.Level == ControlLevel.B && !chipClass.Unsettled,
             ClassUnsettled = chipClass.Unsettled,
+            ClassUnknown = chip.Tpp is null || chipClass.Unsettled,
             ClassBasis = chipClass.Basis,
             ShipTo = shipTo,
             Destination = destination,

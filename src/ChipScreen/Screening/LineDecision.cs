@@ -84,6 +84,10 @@ public sealed record DecisionFacts(
     /// <summary>Every restricted-party match, potential match and cleared candidate of the line's parties: list, entry id,
     /// matched name or alias, score and explanation (empty when none).</summary>
     public ImmutableArray<Parties.PartyMatch> PartyMatches { get; init; } = [];
+
+    /// <summary>Whether the class could not be determined (the TPP is not known, or the class depends on a die area that is
+    /// not known): the line has no ECCN, but is not known to be outside 3A090/4A090 either.</summary>
+    public bool ClassUnknown { get; init; }
 }
 
 /// <summary>The volume side of a decision.</summary>

@@ -59,6 +59,10 @@ public sealed class LineFacts
     /// <summary>The values that decided the class, e.g. "TPP 15,832 >= 4,800".</summary>
     public required string ClassBasis { get; init; }
 
+    /// <summary>Whether the class could not be determined: the TPP is not known, or the class depends on a die area that
+    /// is not known (<see cref="ClassUnsettled"/>).</summary>
+    internal bool ClassUnknown { get; init; }
+
     /// <summary>Units ordered (0 when invalid).</summary>
     public int Quantity => Order.Quantity ?? 0;
 

@@ -1,6 +1,7 @@
 using ChipScreen.Reports;
 using ChipScreen.Rules;
 using ChipScreen.Screening;
+using ChipScreen.Tests.Support;
 
 namespace ChipScreen.Tests.Reports;
 
@@ -29,6 +30,22 @@ public class BatchSummaryTests
         foreach (var flags in new[] { 0, 1, 1 | 2, 2, 4, 1 | 4 })
             summary.Add(new DecisionDigest(Decision.Hold, null, 3, "CN", "", "P6", date, flags));
         Assert.Equal([("match", 3L), ("review", 2L), ("cleared", 2L)], summary.ByPartyVerdict.ToArray());
+    }
+
+    [Fact]
+    public void LinesWhoseClassIsUnknown_AreCountedApartFromThoseOutside3A090()
+    {
+        var summary = new BatchSummary();
+        foreach (var line in new[]
+        {
+            Screen.Line(tpp: 15832),                         // 3A090.a
+            Screen.Line(tpp: 1000),                          // outside 3A090/4A090
+            Screen.Line(tpp: null),                          // no TPP
+            Screen.Line(sku: "NO-SUCH-SKU"),                 // no TPP either
+            Screen.Line(tpp: 3200, die: null),               // a die area needed and not given
+        })
+            summary.Add(Screen.One(line));
+        Assert.Equal([(BatchSummary.NoEccn, 1L), ("3A090.a", 1L), (BatchSummary.ClassUnknown, 3L)], summary.ByEccn.Select(e => (e.Key, e.Value.Sum())).ToArray());
     }
 
     [Fact]

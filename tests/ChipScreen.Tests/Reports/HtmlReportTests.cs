@@ -24,6 +24,19 @@ public class HtmlReportTests
         Assert.Equal(json.RootElement.GetProperty("counts").GetProperty("lines_by_party_verdict").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()),
             partyCounts!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<long>()));
 
+        // The chart by chip class counts what report.json's by_eccn does, lines whose class is unknown apart from those
+        // outside 3A090/4A090: the sample's unknown SKU, missing TPP and missing die area.
+        var byEccn = json.RootElement.GetProperty("counts").GetProperty("by_eccn");
+        Assert.Equal([("HOLD", 3L)], byEccn.GetProperty("unknown").EnumerateObject().Select(d => (d.Name, d.Value.GetInt64())));
+        Assert.Equal(1, byEccn.GetProperty("none").GetProperty("HOLD").GetInt64());
+        var charted = (await chromium.EvaluateAsync("[...document.querySelectorAll('#chart-class rect title')].map(t => t.textContent)"))!.AsArray()
+            .Select(n => System.Text.RegularExpressions.Regex.Match(n!.GetValue<string>(), "^(.+): ([0-9,]+) ([A-Z_]+)$"))
+            .Select(m => (Class: m.Groups[1].Value, Decision: m.Groups[3].Value, Lines: long.Parse(m.Groups[2].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)));
+        var recorded = byEccn.EnumerateObject().SelectMany(e => e.Value.EnumerateObject()
+            .Select(d => (Class: ChipScreen.Reports.HtmlReport.ClassLabel(e.Name == "none" ? "" : e.Name), Decision: d.Name, Lines: d.Value.GetInt64())));
+        Assert.Equal(recorded.Order(), charted.Order());
+        Assert.Contains(("class unknown", "HOLD", 3L), charted);
+
         // The sections are in reading order, on the screen and in the document.
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "top"));
         Assert.Equal(ReadingOrder, await SectionsAsync(chromium, "document"));
