@@ -319,15 +319,17 @@ public sealed class HtmlReport : IDisposable
         // Lines.
         var listed = rows;
         var nlrListed = s.Lines <= NlrListLimit;
+        var nlr = s.Count(Decision.Nlr);
         w.Write("<section id=\"lines\">\n<h2>Lines</h2>\n");
-        w.Write(nlrListed
-            ? "<p>Every line, PROHIBITED and HOLD first.</p>\n"
-            : Text($"<p>Every line that is not NLR, PROHIBITED and HOLD first. The {s.Count(Decision.Nlr):N0} NLR lines are summarised below.</p>\n"));
+        w.Write(nlrListed ? "<p>Every line, PROHIBITED and HOLD first.</p>\n"
+            : nlr == 0 ? "<p>Every line, PROHIBITED and HOLD first. There are no NLR lines.</p>\n"
+            : nlr == 1 ? "<p>Every line that is not NLR, PROHIBITED and HOLD first. The one NLR line is summarised below.</p>\n"
+            : Text($"<p>Every line that is not NLR, PROHIBITED and HOLD first. The {nlr:N0} NLR lines are summarised below.</p>\n"));
         w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, destination, end user, rule, text\" aria-label=\"Search lines\">\n");
         foreach (var (decision, _) in s_colors)
             w.Write($"<label><input type=\"checkbox\" class=\"show\" value=\"{decision.ToContractString()}\" checked> {decision.ToContractString()}</label>\n");
         w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} lines shown</span></div>\n</section>\n"));
-        if (s.Lines > NlrListLimit && s.Count(Decision.Nlr) > 0)
+        if (!nlrListed && nlr > 0)
         {
             w.Write("<section id=\"nlr\">\n<h2>NLR lines</h2>\n<table class=\"kv\"><thead><tr><th>Destination</th><th>NLR lines</th></tr></thead><tbody>\n");
             foreach (var d in s.ByDestination.Where(d => d.Value[(int)Decision.Nlr] > 0))

@@ -173,4 +173,22 @@ public class HtmlReportTests
         Assert.Contains("<section id=\"nlr\">", html);
         Assert.DoesNotContain("https://", html.Replace("https://www.federalregister.gov", "")); // no external assets
     }
+
+    [Theory]
+    [InlineData(0, "Every line, PROHIBITED and HOLD first. There are no NLR lines.")]
+    [InlineData(1, "Every line that is not NLR, PROHIBITED and HOLD first. The one NLR line is summarised below.")]
+    public void LargeBatch_WithNoNlrLineOrOne_SaysSo(int nlrLines, string said)
+    {
+        using var dir = new TempDir();
+        var csv = new System.Text.StringBuilder("order_id,line,sku,quantity,destination_country,end_user\n");
+        for (var i = 0; i <= ChipScreen.Reports.HtmlReport.NlrListLimit; i++)
+            csv.Append($"SO-{i},1,{(i < nlrLines ? "H20-96GB" : "H100-SXM5-80GB")},1,Germany,Buyer GmbH\n");
+        var request = new RunRequest(dir.Write("big.csv", csv.ToString()), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        var report = screening.Run(request, screening.LoadPack(request));
+        Assert.Equal(nlrLines, report.Summary.Count(ChipScreen.Screening.Decision.Nlr));
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.Contains($"<p>{said}</p>", html);
+        Assert.Equal(nlrLines > 0, html.Contains("<section id=\"nlr\">", StringComparison.Ordinal));
+    }
 }
