@@ -72,8 +72,8 @@ public static class RunReportJson
         w.WriteEndObject();
         Map(w, "by_exception", report.Summary.ByException);
         Map(w, "by_tier", report.Summary.ByTier);
-        DecisionMap(w, "by_destination", report.Summary.ByDestination);
-        DecisionMap(w, "by_eccn", report.Summary.ByEccn);
+        DecisionMap(w, "by_destination", report.Summary.ByDestination, "unknown");
+        DecisionMap(w, "by_eccn", report.Summary.ByEccn, "none");
         Map(w, "by_rule", report.Summary.ByRule);
         // Lines whose parties have a candidate on the restricted-party lists, by the candidate's verdict.
         w.WriteStartObject("lines_by_party_verdict");
@@ -139,12 +139,14 @@ public static class RunReportJson
         w.WriteEndObject();
     }
 
-    private static void DecisionMap(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long[]>> map)
+    /// <summary>Writes counts per key and decision; <paramref name="emptyKey"/> names the empty key (an unknown destination,
+    /// or no 3A090/4A090 ECCN).</summary>
+    private static void DecisionMap(Utf8JsonWriter w, string name, IReadOnlyList<KeyValuePair<string, long[]>> map, string emptyKey)
     {
         w.WriteStartObject(name);
         foreach (var (key, counts) in map)
         {
-            w.WriteStartObject(key.Length == 0 ? "none" : key);
+            w.WriteStartObject(key.Length == 0 ? emptyKey : key);
             foreach (var decision in DecisionText.BySeverity)
                 if (counts[(int)decision] > 0)
                     w.WriteNumber(decision.ToContractString(), counts[(int)decision]);

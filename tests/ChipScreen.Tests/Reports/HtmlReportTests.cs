@@ -29,6 +29,9 @@ public class HtmlReportTests
         var byEccn = json.RootElement.GetProperty("counts").GetProperty("by_eccn");
         Assert.Equal([("HOLD", 3L)], byEccn.GetProperty("unknown").EnumerateObject().Select(d => (d.Name, d.Value.GetInt64())));
         Assert.Equal(1, byEccn.GetProperty("none").GetProperty("HOLD").GetInt64());
+        // A destination that is not known is "unknown" in every count, as by_tier and the page call it.
+        Assert.Equal(json.RootElement.GetProperty("counts").GetProperty("by_tier").GetProperty("unknown").GetInt64(),
+            json.RootElement.GetProperty("counts").GetProperty("by_destination").GetProperty("unknown").EnumerateObject().Sum(d => d.Value.GetInt64()));
         var charted = (await chromium.EvaluateAsync("[...document.querySelectorAll('#chart-class rect title')].map(t => t.textContent)"))!.AsArray()
             .Select(n => System.Text.RegularExpressions.Regex.Match(n!.GetValue<string>(), "^(.+): ([0-9,]+) ([A-Z_]+)$"))
             .Select(m => (Class: m.Groups[1].Value, Decision: m.Groups[3].Value, Lines: long.Parse(m.Groups[2].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)));
