@@ -168,8 +168,9 @@ internal sealed class FactsBuilder(RulePack pack)
     private void HoldIfBelowCatalog(ChipSpec spec, ChipClass own, ChipKey row, OrderLine order, ref List<FieldIssue>? issues)
     {
         var catalog = ChipOf(new ChipKey(spec.Sku, spec.Name, spec.Tpp, spec.DieAreaMm2, spec.Datacenter, spec.ChipsPerUnit, spec.MemoryBandwidthGbs, spec)).Class;
-        // Not a datacenter part changes which license exceptions apply even where the class stays.
-        var undeclaredDatacenter = spec.Datacenter && !row.Datacenter && catalog.Level != ControlLevel.None;
+        // Not a datacenter part changes which license exceptions apply even where the class stays, and which rules apply to
+        // a part outside 3A090 (us-2026's H20 class is datacenter parts only).
+        var undeclaredDatacenter = spec.Datacenter && !row.Datacenter;
         if (own.Level >= catalog.Level && !undeclaredDatacenter)
             return;
         var differs = new List<(string Field, string Given)>(3);
@@ -184,7 +185,9 @@ internal sealed class FactsBuilder(RulePack pack)
         var others = differs.Count == 1 ? "" : string.Concat(differs.Skip(1).Select(x => $", with {x.Field} {x.Given}")) + ",";
         var effect = own.Level < catalog.Level
             ? $"puts {spec.Sku} {ClassName(own)} ({own.Basis}), where the catalog's figures put it {ClassName(catalog)} ({catalog.Basis})"
-            : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it";
+            : catalog.Level == ControlLevel.None
+                ? $"declares {spec.Sku} not a datacenter part, which changes the rules that apply to it"
+                : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it";
         Add(ref issues, new FieldIssue(IssueCodes.Invalid, differs[0].Field,
             $"{differs[0].Given}{others} {effect}; a row's figures may not make a catalog part less controlled without review"));
 

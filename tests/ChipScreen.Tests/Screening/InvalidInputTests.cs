@@ -62,6 +62,16 @@ public class InvalidInputTests
     }
 
     [Fact]
+    public void ARowThatDeclaresACatalogDatacenterPartOutside3A090NotOne_IsHeld_NotClearedPastTheH20Class()
+    {
+        // Under us-2026 an H20 to China needs a license (K1, datacenter parts only); declared not a datacenter part, it was NLR.
+        var pack = ChipScreen.Rules.RulePackLoader.Load(Repo.Rules, "us-2026", new DateOnly(2026, 6, 1));
+        var lines = Batch(pack, Line("CN", sku: "H20-96GB"), Line("CN", sku: "H20-96GB") with { Datacenter = false });
+        Assert.Equal((Decision.LicenseRequired, "K1"), (lines[0].Decision, lines[0].RuleIds));
+        HeldFor(lines[1], "datacenter false (catalog true) declares H20-96GB not a datacenter part, which changes the rules that apply to it");
+    }
+
+    [Fact]
     public void EveryFigureARowChanges_IsNamed()
     {
         var d = One(Line("IN", sku: "H100-SXM5-80GB") with { Tpp = 2900m, DieAreaMm2 = 790m, Datacenter = false });
