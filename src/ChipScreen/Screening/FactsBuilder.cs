@@ -127,8 +127,12 @@ internal sealed class FactsBuilder(RulePack pack)
         }
 
         var tpp = order.Tpp ?? spec?.Tpp;
-        if (order.Tpp is < 0)
-            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, $"{order.Tpp} is negative"));
+        if (order.Tpp is <= 0)
+        {
+            // No chip has a TPP of 0: an ERP that writes 0 for "not known" must not clear the line as a chip below every threshold.
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, $"{order.Tpp} is not greater than 0"));
+            tpp = null;
+        }
         else if (order.Tpp is > MaxTpp)
         {
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Tpp, string.Create(CultureInfo.InvariantCulture, $"{order.Tpp} is larger than any chip's TPP (at most {MaxTpp:N0})")));
@@ -158,7 +162,7 @@ internal sealed class FactsBuilder(RulePack pack)
         // Unknown whether it is a datacenter part: assume it is (regulations.md section 1).
         var datacenter = order.Datacenter ?? spec?.Datacenter ?? true;
         var fromCatalog = spec is not null && order.Tpp is null && order.DieAreaMm2 is null && order.Datacenter is null && order.ChipsPerUnit is null;
-        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp is < 0 ? null : tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
+        return new ChipKey(spec?.Sku ?? order.Sku ?? "", spec?.Name ?? "", tpp, die, datacenter, chipsPerUnit, spec?.MemoryBandwidthGbs, fromCatalog ? spec : null);
     }
 
     /// <summary>Holds a row whose own figures put a controlled catalog part in a lower class than the catalog's figures do,

@@ -30,6 +30,12 @@ public class InvalidInputTests
     [Fact]
     public void MissingTpp_IsHeld() => HeldFor(One(Line("DE", tpp: null)), "tpp is missing");
 
+    [Theory]
+    [InlineData(0, "CN")] // an ERP's 0 for "not known": below every threshold, it would clear as NLR even to China
+    [InlineData(-5, "DE")]
+    public void ATppNotGreaterThanZero_IsHeld(int tpp, string destination) =>
+        HeldFor(One(Line(destination, tpp: tpp)), $"tpp {tpp} is not greater than 0");
+
     [Fact]
     public void ATppNoChipHas_IsHeld_AndTheBatchGoesOn()
     {
