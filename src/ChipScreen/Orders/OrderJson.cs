@@ -151,7 +151,22 @@ public static class OrderJson
     public static async IAsyncEnumerable<OrderLine> ReadArrayAsync(Stream utf8Json, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(utf8Json, topLevelValues: false, s_options, cancellationToken);
+        // The reader takes a JSON null for an empty array: a client that sends null for its list of orders would be answered
+        // as if it had sent none. The first value must be an array (anything else breaks the reader below).
+        var head = new byte[64];
+        var length = 0;
+        int start;
+        while ((start = FirstValueByte(head.AsSpan(0, length))) < 0 && length < head.Length)
+        {
+            var read = await utf8Json.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+                break;
+            length += read;
+        }
+        if (start >= 0 && head[start] == (byte)'n')
+            throw new OrderJsonException(null, null, 1, start + 1, "the body must be a JSON array of order objects, not null");
+        var body = new ConcatenatedStream(head.AsMemory(0, length), utf8Json);
+        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, topLevelValues: false, s_options, cancellationToken);
         await using var e = elements.GetAsyncEnumerator(cancellationToken);
         long row = 0;
         while (true)
@@ -171,6 +186,56 @@ public static class OrderJson
     }
 
     private static readonly JsonSerializerOptions s_options = new() { MaxDepth = 16 };
+
+    /// <summary>The index of the first byte of <paramref name="head"/> that is not JSON white space or a UTF-8 byte-order
+    /// mark; -1 when there is none yet.</summary>
+    private static int FirstValueByte(ReadOnlySpan<byte> head)
+    {
+        var at = head.StartsWith("\uFEFF"u8) ? 3 : 0;
+        for (; at < head.Length; at++)
+            if (head[at] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                return at;
+        return -1;
+    }
+
+    /// <summary>Bytes already read from a stream, then the rest of it: read-only, forward only.</summary>
+    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+    {
+        private ReadOnlyMemory<byte> _head = head;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_head.IsEmpty)
+                return rest.Read(buffer);
+            var n = Math.Min(buffer.Length, _head.Length);
+            _head.Span[..n].CopyTo(buffer);
+            _head = _head[n..];
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_head.IsEmpty)
+                return rest.ReadAsync(buffer, cancellationToken);
+            return ValueTask.FromResult(Read(buffer.Span));
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 
     private static OrderJsonException Broken(JsonException e, string? field, long? element)
     {

@@ -127,6 +127,20 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal("[2]", (string?)problem["field"]);
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("  \r\n null ")]
+    [InlineData("\uFEFFnull")]
+    public async Task NullInsteadOfAnArray_Is400_NotAnEmptyAnswer(string body)
+    {
+        using var client = Server.Client();
+        using var response = await client.PostAsync("/v1/screen/batch", LoopbackServer.Json(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await LoopbackServer.ReadJsonAsync(response);
+        Assert.Equal("malformed_json", (string?)problem["code"]);
+        Assert.Contains("the body must be a JSON array of order objects, not null", (string?)problem["detail"]);
+    }
+
     [Fact]
     public async Task AnObjectInsteadOfAnArray_Is400()
     {
