@@ -71,6 +71,14 @@ internal sealed class JsonSource
             var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             return new JsonSource(path, displayPath, document, positions, bytes);
         }
+        catch (DuplicateKeyException e)
+        {
+            // JSON readers keep the last of a key written twice: an edit that adds a key instead of changing it would change
+            // the pack while the first value still reads as the one in force.
+            errors.Add(new PackError(displayPath, e.Line, e.Column, null, PackErrorCodes.DuplicateKey,
+                $"\"{e.Name}\" is written twice in the same object (first at line {e.FirstLine}); JSON keeps only the last, so remove the one that should not be in force"));
+            return Empty(path, displayPath);
+        }
         catch (JsonException e)
         {
             int? line = e.LineNumber is { } l ? (int)l + 1 : null;
@@ -138,8 +146,11 @@ internal sealed class JsonSource
             }
 
             var path = NextPath(stack, pendingProperty);
+            var position = Position(lineStarts, bytes, (int)reader.TokenStartIndex);
+            if (pendingProperty is not null && !positions.TryAdd(path, position))
+                throw new DuplicateKeyException(pendingProperty, positions[path].Item1, position.Item1, position.Item2);
+            positions[path] = position;
             pendingProperty = null;
-            positions[path] = Position(lineStarts, bytes, (int)reader.TokenStartIndex);
             if (reader.TokenType == JsonTokenType.StartObject)
                 stack.Push(new Frame(path, IsArray: false));
             else if (reader.TokenType == JsonTokenType.StartArray)
@@ -173,6 +184,15 @@ internal sealed class JsonSource
         var line = index >= 0 ? index : ~index - 1;
         var column = Encoding.UTF8.GetCharCount(bytes, lineStarts[line], offset - lineStarts[line]) + 1;
         return (line + 1, column);
+    }
+
+    /// <summary>A key written twice in one object; the line and column are those of its second value.</summary>
+    private sealed class DuplicateKeyException(string name, int firstLine, int line, int column) : Exception($"\"{name}\" is written twice")
+    {
+        public string Name { get; } = name;
+        public int FirstLine { get; } = firstLine;
+        public int Line { get; } = line;
+        public int Column { get; } = column;
     }
 
     private sealed class Frame(string path, bool IsArray)

@@ -36,6 +36,9 @@ public static class PackErrorCodes
     public const string FileUnreadable = "file_unreadable";
     public const string FileMissing = "file_missing";
     public const string JsonSyntax = "json_syntax";
+
+    /// <summary>A key written twice in one object: JSON readers keep the last, whatever the reader of the file believes.</summary>
+    public const string DuplicateKey = "duplicate_key";
     public const string InvalidValue = "invalid_value";
     public const string MissingValue = "missing_value";
     public const string UnknownCountry = "unknown_country";
