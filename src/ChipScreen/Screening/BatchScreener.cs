@@ -199,13 +199,32 @@ public sealed class BatchScreener
         var rules = Pack.Rules;
         var reasons = new Reason[verdict.Fired.Length + verdict.EngineReasons.Length];
         var n = 0;
+        Reason? unwritten = null;
         foreach (var i in verdict.Fired)
         {
             var rule = rules.Rules[i];
-            reasons[n++] = new Reason(rule.Id, rule.Decision, rule.Exception, rule.Citation, rules.Message(i, facts));
+            string message;
+            try
+            {
+                message = rules.Message(i, facts);
+            }
+            catch (Exception failure) when (failure is not OutOfMemoryException)
+            {
+                // A message whose placeholder fails on this line's values (a bad format, a division by zero): the rule fired,
+                // but the reason a reviewer would read cannot be written, so the line is held, as for a rule that fails.
+                message = $"(its message could not be written: {failure.GetType().Name}: {failure.Message})";
+                unwritten ??= new Reason(LineEvaluator.EvaluationFailed, Decision.Hold, null, "ChipScreen fail-closed policy",
+                    $"{facts.Order.Where}: the message of rule {rule.Id} could not be written ({failure.GetType().Name}: {failure.Message}); a person must review this line");
+            }
+            reasons[n++] = new Reason(rule.Id, rule.Decision, rule.Exception, rule.Citation, message);
         }
         foreach (var reason in verdict.EngineReasons)
             reasons[n++] = reason;
+        if (unwritten is not null)
+        {
+            reasons = [.. reasons, unwritten];
+            verdict = verdict with { Decision = Decision.Hold, Exception = null, Consumes = ConsumptionMask.None };
+        }
 
         var consigneeYear = (verdict.Consumes & ConsumptionMask.ConsigneeYear) != 0;
         var countryAllocation = (verdict.Consumes & ConsumptionMask.CountryAllocation) != 0 && state.AllocationPeriod.Length > 0;

@@ -78,6 +78,24 @@ public class InvalidInputTests
     }
 
     [Fact]
+    public void ARuleWhoseMessageFailsOnALine_HoldsThatLine_AndTheBatchGoesOn()
+    {
+        // N1's message divides by the die area: a line without one cannot have its reason written.
+        using var rules = TempDir.WithRules();
+        rules.Edit("ai-diffusion-2025/workflows/decision-table.json", ": no license required\",", ": no license required ({line.Chip.Tpp / line.Chip.DieAreaMm2:N1} TPP per mm²)\",");
+        var pack = ChipScreen.Rules.RulePackLoader.Load(rules.Rules, "ai-diffusion-2025", AsOf);
+        var d = Batch(pack, Line("DE", tpp: 1000, die: 500, datacenter: false), Line("DE", tpp: 1000, die: null, datacenter: false), Line("RU"));
+
+        Assert.Equal((Decision.Nlr, "N1"), (d[0].Decision, d[0].RuleIds));
+        Assert.EndsWith("(2.0 TPP per mm²)", d[0].Message, StringComparison.Ordinal);
+        Assert.Equal(Decision.Hold, d[1].Decision);
+        Assert.Equal(["N1", "evaluation_failed"], d[1].RuleIds.Split(';'));
+        Assert.Contains("the message of rule N1 could not be written (DivideByZeroException", d[1].Message, StringComparison.Ordinal);
+        Assert.Empty(d[1].Facts.Volume.Consumed);
+        Assert.Equal(Decision.Prohibited, d[2].Decision);
+    }
+
+    [Fact]
     public void EveryFigureARowChanges_IsNamed()
     {
         var d = One(Line("IN", sku: "H100-SXM5-80GB") with { Tpp = 2900m, DieAreaMm2 = 790m, Datacenter = false });
