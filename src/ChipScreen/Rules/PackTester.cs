@@ -42,10 +42,21 @@ public static class PackTester
             errors.Add(new PackError(RulePackLoader.Display(rulesDirectory, dir), null, null, null, PackErrorCodes.FileMissing,
                 "the pack has no tests/*.json: add test cases (an order line and the expected decision) for every rule"));
         var ruleIds = pack.RuleDefinitions.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        // Checked against its schema as rules validate checks it: a misspelt "expect" key ("eccm", "teir") or "as-of" would
+        // otherwise be left out of the comparison, and its case pass whatever the pack decides.
+        var schemas = RuleFileSchemas.For(rulesDirectory);
         foreach (var path in paths)
         {
             var source = JsonSource.Load(path, RulePackLoader.Display(rulesDirectory, path), errors);
-            if (PackTestFile.Read(source, errors) is not { } file)
+            var before = errors.Count;
+            schemas?.Check(source, RuleFileKind.PackTest, errors);
+            var file = PackTestFile.Read(source, errors);
+            // Where the reader names a spot itself, its message is the more specific: the schema's on the same spot goes.
+            var named = errors.Skip(before).Where(e => e.Code != PackErrorCodes.SchemaViolation).Select(e => (e.Line, e.Column)).ToHashSet();
+            for (var k = errors.Count - 1; k >= before; k--)
+                if (errors[k].Code == PackErrorCodes.SchemaViolation && named.Contains((errors[k].Line, errors[k].Column)))
+                    errors.RemoveAt(k);
+            if (file is null || errors.Count > before)
                 continue;
             var i = 0;
             foreach (var testCase in file.Cases)

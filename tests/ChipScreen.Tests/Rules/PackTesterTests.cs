@@ -77,6 +77,18 @@ public class PackTesterTests
         Assert.NotNull(error.Column);
     }
 
+    [Theory]
+    [InlineData("\"as_of\": \"2024-06-01\"", "\"as-of\": \"2024-06-01\"", "as-of")]
+    [InlineData("\"expect\": {", "\"expect\": { \"teir\": 1,", "teir")]
+    public void AMisspeltKeyInATestFile_IsAnError_NotACaseThatPassesWhateverThePackDecides(string find, string replace, string key)
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("ac-2023/tests/decision-table.json", find, replace);
+        var run = PackTester.Run(rules.Rules, "ac-2023");
+        Assert.Empty(run.Packs[0].Results);
+        Assert.Contains(run.Packs[0].Errors, e => e.Code == PackErrorCodes.SchemaViolation && e.Message.Contains($"unknown property \"{key}\"", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void APackThatDoesNotLoad_IsAnError()
     {
