@@ -121,9 +121,20 @@ public sealed class CountryGroups
                     errors.Add(groupsFile.Error(path, PackErrorCodes.UnknownCountry, $"\"{pair.Name}\" is not an ISO country code"));
                 else if (pair.Value.ValueKind != JsonValueKind.String || !directory.Contains(pair.Value.GetString()!))
                     errors.Add(groupsFile.Error(path, PackErrorCodes.UnknownCountry, $"\"{pair.Name}\" must map to an ISO country code"));
+                else if (pair.Value.GetString() == pair.Name)
+                    errors.Add(groupsFile.Error(path, PackErrorCodes.InvalidValue, $"\"{pair.Name}\" is mapped to itself, which leaves it in no group and tier of its own; map it to another country, or remove it"));
                 else
                     treatAs[pair.Name] = pair.Value.GetString()!;
             }
+            // A country is treated as one that stands for itself: a chain (MO to HK, HK to CN) would stop at HK, which has no
+            // groups of its own.
+            foreach (var (from, to) in treatAs.ToArray())
+                if (treatAs.ContainsKey(to))
+                {
+                    errors.Add(groupsFile.Error($"$.treat_as.{from}", PackErrorCodes.InvalidValue,
+                        $"\"{from}\" is mapped to \"{to}\", which is itself mapped to \"{treatAs[to]}\"; map \"{from}\" to \"{treatAs[to]}\" directly"));
+                    treatAs.Remove(from);
+                }
         }
 
         // Dated changes apply before the tiers are worked out, so a country that leaves a group leaves its tier too.

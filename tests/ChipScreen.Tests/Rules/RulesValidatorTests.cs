@@ -27,6 +27,8 @@ public class RulesValidatorTests
     private static readonly Dictionary<string, Fixture> s_fixtures = new()
     {
         ["json syntax"] = new(Ai, "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.JsonSyntax, "is not valid JSON"),
+        ["treat_as to itself"] = new("ai-diffusion-2025/country-groups.json", "\"treat_as\": { \"HK\": \"CN\" }", "\"treat_as\": { \"HK\": \"HK\" }", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"HK\" is mapped to itself"),
+        ["treat_as chain"] = new("ai-diffusion-2025/country-groups.json", "\"treat_as\": { \"HK\": \"CN\" }", "\"treat_as\": { \"HK\": \"CN\", \"MO\": \"HK\" }", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"MO\" is mapped to \"HK\", which is itself mapped to \"CN\""),
         ["key written twice"] = new("ac-2023/classification.json", "\"tpp_min\": 4800 }", "\"tpp_min\": 4800, \"tpp_min\": 48000 }", "ac-2023", PackErrorCodes.DuplicateKey, "\"tpp_min\" is written twice in the same object"),
         ["unknown property (schema)"] = new("ac-2023/pack.json", "\"effective_to\":", "\"effective_too\":", "ac-2023", PackErrorCodes.SchemaViolation, "did you mean \"effective_to\"?"),
         ["wrong type (schema)"] = new(Ai, "\"fallback\": true", "\"fallback\": \"yes\"", "ai-diffusion-2025", PackErrorCodes.SchemaViolation, "should be \"boolean\""),
