@@ -97,7 +97,8 @@ public sealed class CountryGroups
 
     /// <summary>Loads the groups and tiers of a pack, checking every code against the directory, with the dated changes of
     /// <paramref name="changesFile"/> (when the pack has one) that take effect on or before <paramref name="asOf"/>.</summary>
-    internal static CountryGroups Load(CountryDirectory directory, JsonSource groupsFile, JsonSource tiersFile, JsonSource? changesFile, DateOnly asOf, List<PackError> errors)
+    internal static CountryGroups Load(CountryDirectory directory, JsonSource groupsFile, JsonSource tiersFile, JsonSource? changesFile, DateOnly asOf, List<PackError> errors,
+        DateOnly? packStart = null)
     {
         var groups = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var treatAs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -138,7 +139,7 @@ public sealed class CountryGroups
         }
 
         // Dated changes apply before the tiers are worked out, so a country that leaves a group leaves its tier too.
-        var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, errors);
+        var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, packStart, errors);
         foreach (var change in changes.Where(c => c.Date <= asOf))
             groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);
 

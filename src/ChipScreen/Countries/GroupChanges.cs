@@ -16,8 +16,10 @@ internal static class GroupChanges
     /// <summary>The file name in a pack folder (optional; an extending pack's replaces its base's).</summary>
     public const string FileName = "group-changes.json";
 
-    /// <summary>The changes, by date (file order within a day); problems go to <paramref name="errors"/>.</summary>
-    public static List<GroupChange> Read(CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource file, List<PackError> errors)
+    /// <summary>The changes, by date (file order within a day); problems go to <paramref name="errors"/>. A change dated
+    /// before <paramref name="packStart"/> (when known) is an error: the groups as of the pack's first day belong in
+    /// country-groups.json, and such a date is most likely a mistyped year.</summary>
+    public static List<GroupChange> Read(CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource file, DateOnly? packStart, List<PackError> errors)
     {
         var changes = new List<(GroupChange Change, string Path)>();
         if (!file.IsValid)
@@ -36,6 +38,9 @@ internal static class GroupChanges
             if (!(item.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String &&
                   DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)))
                 errors.Add(file.Error($"{path}.date", PackErrorCodes.InvalidValue, "a change needs \"date\": the day it takes effect (YYYY-MM-DD)"));
+            else if (date < packStart)
+                errors.Add(file.Error($"{path}.date", PackErrorCodes.InvalidValue,
+                    $"{date:yyyy-MM-dd} is before the pack starts ({packStart:yyyy-MM-dd}): a change in force from the pack's first day belongs in country-groups.json; check the year"));
             var group = item.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString()! : "";
             if (!groups.ContainsKey(group))
                 errors.Add(file.Error($"{path}.group", PackErrorCodes.UnknownGroup, $"\"{group}\" is not a group of country-groups.json (groups: {string.Join(", ", groups.Keys.Order(StringComparer.Ordinal))})"));
