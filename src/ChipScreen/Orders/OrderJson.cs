@@ -129,6 +129,9 @@ public static class OrderJson
     /// <exception cref="OrderJsonException">The body is not JSON; names the field it broke in.</exception>
     public static OrderLine Parse(ReadOnlyMemory<byte> utf8Json)
     {
+        // A UTF-8 byte-order mark is allowed, as in a batch (Windows and .NET clients write one).
+        if (utf8Json.Span.StartsWith("\uFEFF"u8))
+            utf8Json = utf8Json[3..];
         // First find where the JSON breaks, if it does, and in which field; then read it.
         var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = 16 });
         string? field = null;

@@ -126,6 +126,16 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task AnOrderWithAByteOrderMark_IsScreened_AsInABatch()
+    {
+        using var client = Server.Client();
+        var body = "\uFEFF{\"order_id\":\"A\",\"sku\":\"H100-SXM5-80GB\",\"quantity\":8,\"destination_country\":\"India\",\"end_user\":\"X\"}";
+        using var response = await client.PostAsync("/v1/screen", LoopbackServer.Json(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("A", (string?)(await LoopbackServer.ReadJsonAsync(response))["order_id"]);
+    }
+
+    [Fact]
     public async Task MalformedJson_Is400NamingTheField()
     {
         using var client = Server.Client();
