@@ -168,7 +168,8 @@ public static class OrderJson
         }
         if (start >= 0 && head[start] == (byte)'n')
             throw new OrderJsonException(null, null, 1, start + 1, "the body must be a JSON array of order objects, not null");
-        var body = new ConcatenatedStream(head.AsMemory(0, length), utf8Json);
+        var locator = new ElementLocator();
+        var body = new ConcatenatedStream(head.AsMemory(0, length), utf8Json, locator);
         var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, topLevelValues: false, s_options, cancellationToken);
         await using var e = elements.GetAsyncEnumerator(cancellationToken);
         long row = 0;
@@ -181,8 +182,11 @@ public static class OrderJson
             }
             catch (JsonException x)
             {
-                // Elements are read ahead in chunks: the path, not the count yielded so far, tells which one broke.
-                throw Broken(x, null, ElementOf(x.Path) ?? row + 1);
+                // Elements are read ahead in chunks, and the reader's path counts from the chunk: the element is the last one
+                // that started before the place the reader stopped.
+                throw Broken(x, null, x.LineNumber is { } line && x.BytePositionInLine is { } column && locator.ElementAt(line, column) is { } element
+                    ? element
+                    : ElementOf(x.Path) ?? row + 1);
             }
             yield return Read(e.Current, ++row);
         }
@@ -201,8 +205,83 @@ public static class OrderJson
         return -1;
     }
 
-    /// <summary>Bytes already read from a stream, then the rest of it: read-only, forward only.</summary>
-    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream rest) : Stream
+    /// <summary>Where each element of a top-level JSON array starts, as its bytes go by: the 0-based line and byte in the
+    /// line, the reader's way of counting.</summary>
+    private sealed class ElementLocator
+    {
+        private readonly List<(long Line, long Column)> _starts = [];
+        private long _line, _column;
+        private int _depth;
+        private bool _inString, _escaped, _expectValue;
+
+        public void Observe(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                if (_inString)
+                {
+                    if (_escaped)
+                        _escaped = false;
+                    else if (b == '\\')
+                        _escaped = true;
+                    else if (b == '"')
+                        _inString = false;
+                }
+                else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    if (_depth == 1 && _expectValue && b != ']')
+                    {
+                        _starts.Add((_line, _column));
+                        _expectValue = false;
+                    }
+                    switch (b)
+                    {
+                        case (byte)'"':
+                            _inString = true;
+                            break;
+                        case (byte)'[' or (byte)'{':
+                            _depth++;
+                            if (_depth == 1)
+                                _expectValue = true;
+                            break;
+                        case (byte)']' or (byte)'}':
+                            _depth--;
+                            break;
+                        case (byte)',' when _depth == 1:
+                            _expectValue = true;
+                            break;
+                    }
+                }
+                if (b == '\n')
+                {
+                    _line++;
+                    _column = 0;
+                }
+                else
+                {
+                    _column++;
+                }
+            }
+        }
+
+        /// <summary>The 1-based element that had started at the place (0-based line and byte in the line); null before the
+        /// first.</summary>
+        public long? ElementAt(long line, long column)
+        {
+            var count = 0L;
+            foreach (var (l, c) in _starts)
+            {
+                if (l > line || (l == line && c > column))
+                    break;
+                count++;
+            }
+            return count == 0 ? null : count;
+        }
+    }
+
+    /// <summary>Bytes already read from a stream, then the rest of it: read-only, forward only; <paramref name="observer"/>
+    /// sees every byte handed out.</summary>
+    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream rest, ElementLocator observer) : Stream
     {
         private ReadOnlyMemory<byte> _head = head;
 
@@ -216,19 +295,28 @@ public static class OrderJson
 
         public override int Read(Span<byte> buffer)
         {
+            int n;
             if (_head.IsEmpty)
-                return rest.Read(buffer);
-            var n = Math.Min(buffer.Length, _head.Length);
-            _head.Span[..n].CopyTo(buffer);
-            _head = _head[n..];
+            {
+                n = rest.Read(buffer);
+            }
+            else
+            {
+                n = Math.Min(buffer.Length, _head.Length);
+                _head.Span[..n].CopyTo(buffer);
+                _head = _head[n..];
+            }
+            observer.Observe(buffer[..n]);
             return n;
         }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (_head.IsEmpty)
-                return rest.ReadAsync(buffer, cancellationToken);
-            return ValueTask.FromResult(Read(buffer.Span));
+            if (!_head.IsEmpty)
+                return Read(buffer.Span);
+            var n = await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            observer.Observe(buffer.Span[..n]);
+            return n;
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -128,6 +128,22 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Theory]
+    [InlineData(2)]
+    [InlineData(90)] // past the reader's first chunk (16 KB), within the fixture's 100 lines
+    public async Task MalformedJson_NamesTheOrderItBrokeIn_HoweverFarIntoTheArray(int valid)
+    {
+        using var client = Server.Client();
+        var order = LoopbackServer.Order().ToJsonString();
+        var body = "[" + string.Concat(Enumerable.Repeat(order + ",\n", valid)) + "{\"order_id\":\"B\",\n \"end_user\":\"unterminated}]";
+        using var response = await client.PostAsync("/v1/screen/batch", LoopbackServer.Json(body));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await LoopbackServer.ReadJsonAsync(response);
+        Assert.Equal("malformed_json", (string?)problem["code"]);
+        Assert.Equal($"[{valid + 1}]", (string?)problem["field"]);
+        Assert.Contains($"order {valid + 1} of the array", (string?)problem["detail"]);
+    }
+
+    [Theory]
     [InlineData("null")]
     [InlineData("  \r\n null ")]
     [InlineData("\uFEFFnull")]
