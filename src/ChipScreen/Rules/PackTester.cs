@@ -47,16 +47,12 @@ public static class PackTester
         var schemas = RuleFileSchemas.For(rulesDirectory);
         foreach (var path in paths)
         {
-            var source = JsonSource.Load(path, RulePackLoader.Display(rulesDirectory, path), errors);
-            var before = errors.Count;
-            schemas?.Check(source, RuleFileKind.PackTest, errors);
-            var file = PackTestFile.Read(source, errors);
-            // Where the reader names a spot itself, its message is the more specific: the schema's on the same spot goes.
-            var named = errors.Skip(before).Where(e => e.Code != PackErrorCodes.SchemaViolation).Select(e => (e.Line, e.Column)).ToHashSet();
-            for (var k = errors.Count - 1; k >= before; k--)
-                if (errors[k].Code == PackErrorCodes.SchemaViolation && named.Contains((errors[k].Line, errors[k].Column)))
-                    errors.RemoveAt(k);
-            if (file is null || errors.Count > before)
+            var fileErrors = new List<PackError>();
+            var source = JsonSource.Load(path, RulePackLoader.Display(rulesDirectory, path), fileErrors);
+            schemas?.Check(source, RuleFileKind.PackTest, fileErrors);
+            var file = PackTestFile.Read(source, fileErrors);
+            errors.AddRange(RuleFileSchemas.WithoutEchoes(fileErrors));
+            if (file is null || fileErrors.Count > 0)
                 continue;
             var i = 0;
             foreach (var testCase in file.Cases)

@@ -32,6 +32,14 @@ internal sealed class RuleFileSchemas
         return s_byDirectory.GetOrAdd(key, _ => new RuleFileSchemas(rulesDirectory));
     }
 
+    /// <summary><paramref name="errors"/> without each schema violation at a spot (file, line, column) that another error
+    /// names: the other check's message is the more specific.</summary>
+    public static IEnumerable<PackError> WithoutEchoes(IReadOnlyCollection<PackError> errors)
+    {
+        var named = errors.Where(e => e.Code != PackErrorCodes.SchemaViolation).Select(e => (e.File, e.Line, e.Column)).ToHashSet();
+        return errors.Where(e => e.Code != PackErrorCodes.SchemaViolation || !named.Contains((e.File, e.Line, e.Column)));
+    }
+
     /// <summary>Checks <paramref name="file"/> (already parsed) against the schema of <paramref name="kind"/>; adds an error
     /// per violation.</summary>
     public void Check(JsonSource file, RuleFileKind kind, List<PackError> errors)

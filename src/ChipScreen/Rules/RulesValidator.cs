@@ -82,11 +82,7 @@ public static class RulesValidator
 
     /// <summary>Each error once; a schema violation is left out where another check names the same spot (its message is
     /// the more specific).</summary>
-    private static IReadOnlyList<PackError> Distinct(IEnumerable<PackError> errors)
-    {
-        var list = errors.Distinct().ToList();
-        var spots = list.Where(e => e.Code != PackErrorCodes.SchemaViolation).Select(e => (e.File, e.Line, e.Column)).ToHashSet();
-        return list.Where(e => e.Code != PackErrorCodes.SchemaViolation || !spots.Contains((e.File, e.Line, e.Column))).OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0)
-              .ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToArray();
-    }
+    private static IReadOnlyList<PackError> Distinct(IEnumerable<PackError> errors) =>
+        RuleFileSchemas.WithoutEchoes(errors.Distinct().ToList()).OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0)
+            .ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToArray();
 }
