@@ -33,7 +33,7 @@ public static class AuditLog
         if (directory is not null)
             Directory.CreateDirectory(directory);
         using var file = OpenExclusive(path);
-        var (sequence, previous) = Last(file, path);
+        var (sequence, previous, endsWithLineFeed) = Last(file, path);
 
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -67,21 +67,11 @@ public static class AuditLog
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         var line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body, 0, body.Length - 1) + HashMember + hash + "\"}\n");
         file.Seek(0, SeekOrigin.End);
-        if (EndsWithoutLineFeed(file))
+        if (!endsWithLineFeed)
             file.WriteByte((byte)'\n'); // a log whose last line lost its line feed: the run goes on a line of its own
         file.Write(line);
         file.Flush(flushToDisk: true);
         return hash;
-    }
-
-    private static bool EndsWithoutLineFeed(FileStream file)
-    {
-        if (file.Length == 0)
-            return false;
-        file.Seek(-1, SeekOrigin.End);
-        var last = file.ReadByte();
-        file.Seek(0, SeekOrigin.End);
-        return last != '\n';
     }
 
     /// <summary>Throws when the log cannot be appended to: its directory cannot be made, the file cannot be opened for
@@ -140,7 +130,7 @@ public static class AuditLog
             {
                 entry = AuditLogEntry.Parse(body, hash, number);
             }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+            catch (Exception e) when (IsUnreadable(e))
             {
                 problems.Add($"{path}:{number}: unreadable entry ({e.Message})");
                 continue;
@@ -171,10 +161,11 @@ public static class AuditLog
         }
     }
 
-    private static (long Sequence, string Hash) Last(FileStream file, string path)
+    /// <summary>The sequence and hash of the log's last run, and whether the file ends with a line feed (an empty one does).</summary>
+    private static (long Sequence, string Hash, bool EndsWithLineFeed) Last(FileStream file, string path)
     {
         if (file.Length == 0)
-            return (0, Genesis);
+            return (0, Genesis, true);
         // Read the tail to find the last line (lines are a few hundred bytes).
         var size = (int)Math.Min(file.Length, 64 * 1024);
         var tail = new byte[size];
@@ -190,13 +181,18 @@ public static class AuditLog
         try
         {
             var entry = AuditLogEntry.Parse(last[..cut] + "}", last[(cut + HashMember.Length)..^2], 0);
-            return (entry.Sequence, entry.Hash);
+            return (entry.Sequence, entry.Hash, tail[^1] == (byte)'\n');
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             throw unreadable;
         }
     }
+
+    /// <summary>Whether <paramref name="e"/> is what <see cref="AuditLogEntry.Parse"/> throws for a line that is not an
+    /// entry (bad JSON, a member missing or of the wrong type, a key written twice).</summary>
+    private static bool IsUnreadable(Exception e) =>
+        e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException;
 }
 
 /// <summary>One run in the audit log.</summary>
