@@ -154,22 +154,8 @@ public static class OrderJson
     public static async IAsyncEnumerable<OrderLine> ReadArrayAsync(Stream utf8Json, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        // The reader takes a JSON null for an empty array: a client that sends null for its list of orders would be answered
-        // as if it had sent none. The first value must be an array (anything else breaks the reader below).
-        var head = new byte[64];
-        var length = 0;
-        int start;
-        while ((start = FirstValueByte(head.AsSpan(0, length))) < 0 && length < head.Length)
-        {
-            var read = await utf8Json.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-                break;
-            length += read;
-        }
-        if (start >= 0 && head[start] == (byte)'n')
-            throw new OrderJsonException(null, null, 1, start + 1, "the body must be a JSON array of order objects, not null");
         var locator = new ElementLocator();
-        var body = new ConcatenatedStream(head.AsMemory(0, length), utf8Json, locator);
+        var body = new ObservedStream(utf8Json, locator);
         var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, topLevelValues: false, s_options, cancellationToken);
         await using var e = elements.GetAsyncEnumerator(cancellationToken);
         long row = 0;
@@ -190,26 +176,23 @@ public static class OrderJson
             }
             yield return Read(e.Current, ++row);
         }
+        // The reader takes a JSON null for an empty array: a client that sends null for its list of orders would be answered
+        // as if it had sent none.
+        if (row == 0 && locator.First is { Value: (byte)'n' } first)
+            throw new OrderJsonException(null, null, first.Line + 1, first.Column + 1, "the body must be a JSON array of order objects, not null");
     }
 
     private static readonly JsonSerializerOptions s_options = new() { MaxDepth = 16 };
 
-    /// <summary>The index of the first byte of <paramref name="head"/> that is not JSON white space or a UTF-8 byte-order
-    /// mark; -1 when there is none yet.</summary>
-    private static int FirstValueByte(ReadOnlySpan<byte> head)
-    {
-        var at = head.StartsWith("\uFEFF"u8) ? 3 : 0;
-        for (; at < head.Length; at++)
-            if (head[at] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-                return at;
-        return -1;
-    }
-
     /// <summary>Where each element of a top-level JSON array starts, as its bytes go by: the 0-based line and byte in the
-    /// line, the reader's way of counting.</summary>
+    /// line, the reader's way of counting; and the body's first value byte and where it is.</summary>
     private sealed class ElementLocator
     {
         private readonly List<(long Line, long Column)> _starts = [];
+
+        /// <summary>The first byte of the body's top-level value (a byte-order mark and white space before it left out).</summary>
+        public (byte Value, long Line, long Column)? First { get; private set; }
+
         private long _line, _column;
         private int _depth;
         private bool _inString, _escaped, _expectValue;
@@ -227,8 +210,13 @@ public static class OrderJson
                     else if (b == '"')
                         _inString = false;
                 }
+                else if (First is null && b is 0xEF or 0xBB or 0xBF)
+                {
+                    // A UTF-8 byte-order mark, before the value (no JSON value starts with these bytes).
+                }
                 else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
+                    First ??= (b, _line, _column);
                     if (_depth == 1 && _expectValue && b != ']')
                     {
                         _starts.Add((_line, _column));
@@ -279,12 +267,9 @@ public static class OrderJson
         }
     }
 
-    /// <summary>Bytes already read from a stream, then the rest of it: read-only, forward only; <paramref name="observer"/>
-    /// sees every byte handed out.</summary>
-    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> head, Stream rest, ElementLocator observer) : Stream
+    /// <summary>A stream read through, <paramref name="observer"/> seeing every byte handed out: read-only, forward only.</summary>
+    private sealed class ObservedStream(Stream inner, ElementLocator observer) : Stream
     {
-        private ReadOnlyMemory<byte> _head = head;
-
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -295,26 +280,14 @@ public static class OrderJson
 
         public override int Read(Span<byte> buffer)
         {
-            int n;
-            if (_head.IsEmpty)
-            {
-                n = rest.Read(buffer);
-            }
-            else
-            {
-                n = Math.Min(buffer.Length, _head.Length);
-                _head.Span[..n].CopyTo(buffer);
-                _head = _head[n..];
-            }
+            var n = inner.Read(buffer);
             observer.Observe(buffer[..n]);
             return n;
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (!_head.IsEmpty)
-                return Read(buffer.Span);
-            var n = await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             observer.Observe(buffer.Span[..n]);
             return n;
         }
