@@ -100,7 +100,6 @@ public sealed class RunVerifier(TimeProvider time)
 
         var rules = rulesDirectory ?? run.RulesDirectory;
         var rulesIntact = Directory.Exists(rules);
-        var failedBefore = checks.Count(c => c.Status == CheckStatus.Failed);
         if (!rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, rulesDirectory is null && !Path.IsPathRooted(rules)
                 ? "the rules directory is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the rules directory)"
@@ -129,15 +128,18 @@ public sealed class RunVerifier(TimeProvider time)
             try
             {
                 pack = RulePackLoader.Load(rules, run.PackId, run.AsOf);
-                var recorded = run.RuleFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-                foreach (var added in pack.Files.Select(f => f.Path).Where(p => !recorded.Contains(p)).Order(StringComparer.Ordinal))
-                    checks.Add(new VerificationCheck(Path.Combine(rules, added), CheckStatus.Failed, $"rule file added to pack {run.PackId} since the run, which did not read it"));
             }
             catch (RulePackException e)
             {
                 checks.Add(new VerificationCheck(rules, CheckStatus.Failed, $"pack {run.PackId} cannot be loaded as the rules directory now is: {string.Join("; ", e.Errors)}"));
+                rulesIntact = false;
             }
-            rulesIntact = checks.Count(c => c.Status == CheckStatus.Failed) == failedBefore;
+            var recorded = run.RuleFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            foreach (var added in (pack?.Files ?? []).Select(f => f.Path).Where(p => !recorded.Contains(p)).Order(StringComparer.Ordinal))
+            {
+                checks.Add(new VerificationCheck(Path.Combine(rules, added), CheckStatus.Failed, $"rule file added to pack {run.PackId} since the run, which did not read it"));
+                rulesIntact = false;
+            }
         }
         if (rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Ok, $"{run.RuleFiles.Count} rule files as recorded"));
