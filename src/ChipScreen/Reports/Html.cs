@@ -11,12 +11,15 @@ namespace ChipScreen.Reports;
 /// included, and stay hidden from the reader.</remarks>
 internal static class Html
 {
+    /// <summary>The bidirectional embedding, override and isolate controls (<see cref="IsBidiControl"/>).</summary>
+    private const string BidiControls = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+
     /// <summary>What element content escapes, or marks: <c>&lt;</c>, <c>&amp;</c> and the bidirectional controls.</summary>
-    private static readonly SearchValues<char> s_content = SearchValues.Create("<&\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+    private static readonly SearchValues<char> s_content = SearchValues.Create("<&" + BidiControls);
 
     /// <summary>What <see cref="Escape"/> escapes, or marks: the markup characters of content and attribute values and the
     /// bidirectional controls.</summary>
-    private static readonly SearchValues<char> s_anywhere = SearchValues.Create("<>&\"'\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+    private static readonly SearchValues<char> s_anywhere = SearchValues.Create("<>&\"'" + BidiControls);
 
     /// <summary>Writes <paramref name="text"/> as the content of an element, as UTF-8: <c>&lt;</c> and <c>&amp;</c>
     /// escaped, the only characters a parser reads as markup there (quotes and <c>&gt;</c> are text in content), and each
