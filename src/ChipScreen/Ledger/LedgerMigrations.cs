@@ -5,11 +5,16 @@ namespace ChipScreen.Ledger;
 /// Statements are written once for both stores with type placeholders: <c>{ID}</c> (an auto-numbered key), <c>{NUM}</c>
 /// (an exact decimal: numeric in PostgreSQL, canonical text in SQLite, which has no decimal type), <c>{DATE}</c> and
 /// <c>{TIME}</c> (date and UTC timestamp: native in PostgreSQL, ISO text in SQLite). A migration, once released, never
-/// changes: add a new one.
+/// changes: add a new one. A migration that rewrites data by ChipScreen's own rules (a key function, say) names the step
+/// as <see cref="Migration.Rewrite"/>, run after its statements in the same transaction.
 /// </remarks>
 internal static class LedgerMigrations
 {
-    public sealed record Migration(int Version, string Description, IReadOnlyList<string> Statements);
+    public sealed record Migration(int Version, string Description, IReadOnlyList<string> Statements)
+    {
+        /// <summary>A step of C# run after the statements, in the same transaction.</summary>
+        public Action<LedgerStore>? Rewrite { get; init; }
+    }
 
     public static IReadOnlyList<Migration> All { get; } =
     [
@@ -72,6 +77,9 @@ internal static class LedgerMigrations
             // once take turns (PostgreSQL; an SQLite commit holds the whole file).
             "CREATE TABLE ledger_lines (order_id TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (order_id, line))",
         ]),
+        // Consignee keys fold a legal form's spellings ("LIMITED" and "LTD"): the keys stored before are folded, and the
+        // yearly accounts of spellings of one consignee become one account holding their entries' sum.
+        new(3, "consignee keys fold legal forms", []) { Rewrite = store => store.RekeyConsignees(Parties.PartyNames.Key) },
     ];
 
     /// <summary>The schema version this ChipScreen writes.</summary>

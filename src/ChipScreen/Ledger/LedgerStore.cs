@@ -185,11 +185,42 @@ internal abstract partial class LedgerStore : IDisposable
         {
             foreach (var statement in migration.Statements)
                 Execute(Types(statement));
+            migration.Rewrite?.Invoke(this);
             Execute("INSERT INTO ledger_schema (version, description, applied_at) VALUES (@v, @d, @t)",
                 ("v", migration.Version), ("d", migration.Description), ("t", LedgerNumbers.Time(DateTimeOffset.UtcNow)));
         }
         scope.Commit();
         SchemaVersion = Math.Max(version, target);
+    }
+
+    /// <summary>Re-keys the consignee of every entry (active or history) by <paramref name="key"/> applied to the key stored,
+    /// and merges the yearly accounts of keys that become one; their totals are then the sum of their active entries
+    /// again. For a migration, in its transaction.</summary>
+    internal void RekeyConsignees(Func<string, string> key)
+    {
+        var changes = new List<(string Old, string New)>();
+        using (var command = Command("SELECT consignee_key FROM ledger_entries UNION SELECT account_key FROM ledger_accounts WHERE account = 'consignee_year'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var old = reader.GetString(0);
+                if (key(old) is var folded && folded != old)
+                    changes.Add((old, folded));
+            }
+        }
+        foreach (var (old, folded) in changes.OrderBy(c => c.Old, StringComparer.Ordinal))
+        {
+            var keys = new[] { ("old", (object?)old), ("new", folded) };
+            Execute("UPDATE ledger_entries SET consignee_key = @new WHERE consignee_key = @old", keys);
+            Execute("UPDATE ledger_entries SET account_key = @new WHERE account = 'consignee_year' AND account_key = @old", keys);
+            Execute(InsertIfAbsent("ledger_accounts", "account, account_key, period, period_from, period_to, total",
+                "SELECT account, @new, period, period_from, period_to, total FROM ledger_accounts WHERE account = 'consignee_year' AND account_key = @old ORDER BY period",
+                "account, account_key, period"), keys);
+            Execute("DELETE FROM ledger_accounts WHERE account = 'consignee_year' AND account_key = @old", keys);
+        }
+        if (changes.Count > 0)
+            RecomputeTotals("account = 'consignee_year'");
     }
 
     public virtual void Dispose()

@@ -1,33 +1,111 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
 namespace ChipScreen.Parties;
 
-/// <summary>The key a party's name is compared by for identity (volumes, validated end users): case, accents, punctuation and spacing ignored.</summary>
+/// <summary>The key a party's name is compared by for identity (volumes, validated end users, dispositions): case,
+/// accents, punctuation and spacing ignored, and a legal form written out the same as its abbreviation.</summary>
+/// <remarks>
+/// Identity decides what counts against the LPP limit of one consignee, so two spellings of one company must give one
+/// key: "Acme Ltd" and "ACME LIMITED" are one consignee, not two with a limit each. Only spellings of the same legal form
+/// are folded; the form itself is kept, since "Acme Ltd" and "Acme GmbH" are different companies. Folding only ever joins
+/// keys (a key folds to itself), which is what lets a ledger written before a fold was added be re-keyed by folding its
+/// stored keys.
+/// </remarks>
 internal static class PartyNames
 {
-    /// <summary>"Acme  Ltd." and "ACME LTD" give "ACME LTD".</summary>
+    /// <summary>Words of a legal form and the abbreviation they fold to.</summary>
+    private static readonly FrozenDictionary<string, string> s_words = new Dictionary<string, string>
+    {
+        ["LIMITED"] = "LTD",
+        ["INCORPORATED"] = "INC",
+        ["CORPORATION"] = "CORP",
+        ["COMPANY"] = "CO",
+        ["PRIVATE"] = "PTE",
+        ["PVT"] = "PTE",
+        ["AKTIENGESELLSCHAFT"] = "AG",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Legal forms of several words (after <see cref="s_words"/>) and the abbreviation they fold to, by their last word.</summary>
+    private static readonly FrozenDictionary<string, (string Phrase, string Form)[]> s_phrases = new (string Phrase, string Form)[]
+    {
+        ("PUBLIC LTD CO", "PLC"),
+        ("LTD LIABILITY CO", "LLC"),
+        ("GESELLSCHAFT MIT BESCHRANKTER HAFTUNG", "GMBH"),
+        ("SOCIEDAD ANONIMA", "SA"),
+        ("SOCIETE ANONYME", "SA"),
+        ("KABUSHIKI KAISHA", "KK"),
+        ("NAAMLOZE VENNOOTSCHAP", "NV"),
+        ("BESLOTEN VENNOOTSCHAP", "BV"),
+    }.GroupBy(p => p.Phrase[(p.Phrase.LastIndexOf(' ') + 1)..]).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_wordLookup = s_words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, (string Phrase, string Form)[]>.AlternateLookup<ReadOnlySpan<char>> s_phraseLookup =
+        s_phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>"Acme  Ltd." and "ACME LIMITED" give "ACME LTD"; "Acme Public Limited Company" gives "ACME PLC".</summary>
     public static string Key(string name)
     {
-        var sb = new StringBuilder(name.Length);
+        var normalized = name.Normalize(NormalizationForm.FormKD);
+        char[]? rented = null;
+        var key = normalized.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(normalized.Length));
+        var length = 0;
+        var word = -1; // where the word being written starts, or -1 between words
         var space = false;
-        foreach (var c in name.Normalize(NormalizationForm.FormKD))
+        foreach (var c in normalized)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
                 continue;
             if (char.IsLetterOrDigit(c))
             {
-                if (space && sb.Length > 0)
-                    sb.Append(' ');
+                if (space && word >= 0)
+                {
+                    length = Fold(key, word, length);
+                    key[length++] = ' ';
+                    word = -1;
+                }
                 space = false;
-                sb.Append(char.ToUpperInvariant(c));
+                if (word < 0)
+                    word = length;
+                key[length++] = char.ToUpperInvariant(c);
             }
             else if (c != '.' && c != '\'')
             {
                 space = true;
             }
         }
-        return sb.ToString();
+        if (word >= 0)
+            length = Fold(key, word, length);
+        var result = new string(key[..length]);
+        if (rented is not null)
+            ArrayPool<char>.Shared.Return(rented);
+        return result;
+    }
+
+    /// <summary>Folds the word that ends the key (from <paramref name="word"/> to <paramref name="length"/>), then a legal
+    /// form of several words that it ends; returns the key's new length.</summary>
+    private static int Fold(Span<char> key, int word, int length)
+    {
+        if (s_wordLookup.TryGetValue(key[word..length], out var abbreviation))
+        {
+            abbreviation.CopyTo(key[word..]);
+            length = word + abbreviation.Length;
+        }
+        if (!s_phraseLookup.TryGetValue(key[word..length], out var phrases))
+            return length;
+        foreach (var (phrase, form) in phrases)
+        {
+            var start = length - phrase.Length;
+            if (start >= 0 && (start == 0 || key[start - 1] == ' ') && key[start..length].SequenceEqual(phrase))
+            {
+                form.CopyTo(key[start..]);
+                return start + form.Length;
+            }
+        }
+        return length;
     }
 }

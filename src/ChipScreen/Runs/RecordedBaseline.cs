@@ -19,8 +19,13 @@ internal sealed class RecordedBaseline : IVolumeBaseline
         var baseline = new RecordedBaseline();
         if (!report.TryGetProperty("volumes", out var volumes))
             return baseline;
+        // Keyed again as this ChipScreen keys consignees: a run recorded before legal forms were folded ("LIMITED") is
+        // re-screened under the keys its ledger was migrated to ("LTD"), where the spellings of one consignee are one.
         foreach (var t in volumes.Member("consignee_year").EnumerateArray())
-            baseline._consignee[(t.Member("consignee").GetString()!, t.Member("year").GetString()!)] = t.Member("before").GetDecimal();
+        {
+            var key = (Parties.PartyNames.Key(t.Member("consignee").GetString()!), t.Member("year").GetString()!);
+            baseline._consignee[key] = baseline._consignee.GetValueOrDefault(key) + t.Member("before").GetDecimal();
+        }
         foreach (var t in volumes.Member("country_allocation").EnumerateArray())
             baseline._country[(t.Member("country").GetString()!, t.Member("period").GetString()!)] = t.Member("before").GetDecimal();
         return baseline;

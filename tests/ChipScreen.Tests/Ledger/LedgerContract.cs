@@ -336,6 +336,41 @@ public abstract class LedgerContract : IDisposable
     }
 
     [LedgerFact]
+    public void Migration3_FoldsTheStoredConsigneeKeys_AndJoinsTheAccountsOfOneConsignee()
+    {
+        // A version 2 ledger: before legal forms were folded, "Limited" and "Ltd" were two consignees with a limit each.
+        using (var v2 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 2))
+        {
+            void Entry(string order, string consignee, string key, decimal volume, string status) => v2.Execute("""
+                INSERT INTO ledger_entries (order_id, line, account, account_key, period, volume, consignee, consignee_key, destination, ship_date,
+                    decision, exception, run_id, committed_at, status)
+                VALUES (@o, '1', 'consignee_year', @k, '2025', @v, @c, @k, 'IN', @d, 'LICENSE_EXCEPTION', 'LPP', 'run-v2', @t, @s)
+                """, ("o", order), ("k", key), ("v", v2.Volume(volume)), ("c", consignee), ("d", v2.Date(new DateOnly(2025, 3, 1))),
+                ("t", v2.Time(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero))), ("s", status));
+            void Account(string key, decimal total) => v2.Execute("""
+                INSERT INTO ledger_accounts (account, account_key, period, period_from, period_to, total)
+                VALUES ('consignee_year', @k, '2025', @f, @to, @v)
+                """, ("k", key), ("f", v2.Date(new DateOnly(2025, 1, 1))), ("to", v2.Date(new DateOnly(2025, 12, 31))), ("v", v2.Volume(total)));
+            Entry("SO-1", "Lake Compute Limited", "LAKE COMPUTE LIMITED", 15_000_000m, "active");
+            Entry("SO-2", "Lake Compute Ltd", "LAKE COMPUTE LTD", 10_000_000m, "active");
+            Entry("SO-3", "Lake Compute Limited", "LAKE COMPUTE LIMITED", 4_000_000m, "replaced");
+            Account("LAKE COMPUTE LIMITED", 15_000_000m);
+            Account("LAKE COMPUTE LTD", 10_000_000m);
+        }
+        using (var migrated = Target.Open(write: true))
+            Assert.Equal(3, migrated.SchemaVersion);
+
+        Assert.Equal(new Dictionary<(string, string, string), decimal> { [("consignee_year", "LAKE COMPUTE LTD", "2025")] = 25_000_000m }, Totals());
+        Assert.All(Entries(history: true), e => Assert.Equal(("LAKE COMPUTE LTD", "LAKE COMPUTE LTD"), (e.AccountKey, e.ConsigneeKey)));
+        Assert.Equal(3, Entries(history: true).Count);
+        AssertTotalsAreTheSumOfActiveEntries();
+        // 25M before the batch: 1.9M more fits under 26.9M, 2M does not, however the consignee is spelt.
+        var run = Run(Of(Row("SO-4", "1", "2025-09-01", 190, consignee: "LAKE COMPUTE LIMITED."), Row("SO-5", "1", "2025-09-02", 1, consignee: "Lake Compute Ltd.")), commit: false);
+        Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (run.Decisions[0][2], run.Decisions[0][3]));
+        Assert.Equal(("LICENSE_REQUIRED", "A5"), (run.Decisions[1][2], run.Decisions[1][7]));
+    }
+
+    [LedgerFact]
     public void ACommittedRun_RecordsTheLedgerInItsReportAndAuditLog_AndVerifiesWithoutIt()
     {
         Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));

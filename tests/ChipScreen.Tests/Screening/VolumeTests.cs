@@ -43,6 +43,21 @@ public class VolumeTests
     }
 
     [Fact]
+    public void SpellingsOfOneConsigneesLegalForm_ShareOneLppLimit()
+    {
+        // 20M + 6.9M reach the limit exactly; the third line, the same company spelt out in full, is past it.
+        var d = Run(
+            Chip(2000, consignee: "Lake Compute Ltd."),
+            Chip(690, consignee: "LAKE COMPUTE LIMITED"),
+            Chip(1, consignee: "Lake  Compute, Limited"));
+        Assert.Equal(["LPP", "LPP", null], d.Select(x => x.Exception));
+        Assert.Equal(Decision.LicenseRequired, d[2].Decision);
+        Assert.Contains("would reach 26,910,000", d[2].Message);
+        // Another legal form is another company, with a limit of its own.
+        Assert.Equal("LPP", Run(Chip(2690, consignee: "Lake Compute Ltd"), Chip(1, consignee: "Lake Compute GmbH"))[1].Exception);
+    }
+
+    [Fact]
     public void ALineThatIsHeld_AddsToNoVolume()
     {
         var d = Batch(
