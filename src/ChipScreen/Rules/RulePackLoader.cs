@@ -79,12 +79,15 @@ public static class RulePackLoader
 
         var files = new List<PackFile>();
         var schemas = RuleFileSchemas.For(rulesDirectory);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
         JsonSource Read(string path)
         {
             var display = Display(rulesDirectory, path);
             if (!File.Exists(path))
             {
-                errors.Add(new PackError(display, null, null, null, PackErrorCodes.FileMissing, "the file is missing; every pack needs it"));
+                errors.Add(new PackError(display, null, null, null, PackErrorCodes.FileMissing,
+                    "the file is missing; every pack needs it (what other files name in it is checked once it is there)"));
+                missing.Add(display);
                 return JsonSource.Parse("{}"u8.ToArray(), path, display, errors);
             }
             var source = JsonSource.Load(path, display, errors);
@@ -98,6 +101,10 @@ public static class RulePackLoader
         var manifest = PackManifest.Read(Read(Path.Combine(packDir, "pack.json")), packId, errors);
         // The pack first, then the pack it extends, and so on: a file is taken from the first folder that has it.
         var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
+        // Without its base the pack lacks files and groups that every later check would report one by one: the broken
+        // extends is the one error to fix.
+        if (errors.Any(e => e.Code == PackErrorCodes.ExtendsInvalid))
+            throw new RulePackException(errors);
         // A file the loader does not read (a misspelt "tier.json") would silently leave the base pack's file in force.
         foreach (var dir in chain)
             foreach (var stray in Directory.GetFiles(dir, "*.json").Where(f => !IsPackFile(Path.GetFileName(f))).Order(StringComparer.Ordinal))
@@ -145,6 +152,11 @@ public static class RulePackLoader
         var parties = LoadParties(rulesDirectory, partiesConfig, Read, files, errors);
 
         var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
+        // A missing file is read as empty so that the other files are still checked on their own (syntax, schema). What its
+        // loader then finds absent, and what other files name in it (groups, terms, countries, the rules' expressions),
+        // would be a screenful of echoes of the one error to fix: those checks wait until the file is there.
+        if (missing.Count > 0)
+            errors.RemoveAll(e => e.Code != PackErrorCodes.FileMissing && (missing.Contains(e.File) || !FileLocalCodes.Contains(e.Code)));
         if (errors.Count > 0 || manifest is null || compiled is null)
             throw new RulePackException(errors);
         return new RulePack(manifest, packDir, catalog, groups, classification, volumes, terms, veu, compiled, files) { Parties = parties };
@@ -186,6 +198,13 @@ public static class RulePackLoader
             }
         }
     }
+
+    /// <summary>The errors a file has whatever the other files hold.</summary>
+    private static readonly HashSet<string> FileLocalCodes =
+    [
+        PackErrorCodes.FileUnreadable, PackErrorCodes.JsonSyntax, PackErrorCodes.DuplicateKey, PackErrorCodes.SchemaViolation,
+        PackErrorCodes.SchemaMissing, PackErrorCodes.UnknownFile, PackErrorCodes.DuplicateRuleId,
+    ];
 
     /// <summary>Whether a pack folder's top-level JSON file of this name is one the loader reads (the rest are mistakes).</summary>
     private static bool IsPackFile(string name) =>

@@ -114,6 +114,27 @@ public class RulesValidatorTests
     }
 
     [Fact]
+    public void AMissingBaseOrFile_IsTheOneErrorReported_NotTheEchoesOfWhatItWouldHaveHeld()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("us-2026/pack.json", "\"extends\": \"ac-2023\"", "\"extends\": \"ac-2032\"");
+        File.Delete(Path.Combine(rules.Rules, "ac-2023", "country-groups.json"));
+        File.Delete(Path.Combine(rules.Rules, "ai-diffusion-2025", "volumes.json"));
+        rules.Edit(Ai, "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\""); // a mistake of its own in a file that is there
+
+        var result = RulesValidator.Validate(rules.Rules);
+        Assert.Equal(
+            [
+                ("ac-2023/country-groups.json", PackErrorCodes.FileMissing),
+                ("ai-diffusion-2025/volumes.json", PackErrorCodes.FileMissing),
+                (Ai, PackErrorCodes.JsonSyntax),
+                ("us-2026/pack.json", PackErrorCodes.ExtendsInvalid),
+            ],
+            result.Errors.Select(e => (e.File, e.Code)));
+        Assert.Contains("checked once it is there", result.Errors[0].Message);
+    }
+
+    [Fact]
     public void Json_NamesEveryErrorWithFileLineColumnRuleAndCode()
     {
         using var rules = TempDir.WithRules();
