@@ -18,8 +18,8 @@ public sealed record ClassificationThresholds(IReadOnlyList<Criterion> A, IReadO
         if (file.Root.TryGetProperty("non_datacenter_tpp_min", out var f) && f.ValueKind == JsonValueKind.Number && f.TryGetDecimal(out var d) && d >= 0)
             floor = d;
         else if (file.IsValid)
-            errors.Add(file.Error("$.non_datacenter_tpp_min", PackErrorCodes.MissingValue,
-                "needs \"non_datacenter_tpp_min\": the TPP below which a part not designed for datacenters is outside 3A090 (4800)"));
+            errors.Add(file.ValueError("$", file.Root, "non_datacenter_tpp_min",
+                "the TPP below which a part not designed for datacenters is outside 3A090 (4800), 0 or more"));
         return new ClassificationThresholds(a, b, floor);
     }
 
@@ -36,6 +36,11 @@ public sealed record ClassificationThresholds(IReadOnlyList<Criterion> A, IReadO
         foreach (var item in list.EnumerateArray())
         {
             var path = $"$.{paragraph}[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(file.Error(path, PackErrorCodes.InvalidValue, $"a criterion is an object such as {{\"tpp_min\": 4800}}, not {item.GetRawText()}"));
+                continue;
+            }
             decimal? Read(string name)
             {
                 if (!item.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
@@ -51,6 +56,8 @@ public sealed record ClassificationThresholds(IReadOnlyList<Criterion> A, IReadO
             var pdBelow = Read("pd_below");
             if (tppMin is null)
             {
+                if (item.TryGetProperty("tpp_min", out var written) && written.ValueKind != JsonValueKind.Null)
+                    continue; // there, but not a number: already reported
                 errors.Add(file.Error(path, PackErrorCodes.MissingValue, "each criterion needs \"tpp_min\""));
                 continue;
             }

@@ -107,6 +107,20 @@ internal sealed class JsonSource
         }
     }
 
+    /// <summary>The error for the value <paramref name="name"/> of the object at <paramref name="parentPath"/> that is not
+    /// <paramref name="expected"/>: missing_value ("needs ...", at the object) where it is absent or null, invalid_value
+    /// quoting what is written (at the value) where it is there but wrong, so that a rule editor is not told to add a
+    /// value they can see.</summary>
+    public PackError ValueError(string parentPath, JsonElement parent, string name, string expected)
+    {
+        if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            var raw = value.GetRawText();
+            return Error($"{parentPath}.{name}", PackErrorCodes.InvalidValue, $"\"{name}\" is {(raw.Length <= 40 ? raw : raw[..37] + "...")}; it must be {expected}");
+        }
+        return Error(parentPath, PackErrorCodes.MissingValue, $"needs \"{name}\": {expected}");
+    }
+
     /// <summary>Makes an error located at <paramref name="path"/>.</summary>
     public PackError Error(string path, string code, string message, string? ruleId = null)
     {

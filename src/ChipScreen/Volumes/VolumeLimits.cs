@@ -35,7 +35,7 @@ public sealed record VolumeLimits(
             if (parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d >= 0)
                 return d;
             if (file.IsValid)
-                errors.Add(file.Error(path, PackErrorCodes.MissingValue, $"needs \"{name}\": a TPP volume, 0 or more"));
+                errors.Add(file.ValueError(path, parent, name, "a TPP volume, 0 or more"));
             return 0;
         }
 
@@ -70,12 +70,22 @@ public sealed record VolumeLimits(
             foreach (var period in p.EnumerateArray())
             {
                 var path = $"$.country_allocation.periods[{i++}]";
+                if (period.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add(file.Error(path, PackErrorCodes.InvalidValue, "a period is an object: {\"id\", \"from\", \"to\"} (YYYY-MM-DD)"));
+                    continue;
+                }
                 var id = period.TryGetProperty("id", out var pid) && pid.ValueKind == JsonValueKind.String ? pid.GetString() : null;
                 var from = Date(period, "from");
                 var to = Date(period, "to");
                 if (string.IsNullOrWhiteSpace(id) || from is null || to is null)
                 {
-                    errors.Add(file.Error(path, PackErrorCodes.InvalidValue, "a period needs \"id\", \"from\" and \"to\" (YYYY-MM-DD)"));
+                    if (string.IsNullOrWhiteSpace(id))
+                        errors.Add(file.ValueError(path, period, "id", "the period's name, e.g. \"2025-2027\""));
+                    if (from is null)
+                        errors.Add(file.ValueError(path, period, "from", "the period's first day, a date YYYY-MM-DD"));
+                    if (to is null)
+                        errors.Add(file.ValueError(path, period, "to", "the period's last day, a date YYYY-MM-DD"));
                     continue;
                 }
                 if (to < from)
