@@ -95,7 +95,6 @@ public static class ChipScreenServer
             {
                 StatusCodes.Status404NotFound => "not_found",
                 StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-                StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType, // routing checks Accepts metadata first
                 { } status => $"http_{status}",
                 null => Problems.InternalError,
             }));
@@ -117,7 +116,7 @@ public static class ChipScreenServer
         v1.MapPost("/screen", ScreenOrderEndpoint.HandleAsync)
             .WithName("ScreenOrder").WithSummary("Screen one order line")
             .WithDescription("A line with a field that cannot be used is a 400 naming each such field; the decision names the pack revision that made it.")
-            .Accepts<OrderRequest>("application/json")
+            .DescribeBody(("application/json", typeof(OrderRequest)))
             .Produces<ScreeningResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -126,7 +125,7 @@ public static class ChipScreenServer
         v1.MapPost("/screen/batch", ScreenBatchEndpoint.HandleAsync)
             .WithName("ScreenBatch").WithSummary("Screen a batch of order lines (JSON array or CSV); decisions stream back in input order")
             .WithDescription("Volumes are settled among the batch's lines in ship-date order, so the whole batch is read before the first decision is sent. Lines with bad fields are held (HOLD) with issues naming the fields. Send Accept: application/x-ndjson for one JSON object per line.")
-            .Accepts<OrderRequest[]>("application/json", "text/csv")
+            .DescribeBody(("application/json", typeof(OrderRequest[])), ("text/csv", typeof(string)))
             .Produces<ScreeningResponse[]>(StatusCodes.Status200OK, "application/json", "application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

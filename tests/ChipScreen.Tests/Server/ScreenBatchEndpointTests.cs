@@ -167,6 +167,16 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task ACsvSentAsApplicationCsv_IsScreened_AsTheEndpointPromises()
+    {
+        using var client = Server.Client();
+        using var response = await client.PostAsync("/v1/screen/batch",
+            LoopbackServer.Bytes(Encoding.UTF8.GetBytes("order_id,sku,quantity,destination_country,end_user\nSO-1,H100-SXM5-80GB,8,US,Acme\n"), "application/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("NLR", (string?)(await LoopbackServer.ReadJsonAsync(response))[0]!["decision"]);
+    }
+
+    [Fact]
     public async Task ACsvWithoutARequiredColumn_Is400NamingIt()
     {
         using var client = Server.Client();

@@ -199,13 +199,29 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Superset(new HashSet<string?> { "order_id", "end_user", "quantity", "destination_country" }, fields);
     }
 
-    [Fact]
-    public async Task AWrongContentType_Is415()
+    [Theory]
+    [InlineData("/v1/screen", "application/x-www-form-urlencoded", "application/json")]
+    [InlineData("/v1/screen", "text/csv", "application/json")]
+    [InlineData("/v1/screen/batch", "text/plain", "application/json (an array of orders) or text/csv")]
+    public async Task AWrongContentType_Is415_InOurShape_NamingTheTypesAccepted(string path, string sent, string accepted)
     {
         using var client = Server.Client();
-        using var response = await client.PostAsync("/v1/screen", new StringContent("order_id=1", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("unsupported_media_type", (string?)(await LoopbackServer.ReadJsonAsync(response))["code"]);
+        using var response = await client.PostAsync(path, new StringContent("order_id=1", Encoding.UTF8, sent));
+        var problem = await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal("Content-Type", (string?)problem["field"]);
+        Assert.StartsWith($"send the body as {accepted} (Content-Type was '{sent}", (string?)problem["detail"]);
+    }
+
+    [Theory]
+    [InlineData("/v1/screen", "application/x-www-form-urlencoded")]
+    [InlineData("/v1/screen/batch", "text/plain")]
+    public async Task AWrongContentTypeWithoutAKey_Is401_TheKeyIsCheckedBeforeTheBody(string path, string sent)
+    {
+        // A caller without a key learns nothing about the endpoint's body, and is told what it must fix first.
+        using var client = Server.Client(key: "");
+        using var response = await client.PostAsync(path, new StringContent("order_id=1", Encoding.UTF8, sent));
+        await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.NotEmpty(response.Headers.WwwAuthenticate);
     }
 
     [Fact]
