@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChipScreen.Server.Contracts;
 using ChipScreen.Server.Endpoints;
 using ChipScreen.Service;
@@ -89,6 +90,10 @@ public static class ChipScreenServer
             // Messages hold "TPP 15,832 >= 4,800": keep them readable; the bodies are JSON, never HTML.
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+            // The web default also reads numbers from strings, and the OpenAPI document then typed every number of every
+            // response "integer or string". These options write responses (numbers as numbers) and read no body: orders
+            // are read by OrderJson, whose text numbers OpenApiSchemas describes.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
@@ -98,7 +103,7 @@ public static class ChipScreenServer
                 { } status => $"http_{status}",
                 null => Problems.InternalError,
             }));
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentInfo>().AddSchemaTransformer<OpenApiSchemas>());
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -111,7 +116,7 @@ public static class ChipScreenServer
             .WithName("Health").WithSummary("Liveness and the pack serving (no key needed)")
             .Produces<HealthResponse>();
 
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>()
+        var v1 = app.MapGroup("/v1").RequireApiKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         v1.MapPost("/screen", ScreenOrderEndpoint.HandleAsync)
             .WithName("ScreenOrder").WithSummary("Screen one order line")
