@@ -95,26 +95,23 @@ public static class ChipScreenServer
             // are read by OrderJson, whose text numbers OpenApiSchemas describes.
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
-            {
-                StatusCodes.Status404NotFound => "not_found",
-                StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-                { } status => $"http_{status}",
-                null => Problems.InternalError,
-            }));
+        services.AddProblemDetails();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentInfo>().AddSchemaTransformer<OpenApiSchemas>());
     }
 
     private static void MapEndpoints(WebApplication app)
     {
         app.UseMiddleware<UnexpectedErrors>();
-        app.UseStatusCodePages();
+        // An error the framework answers without a body (404, 405) gets the problem shape of every other.
+        app.UseStatusCodePages(status => Problems.ForStatus(status.HttpContext).ExecuteAsync(status.HttpContext));
 
         app.MapOpenApi();
         app.MapGet("/healthz", HealthEndpoint.Handle)
             .WithName("Health").WithSummary("Liveness and the pack serving (no key needed)")
             .Produces<HealthResponse>();
+        // Load balancers and monitors probe with HEAD: the same answer without the body (Kestrel sends none for HEAD). Not a
+        // second operation in the document, where it would need another operationId; HTTP gives every GET a HEAD.
+        app.MapMethods("/healthz", [HttpMethods.Head], HealthEndpoint.Handle).ExcludeFromDescription();
 
         var v1 = app.MapGroup("/v1").RequireApiKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -224,14 +224,31 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.NotEmpty(response.Headers.WwwAuthenticate);
     }
 
-    [Fact]
-    public async Task AnUnknownPath_IsAProblemWithACode()
+    [Theory]
+    [InlineData("/v1/nothing-here")]
+    [InlineData("/nothing-here")]
+    [InlineData("/v1")]
+    public async Task AnUnknownPath_Is404_InOurShape(string path)
     {
         using var client = Server.Client();
-        using var response = await client.GetAsync("/v1/nothing-here");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.True(LoopbackServer.IsProblem(response));
-        Assert.Equal("not_found", (string?)(await LoopbackServer.ReadJsonAsync(response))["code"]);
+        using var response = await client.GetAsync(path);
+        var problem = await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+        Assert.Contains(path, (string?)problem["detail"]);
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/v1/screen", "POST")]
+    [InlineData("GET", "/v1/screen/batch", "POST")]
+    [InlineData("POST", "/v1/packs", "GET")]
+    [InlineData("POST", "/healthz", "GET, HEAD")]
+    public async Task AWrongMethod_Is405_InOurShape_WithTheMethodsAllowed(string method, string path, string allowed)
+    {
+        using var client = Server.Client();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = LoopbackServer.Json("{}") };
+        using var response = await client.SendAsync(request);
+        var problem = await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Contains(allowed, (string?)problem["detail"]);
     }
 
     [Fact]
