@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
 
 namespace ChipScreen.Server;
 
@@ -30,4 +32,21 @@ internal sealed partial class ApiKeyFilter(ApiKeyVerifier verifier, ILogger<ApiK
     private partial void LogRejected(string path, string why);
 
     private void LogRejected(PathString path, bool keyGiven) => LogRejected(path.Value ?? "", keyGiven ? "the API key matches none configured" : "no API key");
+}
+
+/// <summary>Puts endpoints behind <see cref="ApiKeyFilter"/>.</summary>
+internal static class ApiKeyRequirement
+{
+    /// <summary>Lets only callers with a key reach the endpoints, and says so on each of their operations in the OpenAPI
+    /// document (either scheme of <see cref="OpenApiDocumentInfo"/> will do), so that the document follows the filter.</summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>()
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                operation.Security =
+                [
+                    .. OpenApiDocumentInfo.KeySchemes.Select(scheme => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }),
+                ];
+                return Task.CompletedTask;
+            });
 }

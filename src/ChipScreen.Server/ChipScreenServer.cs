@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ChipScreen.Server.Contracts;
 using ChipScreen.Server.Endpoints;
 using ChipScreen.Service;
@@ -89,35 +90,35 @@ public static class ChipScreenServer
             // Messages hold "TPP 15,832 >= 4,800": keep them readable; the bodies are JSON, never HTML.
             json.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
+            // The web default also reads numbers from strings, and the OpenAPI document then typed every number of every
+            // response "integer or string". These options write responses (numbers as numbers) and read no body: orders
+            // are read by OrderJson, whose text numbers OpenApiSchemas describes.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
-            {
-                StatusCodes.Status404NotFound => "not_found",
-                StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
-                StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType, // routing checks Accepts metadata first
-                { } status => $"http_{status}",
-                null => Problems.InternalError,
-            }));
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddProblemDetails();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<OpenApiDocumentInfo>().AddSchemaTransformer<OpenApiSchemas>());
     }
 
     private static void MapEndpoints(WebApplication app)
     {
         app.UseMiddleware<UnexpectedErrors>();
-        app.UseStatusCodePages();
+        // An error the framework answers without a body (404, 405) gets the problem shape of every other.
+        app.UseStatusCodePages(status => Problems.ForStatus(status.HttpContext).ExecuteAsync(status.HttpContext));
 
         app.MapOpenApi();
         app.MapGet("/healthz", HealthEndpoint.Handle)
             .WithName("Health").WithSummary("Liveness and the pack serving (no key needed)")
             .Produces<HealthResponse>();
+        // Load balancers and monitors probe with HEAD: the same answer without the body (Kestrel sends none for HEAD). Not a
+        // second operation in the document, where it would need another operationId; HTTP gives every GET a HEAD.
+        app.MapMethods("/healthz", [HttpMethods.Head], HealthEndpoint.Handle).ExcludeFromDescription();
 
-        var v1 = app.MapGroup("/v1").AddEndpointFilter<ApiKeyFilter>()
+        var v1 = app.MapGroup("/v1").RequireApiKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         v1.MapPost("/screen", ScreenOrderEndpoint.HandleAsync)
             .WithName("ScreenOrder").WithSummary("Screen one order line")
             .WithDescription("A line with a field that cannot be used is a 400 naming each such field; the decision names the pack revision that made it.")
-            .Accepts<OrderRequest>("application/json")
+            .DescribeBody(("application/json", typeof(OrderRequest)))
             .Produces<ScreeningResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -126,7 +127,7 @@ public static class ChipScreenServer
         v1.MapPost("/screen/batch", ScreenBatchEndpoint.HandleAsync)
             .WithName("ScreenBatch").WithSummary("Screen a batch of order lines (JSON array or CSV); decisions stream back in input order")
             .WithDescription("Volumes are settled among the batch's lines in ship-date order, so the whole batch is read before the first decision is sent. Lines with bad fields are held (HOLD) with issues naming the fields. Send Accept: application/x-ndjson for one JSON object per line.")
-            .Accepts<OrderRequest[]>("application/json", "text/csv")
+            .DescribeBody(("application/json", typeof(OrderRequest[])), ("text/csv", typeof(string)))
             .Produces<ScreeningResponse[]>(StatusCodes.Status200OK, "application/json", "application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChipScreen.Server.Contracts;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChipScreen.Server;
@@ -18,6 +19,8 @@ internal static class Problems
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string TooManyBatches = "too_many_batches";
     public const string BadRequest = "bad_request";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
     public const string InternalError = "internal_error";
 
     /// <summary>The ledger of committed volumes (<c>ChipScreen:Ledger</c>) cannot be read: no decision is made without it.</summary>
@@ -57,6 +60,23 @@ internal static class Problems
     public static IResult UnsupportedType(HttpContext context, string accepted) =>
         Create(context, StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType, "Unsupported content type",
             $"send the body as {accepted} (Content-Type was '{context.Request.ContentType}')", "Content-Type");
+
+    /// <summary>The problem for an error the framework answered without a body (no endpoint at the path; a method the path
+    /// does not take, whose <c>Allow</c> header routing has set), in the shape of every other: clients parse one shape.</summary>
+    public static IResult ForStatus(HttpContext context)
+    {
+        var request = context.Request;
+        var status = context.Response.StatusCode;
+        return status switch
+        {
+            StatusCodes.Status404NotFound => Create(context, status, NotFound, "No such endpoint",
+                $"nothing is served at {request.Path}; the endpoints are listed in /openapi/v1.json"),
+            StatusCodes.Status405MethodNotAllowed => Create(context, status, MethodNotAllowed, "Method not allowed",
+                $"{request.Method} is not allowed on {request.Path}; use {context.Response.Headers.Allow}"),
+            _ => Create(context, status, $"http_{status}", ReasonPhrases.GetReasonPhrase(status),
+                $"the request to {request.Path} was answered {status}"),
+        };
+    }
 
     public static IResult Internal(HttpContext context) =>
         Create(context, StatusCodes.Status500InternalServerError, InternalError, "The request could not be screened",

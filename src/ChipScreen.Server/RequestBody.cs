@@ -51,6 +51,33 @@ internal static class RequestBody
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
         (type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.MediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase));
 
-    public static bool Accepts(HttpRequest request, string mediaType) =>
-        request.Headers.Accept.Any(a => a is not null && a.Contains(mediaType, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether the client asks for <paramref name="mediaType"/> rather than <paramref name="otherwise"/>, the
+    /// default: its <c>Accept</c> names <paramref name="mediaType"/> with a quality above 0 and at least that of
+    /// <paramref name="otherwise"/> (taken from the most specific range that covers it: the type, type/*, */*).</summary>
+    /// <remarks><c>q=0</c> means "not acceptable" (RFC 9110 12.4.2): <c>application/x-ndjson;q=0, application/json</c> is a
+    /// client that can read only the JSON array. Only a range that names the type asks for it, so <c>*/*</c> keeps the
+    /// default.</remarks>
+    public static bool Prefers(HttpRequest request, string mediaType, string otherwise)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges))
+            return false;
+        var asked = Quality(ranges, mediaType, namedOnly: true);
+        return asked > 0 && asked >= Quality(ranges, otherwise, namedOnly: false);
+    }
+
+    private static double Quality(IList<MediaTypeHeaderValue> ranges, string mediaType, bool namedOnly)
+    {
+        var (specificity, quality) = (-1, 0.0);
+        foreach (var range in ranges)
+        {
+            var covers = range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? 2
+                : namedOnly ? -1
+                : range.MatchesAllTypes ? 0
+                : range.MatchesAllSubTypes && mediaType.StartsWith(range.Type.Value + "/", StringComparison.OrdinalIgnoreCase) ? 1
+                : -1;
+            if (covers > specificity)
+                (specificity, quality) = (covers, range.Quality ?? 1);
+        }
+        return quality;
+    }
 }

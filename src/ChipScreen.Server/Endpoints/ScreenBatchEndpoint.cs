@@ -88,7 +88,7 @@ internal static partial class ScreenBatchEndpoint
                 return Problems.TooLarge(context, limit, nameof(ChipScreenServerOptions.MaxBatchBytes));
             }
 
-            var ndjson = RequestBody.Accepts(request, "application/x-ndjson");
+            var ndjson = RequestBody.Prefers(request, "application/x-ndjson", "application/json");
             await WriteAsync(context, results, any, ndjson, json.Value.SerializerOptions, loggers.CreateLogger("ChipScreen.Server.Batch"));
             return Results.Empty;
         }

@@ -37,6 +37,17 @@ public class PacksAndHealthTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Health_AnswersHead_AsGetWithoutTheBody()
+    {
+        // Load balancers and uptime monitors probe with HEAD.
+        using var client = Server.Client(key: "");
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesEveryEndpointAndTheKey()
     {
         using var client = Server.Client(key: "");

@@ -106,6 +106,33 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal("NLR", (string?)JsonNode.Parse(lines[1])!["decision"]);
     }
 
+    [Theory]
+    [InlineData("application/x-ndjson;q=0, application/json", "application/json")] // q=0: not acceptable (RFC 9110 12.4.2)
+    [InlineData("application/x-ndjson; q=0.0", "application/json")]
+    [InlineData("application/x-ndjson;q=0.1, application/json;q=0.9", "application/json")]
+    [InlineData("application/x-ndjson;q=0.1, */*", "application/json")]
+    [InlineData("application/json;q=0.5, application/x-ndjson", "application/x-ndjson")]
+    [InlineData("application/json, application/x-ndjson", "application/x-ndjson")] // named, and as good: as before
+    [InlineData("text/csv;q=0, application/x-ndjson", "application/x-ndjson")]
+    [InlineData("*/*", "application/json")]
+    public async Task TheResponseType_FollowsTheQualitiesInAccept(string accept, string type)
+    {
+        using var client = Server.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/screen/batch")
+        {
+            Content = LoopbackServer.Json(new JsonArray(LoopbackServer.Order(order: "A"), LoopbackServer.Order("US", order: "B")).ToJsonString()),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        var decisions = type == "application/json"
+            ? JsonNode.Parse(body)!.AsArray().Select(d => (string?)d!["order_id"])
+            : body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string?)JsonNode.Parse(l)!["order_id"]);
+        Assert.Equal(["A", "B"], decisions);
+    }
+
     [Fact]
     public async Task AnEmptyArray_GivesAnEmptyArray()
     {
@@ -164,6 +191,16 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         using var response = await client.PostAsync("/v1/screen/batch", LoopbackServer.Json(LoopbackServer.Order().ToJsonString()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("malformed_json", (string?)(await LoopbackServer.ReadJsonAsync(response))["code"]);
+    }
+
+    [Fact]
+    public async Task ACsvSentAsApplicationCsv_IsScreened_AsTheEndpointPromises()
+    {
+        using var client = Server.Client();
+        using var response = await client.PostAsync("/v1/screen/batch",
+            LoopbackServer.Bytes(Encoding.UTF8.GetBytes("order_id,sku,quantity,destination_country,end_user\nSO-1,H100-SXM5-80GB,8,US,Acme\n"), "application/csv"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("NLR", (string?)(await LoopbackServer.ReadJsonAsync(response))[0]!["decision"]);
     }
 
     [Fact]

@@ -199,23 +199,56 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Superset(new HashSet<string?> { "order_id", "end_user", "quantity", "destination_country" }, fields);
     }
 
-    [Fact]
-    public async Task AWrongContentType_Is415()
+    [Theory]
+    [InlineData("/v1/screen", "application/x-www-form-urlencoded", "application/json")]
+    [InlineData("/v1/screen", "text/csv", "application/json")]
+    [InlineData("/v1/screen/batch", "text/plain", "application/json (an array of orders) or text/csv")]
+    public async Task AWrongContentType_Is415_InOurShape_NamingTheTypesAccepted(string path, string sent, string accepted)
     {
         using var client = Server.Client();
-        using var response = await client.PostAsync("/v1/screen", new StringContent("order_id=1", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("unsupported_media_type", (string?)(await LoopbackServer.ReadJsonAsync(response))["code"]);
+        using var response = await client.PostAsync(path, new StringContent("order_id=1", Encoding.UTF8, sent));
+        var problem = await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal("Content-Type", (string?)problem["field"]);
+        Assert.StartsWith($"send the body as {accepted} (Content-Type was '{sent}", (string?)problem["detail"]);
     }
 
-    [Fact]
-    public async Task AnUnknownPath_IsAProblemWithACode()
+    [Theory]
+    [InlineData("/v1/screen", "application/x-www-form-urlencoded")]
+    [InlineData("/v1/screen/batch", "text/plain")]
+    public async Task AWrongContentTypeWithoutAKey_Is401_TheKeyIsCheckedBeforeTheBody(string path, string sent)
+    {
+        // A caller without a key learns nothing about the endpoint's body, and is told what it must fix first.
+        using var client = Server.Client(key: "");
+        using var response = await client.PostAsync(path, new StringContent("order_id=1", Encoding.UTF8, sent));
+        await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.NotEmpty(response.Headers.WwwAuthenticate);
+    }
+
+    [Theory]
+    [InlineData("/v1/nothing-here")]
+    [InlineData("/nothing-here")]
+    [InlineData("/v1")]
+    public async Task AnUnknownPath_Is404_InOurShape(string path)
     {
         using var client = Server.Client();
-        using var response = await client.GetAsync("/v1/nothing-here");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.True(LoopbackServer.IsProblem(response));
-        Assert.Equal("not_found", (string?)(await LoopbackServer.ReadJsonAsync(response))["code"]);
+        using var response = await client.GetAsync(path);
+        var problem = await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+        Assert.Contains(path, (string?)problem["detail"]);
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/v1/screen", "POST")]
+    [InlineData("GET", "/v1/screen/batch", "POST")]
+    [InlineData("POST", "/v1/packs", "GET")]
+    [InlineData("POST", "/healthz", "GET, HEAD")]
+    public async Task AWrongMethod_Is405_InOurShape_WithTheMethodsAllowed(string method, string path, string allowed)
+    {
+        using var client = Server.Client();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = LoopbackServer.Json("{}") };
+        using var response = await client.SendAsync(request);
+        var problem = await LoopbackServer.ReadProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Contains(allowed, (string?)problem["detail"]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -90,6 +91,24 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public static bool IsProblem(HttpResponseMessage response) =>
         response.Content.Headers.ContentType is MediaTypeHeaderValue { MediaType: "application/problem+json" };
+
+    /// <summary>The body of a problem in the server's own shape (<c>Problems.Create</c>): <paramref name="status"/>, every
+    /// member it always sets, the type named after <paramref name="code"/>, and the path asked for as the instance. ERP
+    /// clients parse these; one made by the framework has another type and no detail or instance.</summary>
+    public static async Task<JsonNode> ReadProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.True(IsProblem(response), $"{response.Content.Headers.ContentType} is not application/problem+json");
+        var problem = await ReadJsonAsync(response);
+        Assert.Equal("urn:chipscreen:problem:" + code, (string?)problem["type"]);
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.Equal((int)status, (int?)problem["status"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+        Assert.Equal(response.RequestMessage!.RequestUri!.AbsolutePath, (string?)problem["instance"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["trace_id"]));
+        return problem;
+    }
 
     public async ValueTask DisposeAsync()
     {
