@@ -48,7 +48,9 @@ public sealed record PackManifest(
         {
             if (root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()))
                 return v.GetString()!.Trim();
-            errors.Add(file.Error($"$.{name}", PackErrorCodes.MissingValue, $"pack.json needs \"{name}\""));
+            errors.Add(root.TryGetProperty(name, out var present) && present.ValueKind != JsonValueKind.Null
+                ? file.ValueError("$", root, name, "text that is not empty")
+                : file.Error($"$.{name}", PackErrorCodes.MissingValue, $"pack.json needs \"{name}\""));
             return "";
         }
         DateOnly? Date(string name, bool required)

@@ -61,13 +61,18 @@ internal sealed class RuleFileSchemas
         if (results.IsValid)
             return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in results.Details ?? [])
+        var details = results.Details ?? [];
+        // Where a oneOf or anyOf holds (a date or null, say), the branches that did not match are no error.
+        var held = details.Where(d => d.IsValid).Select(d => (d.EvaluationPath.ToString(), d.InstanceLocation.ToString())).ToHashSet();
+        foreach (var detail in details)
         {
             if (detail.Errors is not { Count: > 0 } || detail.IsValid)
                 continue;
             var evaluation = detail.EvaluationPath.ToString();
             // An "if" that does not hold is no error, only the choice of "then".
             if (evaluation.Contains("/if/", StringComparison.Ordinal) || evaluation.EndsWith("/if", StringComparison.Ordinal))
+                continue;
+            if (InHeldChoice(evaluation, detail.InstanceLocation.ToString(), held))
                 continue;
             var path = ToPath(file.Root, detail.InstanceLocation.ToString());
             foreach (var (keyword, text) in detail.Errors)
@@ -77,6 +82,27 @@ internal sealed class RuleFileSchemas
                     errors.Add(file.Error(path, PackErrorCodes.SchemaViolation, message));
             }
         }
+    }
+
+    /// <summary>Whether a failure lies inside a branch of a oneOf or anyOf whose schema held, for the same value or one
+    /// enclosing it (<paramref name="held"/>: the evaluation paths and instance locations that held).</summary>
+    private static bool InHeldChoice(string evaluation, string instance, HashSet<(string, string)> held)
+    {
+        foreach (var combinator in (string[])["/oneOf/", "/anyOf/"])
+        {
+            for (var at = evaluation.IndexOf(combinator, StringComparison.Ordinal); at >= 0; at = evaluation.IndexOf(combinator, at + 1, StringComparison.Ordinal))
+            {
+                var choice = evaluation[..at];
+                for (var location = instance; ; location = location[..location.LastIndexOf('/')])
+                {
+                    if (held.Contains((choice, location)))
+                        return true;
+                    if (location.Length == 0)
+                        break;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>A file's <c>$schema</c>, when given, must name the schema of its kind (a copied file often keeps the wrong one).</summary>

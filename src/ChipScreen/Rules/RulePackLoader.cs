@@ -69,6 +69,27 @@ public static class RulePackLoader
     private static RulePack LoadPack(string rulesDirectory, string packId, DateOnly asOf)
     {
         var errors = new List<PackError>();
+        try
+        {
+            return LoadPack(rulesDirectory, packId, asOf, errors);
+        }
+        catch (InvalidOperationException e) when (IsJsonTypeMismatch(e))
+        {
+            // A loader met a value of a type it does not check for (an object where a number stands, say). The schema check
+            // has said where, unless the file's kind has no schema; either way the pack is refused, never crashes the run.
+            if (errors.Count == 0)
+                errors.Add(new PackError(Display(rulesDirectory, Path.Combine(rulesDirectory, packId)), null, null, null, PackErrorCodes.InvalidValue,
+                    $"a value in the pack's files has the wrong JSON type ({e.Message}); run 'chipscreen rules validate' with the schemas in place"));
+            throw new RulePackException(errors);
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/> is System.Text.Json refusing to read an element as a type it is not.</summary>
+    private static bool IsJsonTypeMismatch(InvalidOperationException e) =>
+        new System.Diagnostics.StackTrace(e).GetFrame(0)?.GetMethod()?.DeclaringType?.Namespace == "System.Text.Json";
+
+    private static RulePack LoadPack(string rulesDirectory, string packId, DateOnly asOf, List<PackError> errors)
+    {
         var packDir = Path.Combine(rulesDirectory, packId);
         if (!File.Exists(Path.Combine(packDir, "pack.json")))
         {

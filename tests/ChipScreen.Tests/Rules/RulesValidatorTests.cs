@@ -51,6 +51,9 @@ public class RulesValidatorTests
         ["a date that is no date"] = new("ai-diffusion-2025/volumes.json", "\"from\": \"2025-01-01\"", "\"from\": \"2025-13-01\"", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"from\" is \"2025-13-01\"; it must be the period's first day"),
         ["a number too large for a threshold"] = new("ai-diffusion-2025/classification.json", "\"non_datacenter_tpp_min\": 4800", "\"non_datacenter_tpp_min\": 1e400", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"non_datacenter_tpp_min\" is 1e400"),
         ["a criterion that is not an object"] = new("ai-diffusion-2025/classification.json", "{ \"tpp_min\": 4800 },", "{ \"tpp_min\": 4800 }, 7,", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "a criterion is an object such as {\"tpp_min\": 4800}, not 7"),
+        ["a source that is not an object"] = new("ac-2023/pack.json", "\"sources\": [", "\"sources\": [ 7,", "ac-2023", PackErrorCodes.SchemaViolation, "sources[0] 7: the value is \"integer\" but should be \"object\""),
+        ["a catalog entry that is null"] = new("catalog/chips.json", "\"chips\": [", "\"chips\": [ null,", "us-2026", PackErrorCodes.SchemaViolation, "the value is \"null\" but should be \"object\""),
+        ["text of the wrong type"] = new("ac-2023/pack.json", "\"version\": \"1.0.0\",", "\"version\": 7,", "ac-2023", PackErrorCodes.InvalidValue, "\"version\" is 7; it must be text"),
         ["thresholds out of order"] = new("ai-diffusion-2025/classification.json", "\"tpp_min\": 2400, \"tpp_below\": 4800", "\"tpp_min\": 2400, \"tpp_below\": 2000", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "tpp_below 2000 must be greater than tpp_min 2400"),
         ["decision outside the contract"] = new(Us, "\"decision\": \"LICENSE_REQUIRED\"", "\"decision\": \"REVIEW\"", "us-2026", PackErrorCodes.DecisionInvalid, "\"REVIEW\" is not one of PROHIBITED, HOLD"),
         ["exception outside the contract"] = new(Ai, "\"exception\": \"AIA\"", "\"exception\": \"GBS\"", "ai-diffusion-2025", PackErrorCodes.ExceptionInvalid, "one of ACA, AIA, LPP, NAC, VEU"),
@@ -136,6 +139,26 @@ public class RulesValidatorTests
             ],
             result.Errors.Select(e => (e.File, e.Code)));
         Assert.Contains("checked once it is there", result.Errors[0].Message);
+    }
+
+    [Fact]
+    public void AValueThatMatchesOneBranchOfAChoice_IsNoError_WhenTheFileHasOthers()
+    {
+        // effective_to is a date or null: its date matched, so the null branch it did not match is not reported.
+        using var rules = TempDir.WithRules();
+        rules.Edit("ac-2023/pack.json", "\"version\": \"1.0.0\",", "\"version\": 7,");
+        var result = RulesValidator.Validate(rules.Rules);
+        Assert.Equal([("ac-2023/pack.json", PackErrorCodes.InvalidValue)], result.Errors.Select(e => (e.File, e.Code)).Distinct());
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("effective_to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AValueOfTheWrongTypeInAFileWithoutASchema_IsRefused_NotACrash()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("countries/countries.json", "\"countries\": [", "\"countries\": [ 7,");
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, "us-2026", new DateOnly(2026, 6, 1)));
+        Assert.Contains(e.Errors, x => x.Code == PackErrorCodes.InvalidValue && x.Message.Contains("wrong JSON type", StringComparison.Ordinal));
     }
 
     [Fact]
