@@ -184,7 +184,9 @@ internal static class NameNormalizer
         return words;
     }
 
-    private static void Fold(char c, StringBuilder word)
+    /// <summary>Appends a letter lower-cased, with the letters NFKD leaves whole spelt out in ASCII ("ß" is "ss", "ø" is
+    /// "o"). Also folds end-use text (<see cref="ChipScreen.Screening.EndUseTerms"/>).</summary>
+    internal static void Fold(char c, StringBuilder word)
     {
         switch (c)
         {

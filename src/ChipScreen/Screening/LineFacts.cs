@@ -130,7 +130,8 @@ public sealed class LineFacts
 
     private string[][]? _endUseMatches;
 
-    /// <summary>Whether the end use contains a term of the pack's list <paramref name="list"/> (case-insensitive).</summary>
+    /// <summary>Whether the end use contains a term of the pack's list <paramref name="list"/>, ignoring case, width, accents
+    /// and anything between letters that is not a letter or digit (<see cref="EndUseTerms"/>).</summary>
     public bool EndUseMentions(string list) => EndUse.Length > 0 && Found(list).Length > 0;
 
     /// <summary>The terms of list <paramref name="list"/> that the end use contains, comma-separated (for messages).</summary>
