@@ -33,6 +33,11 @@ internal sealed class FactsBuilder(RulePack pack)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.OrderId, "is missing"));
         if (order.EndUser.Length == 0)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.EndUser, "is missing"));
+        else if (!HasLetterOrDigit(order.EndUser))
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.EndUser, $"has no letters or digits ('{Visible(order.EndUser)}')"));
+        // A blank consignee is not given (the end user stands in); one given but without a letter or digit is no name.
+        if (!string.IsNullOrWhiteSpace(order.Consignee) && !HasLetterOrDigit(order.Consignee))
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Consignee, $"has no letters or digits ('{Visible(order.Consignee)}')"));
         if (order.Quantity is { } q && q <= 0)
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Quantity, $"{q} is not a positive whole number"));
         else if (order.Quantity is null && !HasIssue(order, OrderColumns.Quantity))
@@ -208,6 +213,38 @@ internal sealed class FactsBuilder(RulePack pack)
         else if (required && !place.Given)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, field, "is missing"));
         return place;
+    }
+
+    /// <summary>Whether a party's name has a letter or digit: what its identity key (<see cref="Parties.PartyNames.Key"/>)
+    /// and the restricted-party matcher compare. A name without one ("...", "-", a zero-width space, control characters)
+    /// cannot be screened against any list, and all such names would share one empty key, and so one LPP limit.</summary>
+    /// <remarks>Tested per UTF-16 unit, as the key and the matcher read names: a letter outside the Basic Multilingual
+    /// Plane counts for neither.</remarks>
+    internal static bool HasLetterOrDigit(string name)
+    {
+        foreach (var c in name)
+            if (char.IsLetterOrDigit(c))
+                return true;
+        return false;
+    }
+
+    /// <summary>The text with what would not show in a message (controls, format characters such as U+200B or U+FEFF,
+    /// whitespace other than a space, halves of surrogate pairs) written as <c>&lt;U+200B&gt;</c>.</summary>
+    private static string Visible(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogatePair(text, i))
+                sb.Append(c).Append(text[++i]); // an emoji, say: it shows
+            else if (c == ' ' || !(char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ||
+                                   CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned))
+                sb.Append(c);
+            else
+                sb.Append(CultureInfo.InvariantCulture, $"<U+{(int)c:X4}>");
+        }
+        return sb.ToString();
     }
 
     private static void Add(ref List<FieldIssue>? issues, FieldIssue issue) => (issues ??= []).Add(issue);

@@ -21,7 +21,7 @@ public class FailClosedTests
         ("destination_country", "", null), ("destination_country", "Narnia", null), ("destination_country", "Korea", null),
         ("end_user_country", "Atlantis", null), ("end_user_hq_country", "Gondor", null),
         ("end_user", "", null), ("end_user", "M\uFFFDller GmbH", null), ("end_user", new string('A', 1_200), null),
-        ("consignee", "Forwarder \uFFFD Ltd", null),
+        ("end_user", "...", null), ("consignee", "Forwarder \uFFFD Ltd", null), ("consignee", "\u200B", null),
         ("order_id", "", null), ("line", "A", null),
         ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null),
         ("sku", "NO-SUCH-SKU", null),

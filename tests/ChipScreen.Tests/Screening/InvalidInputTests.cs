@@ -124,6 +124,57 @@ public class InvalidInputTests
     [Fact]
     public void MissingEndUser_IsHeld() => HeldFor(One(Line("DE", endUser: "")), "end_user is missing");
 
+    [Theory]
+    [InlineData("...", "...")]
+    [InlineData("-", "-")]
+    [InlineData("\"", "\"")]
+    [InlineData("\u200B", "<U+200B>")] // a zero-width space: format characters are not content
+    [InlineData("\uFEFF", "<U+FEFF>")]
+    [InlineData("\0\u0007", "<U+0000><U+0007>")]
+    [InlineData("   ", "   ")] // the CSV reader trims this to nothing; an OrderLine built in code keeps it
+    [InlineData("\u0301\u200D", "\u0301<U+200D>")] // a combining mark alone is no letter either
+    public void AnEndUserWithNoLetterOrDigit_IsHeld(string name, string shown)
+    {
+        // Such a "name" can be screened against no list, and every one of them shared one empty LPP key: to India they got LPP.
+        var d = One(Line("IN", endUser: name));
+        HeldFor(d, $"end_user has no letters or digits ('{shown}')");
+        Assert.Equal($"end_user has no letters or digits ('{shown}')", Assert.Single(d.Facts.DataIssues));
+        Assert.Null(d.Exception);
+        Assert.Empty(d.Facts.Volume.Consumed);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("--")]
+    [InlineData("\u200B")]
+    public void AConsigneeWithNoLetterOrDigit_IsHeld(string name)
+    {
+        var d = One(Line("IN", consignee: name));
+        HeldFor(d, "consignee has no letters or digits");
+        Assert.Null(d.Exception);
+    }
+
+    [Fact]
+    public void NamelessPartiesDoNotShareAnLppLimit_TheyAreAllHeld()
+    {
+        // 1,000 H100s are 15.8M TPP: before, "..." and "-" counted as one consignee (key ""), and the second went past the
+        // limit on the first's volume; now neither consumes anything.
+        var d = Batch(Line("IN", endUser: "...", quantity: 1000), Line("IN", endUser: "-", quantity: 1000), Line("IN", consignee: "\u200B", quantity: 1000));
+        Assert.All(d, x => Assert.Equal(Decision.Hold, x.Decision));
+        Assert.All(d, x => Assert.Empty(x.Facts.Volume.Consumed));
+    }
+
+    [Theory]
+    [InlineData("3M")]
+    [InlineData("\u6DF1\u5733\u5E02\u79D1\u6280")] // Chinese letters
+    [InlineData("X")]
+    [InlineData("\u200BAcme Ltd")]
+    public void ANameWithALetterOrDigit_IsNotHeldForIt(string name)
+    {
+        var d = One(Line("IN", endUser: name, consignee: name));
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
     [Fact]
     public void MissingOrderId_IsHeld() => HeldFor(One(Line("DE", order: "")), "order_id is missing");
 
