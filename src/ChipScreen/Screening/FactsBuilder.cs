@@ -171,32 +171,42 @@ internal sealed class FactsBuilder(RulePack pack)
     }
 
     /// <summary>Holds a row whose own figures put a controlled catalog part in a lower class than the catalog's figures do,
-    /// or declare a datacenter part not one. The row's figures still decide (the contract lets them override the catalog),
-    /// but an H100 declared at TPP 1.5, or as a non-datacenter part, must not pass as a less controlled chip without a
-    /// person looking. <c>own</c> is the class the row's figures (<c>row</c>) give.</summary>
+    /// declare a datacenter part not one, or give a unit fewer chips than the catalog's. The row's figures still decide
+    /// (the contract lets them override the catalog), but an H100 declared at TPP 1.5, or as a non-datacenter part, must
+    /// not pass as a less controlled chip without a person looking, nor an 8-GPU board declared to hold 1 count an eighth
+    /// of its volume against the LPP limit and the country allocation. <c>own</c> is the class the row's figures
+    /// (<c>row</c>) give.</summary>
     private void HoldIfBelowCatalog(ChipSpec spec, ChipClass own, ChipKey row, OrderLine order, ref List<FieldIssue>? issues)
     {
         var catalog = ChipOf(new ChipKey(spec.Sku, spec.Name, spec.Tpp, spec.DieAreaMm2, spec.Datacenter, spec.ChipsPerUnit, spec.MemoryBandwidthGbs, spec)).Class;
         // Not a datacenter part changes which license exceptions apply even where the class stays, and which rules apply to
         // a part outside 3A090 (us-2026's H20 class is datacenter parts only).
         var undeclaredDatacenter = spec.Datacenter && !row.Datacenter;
-        if (own.Level >= catalog.Level && !undeclaredDatacenter)
+        // Fewer chips per unit leaves the class but divides the line's volume (TPP x chips per unit x quantity). A count
+        // that is not a positive whole number is held already.
+        var fewerChips = order.ChipsPerUnit is > 0 and var n && n < spec.ChipsPerUnit;
+        if (own.Level >= catalog.Level && !undeclaredDatacenter && !fewerChips)
             return;
-        var differs = new List<(string Field, string Given)>(3);
+        var differs = new List<(string Field, string Given)>(4);
         if (order.Tpp is { } t && t != spec.Tpp)
             differs.Add((OrderColumns.Tpp, $"{Figure(t)} (catalog {Figure(spec.Tpp)})"));
         if (order.DieAreaMm2 is { } d && d != spec.DieAreaMm2)
             differs.Add((OrderColumns.DieAreaMm2, $"{Figure(d)} (catalog {(spec.DieAreaMm2 is { } c ? Figure(c) : "none")})"));
         if (order.Datacenter is { } dc && dc != spec.Datacenter)
             differs.Add((OrderColumns.Datacenter, $"{Flag(dc)} (catalog {Flag(spec.Datacenter)})"));
+        if (order.ChipsPerUnit is { } cpu && cpu != spec.ChipsPerUnit)
+            differs.Add((OrderColumns.ChipsPerUnit, $"{cpu} (catalog {spec.ChipsPerUnit})"));
         if (differs.Count == 0)
             return;
         var others = differs.Count == 1 ? "" : string.Concat(differs.Skip(1).Select(x => $", with {x.Field} {x.Given}")) + ",";
         var effect = own.Level < catalog.Level
             ? $"puts {spec.Sku} {ClassName(own)} ({own.Basis}), where the catalog's figures put it {ClassName(catalog)} ({catalog.Basis})"
-            : catalog.Level == ControlLevel.None
-                ? $"declares {spec.Sku} not a datacenter part, which changes the rules that apply to it"
-                : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it";
+            : undeclaredDatacenter
+                ? catalog.Level == ControlLevel.None
+                    ? $"declares {spec.Sku} not a datacenter part, which changes the rules that apply to it"
+                    : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it"
+                : $"gives a unit of {spec.Sku} fewer chips than the catalog's {spec.ChipsPerUnit}, which counts the line's volume " +
+                  "(TPP x chips per unit x quantity) too low against the LPP limit and the country allocation";
         Add(ref issues, new FieldIssue(IssueCodes.Invalid, differs[0].Field,
             $"{differs[0].Given}{others} {effect}; a row's figures may not make a catalog part less controlled without review"));
 

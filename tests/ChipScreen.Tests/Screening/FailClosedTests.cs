@@ -27,7 +27,7 @@ public class FailClosedTests
         ("sku", "NO-SUCH-SKU", null),
         ("tpp", "-5", null), ("tpp", "abc", null), ("tpp", "1.5", "H100-SXM5-80GB"),
         ("die_area_mm2", "0", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),
-        ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null),
+        ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null), ("chips_per_unit", "1", "HGX-H100-8GPU"),
     ];
 
     public static TheoryData<string, string, string> Packs => new()

@@ -102,6 +102,35 @@ public class InvalidInputTests
         HeldFor(d, "tpp 2,900 (catalog 15,832), with die_area_mm2 790 (catalog 814), with datacenter false (catalog true), puts H100-SXM5-80GB outside 3A090");
     }
 
+    [Fact]
+    public void ARowThatGivesACatalogUnitFewerChips_IsHeld_ItsVolumeWouldBeCountedTooLow()
+    {
+        // An 8-GPU board declared to hold 1 chip: the class stays (4A090.a becomes 3A090.a), but it counted an eighth of its
+        // volume against the LPP limit: 1,000 boards are 126.7M TPP, far past 26.9M, and were LPP at 15.8M.
+        var d = One(Line("IN", sku: "HGX-H100-8GPU", quantity: 1000) with { ChipsPerUnit = 1 });
+        HeldFor(d, "chips_per_unit 1 (catalog 8) gives a unit of HGX-H100-8GPU fewer chips than the catalog's 8, which counts the " +
+                   "line's volume (TPP x chips per unit x quantity) too low against the LPP limit and the country allocation; " +
+                   "a row's figures may not make a catalog part less controlled without review");
+        Assert.Null(d.Exception);
+        Assert.Empty(d.Facts.Volume.Consumed);
+    }
+
+    [Fact]
+    public void FewerChipsPerUnit_IsNamedBesideTheOtherFiguresARowChanges()
+    {
+        var d = One(Line("IN", sku: "HGX-H100-8GPU") with { Tpp = 2900m, ChipsPerUnit = 4 });
+        HeldFor(d, "tpp 2,900 (catalog 15,832), with chips_per_unit 4 (catalog 8), puts HGX-H100-8GPU in 4A090.b");
+    }
+
+    [Theory]
+    [InlineData(8)] // the catalog's own count
+    [InlineData(16)] // more chips: more volume, if anything
+    public void ChipsPerUnitThatKeepOrRaiseTheVolume_AreNotHeld(int chipsPerUnit)
+    {
+        var d = One(Line("IN", sku: "HGX-H100-8GPU") with { ChipsPerUnit = chipsPerUnit });
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
     [Theory]
     [InlineData(15832, null, null)] // the catalog's own figure
     [InlineData(20000, null, null)] // more than the catalog: more controlled, if anything
