@@ -97,6 +97,12 @@ internal sealed class FactsBuilder(RulePack pack)
     /// <summary>A die area below this is a typing error (PD would pass any threshold, or the range of a decimal).</summary>
     internal const decimal MinDieAreaMm2 = 0.01m;
 
+    /// <summary>A die area past this is a typing error: it is the area of a whole 300 mm wafer (pi x 150 mm x 150 mm =
+    /// 70,685.8 mm², rounded up), the largest wafers made, and no die is larger than its wafer (the wafer-scale chips of 2025
+    /// are about 46,000 mm²). A larger "die" would make the PD tiny and clear a chip as outside 3A090: TPP 4,000 on
+    /// 6,000,000 mm² went to China as NLR.</summary>
+    internal const decimal MaxDieAreaMm2 = 70_686m;
+
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
 
     /// <summary>A chip's facts and class. Catalog parts are remembered by their entry (a batch repeats a few dozen, and
@@ -157,6 +163,12 @@ internal sealed class FactsBuilder(RulePack pack)
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, string.Create(CultureInfo.InvariantCulture, $"{order.DieAreaMm2} is smaller than any chip's die (at least {MinDieAreaMm2} mm²)")));
             die = null;
         }
+        else if (order.DieAreaMm2 is > MaxDieAreaMm2)
+        {
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, string.Create(CultureInfo.InvariantCulture,
+                $"{order.DieAreaMm2} is larger than any chip's die (at most {MaxDieAreaMm2:N0} mm², the area of a whole 300 mm wafer)")));
+            die = null;
+        }
 
         var chipsPerUnit = order.ChipsPerUnit ?? spec?.ChipsPerUnit ?? 1;
         if (chipsPerUnit <= 0)
@@ -210,7 +222,7 @@ internal sealed class FactsBuilder(RulePack pack)
         Add(ref issues, new FieldIssue(IssueCodes.Invalid, differs[0].Field,
             $"{differs[0].Given}{others} {effect}; a row's figures may not make a catalog part less controlled without review"));
 
-        static string Figure(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
+        static string Figure(decimal value) => Criterion.Format(value);
         static string Flag(bool value) => value ? "true" : "false";
         static string ClassName(ChipClass c) => c.Level == ControlLevel.None ? "outside 3A090" : $"in {c.Eccn}";
     }

@@ -26,7 +26,7 @@ public class FailClosedTests
         ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null),
         ("sku", "NO-SUCH-SKU", null),
         ("tpp", "-5", null), ("tpp", "abc", null), ("tpp", "1.5", "H100-SXM5-80GB"),
-        ("die_area_mm2", "0", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),
+        ("die_area_mm2", "0", null), ("die_area_mm2", "6000000", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),
         ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null), ("chips_per_unit", "1", "HGX-H100-8GPU"),
     ];
 

@@ -50,6 +50,31 @@ public class InvalidInputTests
         HeldFor(One(Line("DE", tpp: 5000m, die: 0.0000000000000000000000000001m)), "die_area_mm2 0.0000000000000000000000000001 is smaller than any chip's die (at least 0.01 mm²)");
 
     [Fact]
+    public void ADieAreaLargerThanAWafer_IsHeld()
+    {
+        // 6,000,000 mm² made the PD 0.0007: TPP 4,000 to China cleared as NLR, outside 3A090.
+        var d = One(Line("CN", tpp: 4000m, die: 6_000_000m));
+        HeldFor(d, "die_area_mm2 6000000 is larger than any chip's die (at most 70,686 mm², the area of a whole 300 mm wafer)");
+        Assert.NotEqual(Decision.Nlr, d.Decision);
+    }
+
+    [Fact]
+    public void ADieAreaUpToAWholeWafer_IsNotHeldForIt()
+    {
+        var d = One(Line("DE", tpp: 20000m, die: 70_686m));
+        Assert.DoesNotContain("D1", d.RuleIds.Split(';'));
+        Assert.Empty(d.Facts.DataIssues);
+    }
+
+    [Fact]
+    public void ATinyTpp_IsShownAsGiven_NotAsZero()
+    {
+        var d = One(Line("DE", tpp: 0.0001m, die: null));
+        Assert.Contains("TPP 0.0001 meets no 3A090 criterion", d.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TPP 0 ", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARowTppThatTakesACatalogPartOutOfItsClass_IsHeld()
     {
         // The row's TPP still overrides the catalog's, but an H100 declared at TPP 1.5 would otherwise clear as NLR.
