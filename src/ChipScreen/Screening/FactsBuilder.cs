@@ -48,6 +48,17 @@ internal sealed class FactsBuilder(RulePack pack)
         if (spec is not null && chip.Catalog is null && chip.Tpp is not null)
             HoldIfBelowCatalog(spec, chipClass, chip, order, ref issues);
 
+        // A ship date's year is the year volumes count in: a mistyped year (1925, 0205) opened a fresh LPP year of its own.
+        if (order.ShipDate is { } shipDate)
+        {
+            if (shipDate < ControlsBegan)
+                Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ShipDate, string.Create(CultureInfo.InvariantCulture,
+                    $"'{shipDate:yyyy-MM-dd}' is before {ControlsBegan:yyyy-MM-dd}, when the advanced-computing controls (ECCNs 3A090 and 4A090, 87 FR 62186) took effect; check the year")));
+            else if (shipDate > asOf.AddYears(MaxYearsAhead))
+                Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ShipDate, string.Create(CultureInfo.InvariantCulture,
+                    $"'{shipDate:yyyy-MM-dd}' is more than {MaxYearsAhead} years after the as-of date {asOf:yyyy-MM-dd}; check the year")));
+        }
+
         var shipTo = Place(order.DestinationCountry, OrderColumns.DestinationCountry, required: true, ref issues);
         var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, ref issues);
         var destination = endUserPlace.Given ? endUserPlace : shipTo;
@@ -93,6 +104,14 @@ internal sealed class FactsBuilder(RulePack pack)
     /// <summary>A TPP past this is a typing error, not a chip (the largest of 2025 are near 40,000); it also keeps a line's
     /// volume, TPP x chips per unit x quantity, well inside the range of a decimal.</summary>
     internal const decimal MaxTpp = 1_000_000_000m;
+
+    /// <summary>The day the advanced-computing controls took effect (87 FR 62186, which added ECCNs 3A090 and 4A090 to the
+    /// EAR): no line screened under them ships before it, so an earlier ship date is a mistyped year.</summary>
+    internal static readonly DateOnly ControlsBegan = new(2022, 10, 7);
+
+    /// <summary>A ship date more than this many years after the as-of date is a mistyped year (an order is not screened
+    /// years ahead of shipping, and the rules will have changed by then).</summary>
+    internal const int MaxYearsAhead = 5;
 
     /// <summary>A die area below this is a typing error (PD would pass any threshold, or the range of a decimal).</summary>
     internal const decimal MinDieAreaMm2 = 0.01m;

@@ -23,7 +23,7 @@ public class FailClosedTests
         ("end_user", "", null), ("end_user", "M\uFFFDller GmbH", null), ("end_user", new string('A', 1_200), null),
         ("end_user", "...", null), ("consignee", "Forwarder \uFFFD Ltd", null), ("consignee", "\u200B", null),
         ("order_id", "", null), ("line", "A", null),
-        ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null),
+        ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null), ("ship_date", "1925-07-03", null), ("ship_date", "2099-07-03", null),
         ("sku", "NO-SUCH-SKU", null),
         ("tpp", "-5", null), ("tpp", "abc", null), ("tpp", "1.5", "H100-SXM5-80GB"),
         ("die_area_mm2", "0", null), ("die_area_mm2", "6000000", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),

@@ -229,6 +229,38 @@ public class InvalidInputTests
         Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
     }
 
+    [Theory]
+    [InlineData(1925, 7, 3)]
+    [InlineData(205, 7, 3)] // 0205-07-03: a year missing its second digit
+    [InlineData(2022, 10, 6)]
+    public void AShipDateBeforeTheControlsBegan_IsHeld(int year, int month, int day)
+    {
+        // The ship date's year is the year LPP volumes count in: a mistyped one opened a fresh, empty year.
+        var date = new DateOnly(year, month, day);
+        var d = One(Line("IN", shipDate: date));
+        HeldFor(d, $"ship_date '{date:yyyy-MM-dd}' is before 2022-10-07, when the advanced-computing controls (ECCNs 3A090 and 4A090, " +
+                   "87 FR 62186) took effect; check the year");
+        Assert.Null(d.Exception);
+        Assert.Empty(d.Facts.Volume.Consumed);
+    }
+
+    [Fact]
+    public void AShipDateMoreThanFiveYearsAfterTheAsOfDate_IsHeld()
+    {
+        var d = One(Line("IN", shipDate: new DateOnly(2031, 1, 1))); // the as-of date is 2025-12-31
+        HeldFor(d, "ship_date '2031-01-01' is more than 5 years after the as-of date 2025-12-31; check the year");
+        Assert.Null(d.Exception);
+    }
+
+    [Theory]
+    [InlineData(2022, 10, 7)]
+    [InlineData(2030, 12, 31)]
+    public void AShipDateFromTheControlsToFiveYearsAhead_IsNotHeldForIt(int year, int month, int day)
+    {
+        var d = One(Line("IN", shipDate: new DateOnly(year, month, day)));
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
     [Fact]
     public void MissingOrderId_IsHeld() => HeldFor(One(Line("DE", order: "")), "order_id is missing");
 
