@@ -261,6 +261,19 @@ public class InvalidInputTests
         Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    public void ALineNumberMadeInCodeThatIsNotAPositiveWholeNumber_IsHeld(string number) =>
+        HeldFor(One(Line("IN", line: number)), $"line '{number}' is not a positive whole number");
+
+    [Fact]
+    public void NullTextOfALineMadeInCode_IsHeldAsMissing()
+    {
+        var d = One(Line("IN") with { OrderId = null!, EndUser = null!, DestinationCountry = null! });
+        HeldFor(d, "order_id is missing; end_user is missing; destination_country is missing");
+    }
+
     [Fact]
     public void MissingOrderId_IsHeld() => HeldFor(One(Line("DE", order: "")), "order_id is missing");
 
