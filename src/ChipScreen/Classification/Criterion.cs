@@ -39,15 +39,25 @@ public sealed record Criterion(decimal TppMin, decimal? TppBelow, decimal? PdMin
         return sb.ToString();
     }
 
-    internal static string Format(decimal value) =>
-        value == decimal.Truncate(value)
-            ? value.ToString("N0", CultureInfo.InvariantCulture)
-            : value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    /// <summary>A TPP or threshold as given, every digit it has: "15,832", "1.5", "0.0001" (which "#,0.##" showed as "0", a
+    /// chip with no TPP), "4,799.999" (not "4,800", a value on the other side of the threshold).</summary>
+    internal static string Format(decimal value) => value.ToString("#,0.############################", CultureInfo.InvariantCulture);
 
-    /// <summary>PD with enough digits to show which side of a threshold it is on (5.9187 is not "5.92").</summary>
+    /// <summary>PD with enough digits to show which side of a threshold it is on (5.9187 is not "5.92"), and never a PD
+    /// above 0 as "0.0000": a tiny one keeps its first two significant digits (0.00000012).</summary>
     internal static string FormatPd(decimal pd)
     {
         var rounded = decimal.Round(pd, 2, MidpointRounding.ToZero);
-        return (rounded == pd ? pd : decimal.Round(pd, 4, MidpointRounding.ToZero)).ToString("0.00##", CultureInfo.InvariantCulture);
+        if (rounded == pd)
+            return pd.ToString("0.00##", CultureInfo.InvariantCulture);
+        rounded = decimal.Round(pd, 4, MidpointRounding.ToZero);
+        if (rounded == 0)
+        {
+            var places = 4;
+            while (places < 28 && decimal.Round(pd, places, MidpointRounding.ToZero) == 0)
+                places++;
+            return decimal.Round(pd, Math.Min(places + 1, 28), MidpointRounding.ToZero).ToString("0.00##########################", CultureInfo.InvariantCulture);
+        }
+        return rounded.ToString("0.00##", CultureInfo.InvariantCulture);
     }
 }

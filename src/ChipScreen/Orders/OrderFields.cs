@@ -169,7 +169,7 @@ internal static class OrderFields
         return null;
     }
 
-    private static bool IsPositiveWhole(string value, out int number) =>
+    internal static bool IsPositiveWhole(string value, out int number) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;
 
     private static bool? Flag(string? text, string field, ref List<FieldIssue>? issues)

@@ -31,8 +31,16 @@ internal sealed class FactsBuilder(RulePack pack)
         var issues = order.Issues.Length == 0 ? null : new List<FieldIssue>(order.Issues);
         if (order.OrderId.Length == 0)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.OrderId, "is missing"));
+        // A file's line is checked as it is read; a line built in code ("abc", "-1") only here.
+        if (order.Line.Length > 0 && !OrderFields.IsPositiveWhole(order.Line, out _) && !HasIssue(order, OrderColumns.Line))
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{order.Line}' is not a positive whole number"));
         if (order.EndUser.Length == 0)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.EndUser, "is missing"));
+        else if (!HasLetterOrDigit(order.EndUser))
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.EndUser, $"has no letters or digits ('{Visible(order.EndUser)}')"));
+        // A blank consignee is not given (the end user stands in); one given but without a letter or digit is no name.
+        if (!string.IsNullOrWhiteSpace(order.Consignee) && !HasLetterOrDigit(order.Consignee))
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Consignee, $"has no letters or digits ('{Visible(order.Consignee)}')"));
         if (order.Quantity is { } q && q <= 0)
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Quantity, $"{q} is not a positive whole number"));
         else if (order.Quantity is null && !HasIssue(order, OrderColumns.Quantity))
@@ -42,6 +50,17 @@ internal sealed class FactsBuilder(RulePack pack)
         var (chipFacts, chipClass) = ChipOf(chip);
         if (spec is not null && chip.Catalog is null && chip.Tpp is not null)
             HoldIfBelowCatalog(spec, chipClass, chip, order, ref issues);
+
+        // A ship date's year is the year volumes count in: a mistyped year (1925, 0205) opened a fresh LPP year of its own.
+        if (order.ShipDate is { } shipDate)
+        {
+            if (shipDate < ControlsBegan)
+                Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ShipDate, string.Create(CultureInfo.InvariantCulture,
+                    $"'{shipDate:yyyy-MM-dd}' is before {ControlsBegan:yyyy-MM-dd}, when the advanced-computing controls (ECCNs 3A090 and 4A090, 87 FR 62186) took effect; check the year")));
+            else if (shipDate > asOf.AddYears(MaxYearsAhead))
+                Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ShipDate, string.Create(CultureInfo.InvariantCulture,
+                    $"'{shipDate:yyyy-MM-dd}' is more than {MaxYearsAhead} years after the as-of date {asOf:yyyy-MM-dd}; check the year")));
+        }
 
         var shipTo = Place(order.DestinationCountry, OrderColumns.DestinationCountry, required: true, ref issues);
         var endUserPlace = Place(order.EndUserCountry, OrderColumns.EndUserCountry, required: false, ref issues);
@@ -89,8 +108,22 @@ internal sealed class FactsBuilder(RulePack pack)
     /// volume, TPP x chips per unit x quantity, well inside the range of a decimal.</summary>
     internal const decimal MaxTpp = 1_000_000_000m;
 
+    /// <summary>The day the advanced-computing controls took effect (87 FR 62186, which added ECCNs 3A090 and 4A090 to the
+    /// EAR): no line screened under them ships before it, so an earlier ship date is a mistyped year.</summary>
+    internal static readonly DateOnly ControlsBegan = new(2022, 10, 7);
+
+    /// <summary>A ship date more than this many years after the as-of date is a mistyped year (an order is not screened
+    /// years ahead of shipping, and the rules will have changed by then).</summary>
+    internal const int MaxYearsAhead = 5;
+
     /// <summary>A die area below this is a typing error (PD would pass any threshold, or the range of a decimal).</summary>
     internal const decimal MinDieAreaMm2 = 0.01m;
+
+    /// <summary>A die area past this is a typing error: it is the area of a whole 300 mm wafer (pi x 150 mm x 150 mm =
+    /// 70,685.8 mm², rounded up), the largest wafers made, and no die is larger than its wafer (the wafer-scale chips of 2025
+    /// are about 46,000 mm²). A larger "die" would make the PD tiny and clear a chip as outside 3A090: TPP 4,000 on
+    /// 6,000,000 mm² went to China as NLR.</summary>
+    internal const decimal MaxDieAreaMm2 = 70_686m;
 
     private static readonly ChipClass UnknownTpp = new(ControlLevel.None, null, null, false, "TPP unknown");
 
@@ -152,6 +185,12 @@ internal sealed class FactsBuilder(RulePack pack)
             Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, string.Create(CultureInfo.InvariantCulture, $"{order.DieAreaMm2} is smaller than any chip's die (at least {MinDieAreaMm2} mm²)")));
             die = null;
         }
+        else if (order.DieAreaMm2 is > MaxDieAreaMm2)
+        {
+            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.DieAreaMm2, string.Create(CultureInfo.InvariantCulture,
+                $"{order.DieAreaMm2} is larger than any chip's die (at most {MaxDieAreaMm2:N0} mm², the area of a whole 300 mm wafer)")));
+            die = null;
+        }
 
         var chipsPerUnit = order.ChipsPerUnit ?? spec?.ChipsPerUnit ?? 1;
         if (chipsPerUnit <= 0)
@@ -166,36 +205,46 @@ internal sealed class FactsBuilder(RulePack pack)
     }
 
     /// <summary>Holds a row whose own figures put a controlled catalog part in a lower class than the catalog's figures do,
-    /// or declare a datacenter part not one. The row's figures still decide (the contract lets them override the catalog),
-    /// but an H100 declared at TPP 1.5, or as a non-datacenter part, must not pass as a less controlled chip without a
-    /// person looking. <c>own</c> is the class the row's figures (<c>row</c>) give.</summary>
+    /// declare a datacenter part not one, or give a unit fewer chips than the catalog's. The row's figures still decide
+    /// (the contract lets them override the catalog), but an H100 declared at TPP 1.5, or as a non-datacenter part, must
+    /// not pass as a less controlled chip without a person looking, nor an 8-GPU board declared to hold 1 count an eighth
+    /// of its volume against the LPP limit and the country allocation. <c>own</c> is the class the row's figures
+    /// (<c>row</c>) give.</summary>
     private void HoldIfBelowCatalog(ChipSpec spec, ChipClass own, ChipKey row, OrderLine order, ref List<FieldIssue>? issues)
     {
         var catalog = ChipOf(new ChipKey(spec.Sku, spec.Name, spec.Tpp, spec.DieAreaMm2, spec.Datacenter, spec.ChipsPerUnit, spec.MemoryBandwidthGbs, spec)).Class;
         // Not a datacenter part changes which license exceptions apply even where the class stays, and which rules apply to
         // a part outside 3A090 (us-2026's H20 class is datacenter parts only).
         var undeclaredDatacenter = spec.Datacenter && !row.Datacenter;
-        if (own.Level >= catalog.Level && !undeclaredDatacenter)
+        // Fewer chips per unit leaves the class but divides the line's volume (TPP x chips per unit x quantity). A count
+        // that is not a positive whole number is held already.
+        var fewerChips = order.ChipsPerUnit is > 0 and var n && n < spec.ChipsPerUnit;
+        if (own.Level >= catalog.Level && !undeclaredDatacenter && !fewerChips)
             return;
-        var differs = new List<(string Field, string Given)>(3);
+        var differs = new List<(string Field, string Given)>(4);
         if (order.Tpp is { } t && t != spec.Tpp)
             differs.Add((OrderColumns.Tpp, $"{Figure(t)} (catalog {Figure(spec.Tpp)})"));
         if (order.DieAreaMm2 is { } d && d != spec.DieAreaMm2)
             differs.Add((OrderColumns.DieAreaMm2, $"{Figure(d)} (catalog {(spec.DieAreaMm2 is { } c ? Figure(c) : "none")})"));
         if (order.Datacenter is { } dc && dc != spec.Datacenter)
             differs.Add((OrderColumns.Datacenter, $"{Flag(dc)} (catalog {Flag(spec.Datacenter)})"));
+        if (order.ChipsPerUnit is { } cpu && cpu != spec.ChipsPerUnit)
+            differs.Add((OrderColumns.ChipsPerUnit, $"{cpu} (catalog {spec.ChipsPerUnit})"));
         if (differs.Count == 0)
             return;
         var others = differs.Count == 1 ? "" : string.Concat(differs.Skip(1).Select(x => $", with {x.Field} {x.Given}")) + ",";
         var effect = own.Level < catalog.Level
             ? $"puts {spec.Sku} {ClassName(own)} ({own.Basis}), where the catalog's figures put it {ClassName(catalog)} ({catalog.Basis})"
-            : catalog.Level == ControlLevel.None
-                ? $"declares {spec.Sku} not a datacenter part, which changes the rules that apply to it"
-                : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it";
+            : undeclaredDatacenter
+                ? catalog.Level == ControlLevel.None
+                    ? $"declares {spec.Sku} not a datacenter part, which changes the rules that apply to it"
+                    : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it"
+                : $"gives a unit of {spec.Sku} fewer chips than the catalog's {spec.ChipsPerUnit}, which counts the line's volume " +
+                  "(TPP x chips per unit x quantity) too low against the LPP limit and the country allocation";
         Add(ref issues, new FieldIssue(IssueCodes.Invalid, differs[0].Field,
             $"{differs[0].Given}{others} {effect}; a row's figures may not make a catalog part less controlled without review"));
 
-        static string Figure(decimal value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture);
+        static string Figure(decimal value) => Criterion.Format(value);
         static string Flag(bool value) => value ? "true" : "false";
         static string ClassName(ChipClass c) => c.Level == ControlLevel.None ? "outside 3A090" : $"in {c.Eccn}";
     }
@@ -208,6 +257,38 @@ internal sealed class FactsBuilder(RulePack pack)
         else if (required && !place.Given)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, field, "is missing"));
         return place;
+    }
+
+    /// <summary>Whether a party's name has a letter or digit: what its identity key (<see cref="Parties.PartyNames.Key"/>)
+    /// and the restricted-party matcher compare. A name without one ("...", "-", a zero-width space, control characters)
+    /// cannot be screened against any list, and all such names would share one empty key, and so one LPP limit.</summary>
+    /// <remarks>Tested per UTF-16 unit, as the key and the matcher read names: a letter outside the Basic Multilingual
+    /// Plane counts for neither.</remarks>
+    internal static bool HasLetterOrDigit(string name)
+    {
+        foreach (var c in name)
+            if (char.IsLetterOrDigit(c))
+                return true;
+        return false;
+    }
+
+    /// <summary>The text with what would not show in a message (controls, format characters such as U+200B or U+FEFF,
+    /// whitespace other than a space, halves of surrogate pairs) written as <c>&lt;U+200B&gt;</c>.</summary>
+    private static string Visible(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogatePair(text, i))
+                sb.Append(c).Append(text[++i]); // an emoji, say: it shows
+            else if (c == ' ' || !(char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ||
+                                   CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned))
+                sb.Append(c);
+            else
+                sb.Append(CultureInfo.InvariantCulture, $"<U+{(int)c:X4}>");
+        }
+        return sb.ToString();
     }
 
     private static void Add(ref List<FieldIssue>? issues, FieldIssue issue) => (issues ??= []).Add(issue);

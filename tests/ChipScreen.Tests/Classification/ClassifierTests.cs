@@ -77,4 +77,13 @@ public class ClassifierTests
     [Fact]
     public void Basis_ShowsTheValuesThatDecided() =>
         Assert.Equal("TPP 15,832 >= 4,800", Classify(15832, 814).Basis);
+
+    [Theory]
+    [InlineData("0.0001", null, "TPP 0.0001 meets no 3A090 criterion")] // was "TPP 0": a chip with no TPP at all
+    [InlineData("0.0001", "814", "TPP 0.0001 and PD 0.00000012 meet no 3A090 criterion")] // PD was "0.0000"
+    [InlineData("4799.999", "10000", "TPP 4,799.999 and PD 0.4799 meet no 3A090 criterion")] // was "TPP 4,800", past the 4,800 threshold
+    [InlineData("1.5", "814", "TPP 1.5 and PD 0.0018 meet no 3A090 criterion")]
+    public void Basis_NeverRoundsAFigureToAValueItIsNot(string tpp, string? die, string basis) =>
+        Assert.Equal(basis, Classify(decimal.Parse(tpp, System.Globalization.CultureInfo.InvariantCulture),
+            die is null ? null : decimal.Parse(die, System.Globalization.CultureInfo.InvariantCulture), datacenter: true).Basis);
 }

@@ -21,13 +21,13 @@ public class FailClosedTests
         ("destination_country", "", null), ("destination_country", "Narnia", null), ("destination_country", "Korea", null),
         ("end_user_country", "Atlantis", null), ("end_user_hq_country", "Gondor", null),
         ("end_user", "", null), ("end_user", "M\uFFFDller GmbH", null), ("end_user", new string('A', 1_200), null),
-        ("consignee", "Forwarder \uFFFD Ltd", null),
+        ("end_user", "...", null), ("consignee", "Forwarder \uFFFD Ltd", null), ("consignee", "\u200B", null),
         ("order_id", "", null), ("line", "A", null),
-        ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null),
+        ("ship_date", "2025-02-30", null), ("ship_date", "31/12/2025", null), ("ship_date", "1925-07-03", null), ("ship_date", "2099-07-03", null),
         ("sku", "NO-SUCH-SKU", null),
         ("tpp", "-5", null), ("tpp", "abc", null), ("tpp", "1.5", "H100-SXM5-80GB"),
-        ("die_area_mm2", "0", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),
-        ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null),
+        ("die_area_mm2", "0", null), ("die_area_mm2", "6000000", null), ("datacenter", "maybe", null), ("datacenter", "false", "H100-SXM5-80GB"),
+        ("chips_per_unit", "0", null), ("chips_per_unit", "eight", null), ("chips_per_unit", "1", "HGX-H100-8GPU"),
     ];
 
     public static TheoryData<string, string, string> Packs => new()

@@ -50,6 +50,31 @@ public class InvalidInputTests
         HeldFor(One(Line("DE", tpp: 5000m, die: 0.0000000000000000000000000001m)), "die_area_mm2 0.0000000000000000000000000001 is smaller than any chip's die (at least 0.01 mm²)");
 
     [Fact]
+    public void ADieAreaLargerThanAWafer_IsHeld()
+    {
+        // 6,000,000 mm² made the PD 0.0007: TPP 4,000 to China cleared as NLR, outside 3A090.
+        var d = One(Line("CN", tpp: 4000m, die: 6_000_000m));
+        HeldFor(d, "die_area_mm2 6000000 is larger than any chip's die (at most 70,686 mm², the area of a whole 300 mm wafer)");
+        Assert.NotEqual(Decision.Nlr, d.Decision);
+    }
+
+    [Fact]
+    public void ADieAreaUpToAWholeWafer_IsNotHeldForIt()
+    {
+        var d = One(Line("DE", tpp: 20000m, die: 70_686m));
+        Assert.DoesNotContain("D1", d.RuleIds.Split(';'));
+        Assert.Empty(d.Facts.DataIssues);
+    }
+
+    [Fact]
+    public void ATinyTpp_IsShownAsGiven_NotAsZero()
+    {
+        var d = One(Line("DE", tpp: 0.0001m, die: null));
+        Assert.Contains("TPP 0.0001 meets no 3A090 criterion", d.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TPP 0 ", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARowTppThatTakesACatalogPartOutOfItsClass_IsHeld()
     {
         // The row's TPP still overrides the catalog's, but an H100 declared at TPP 1.5 would otherwise clear as NLR.
@@ -102,6 +127,35 @@ public class InvalidInputTests
         HeldFor(d, "tpp 2,900 (catalog 15,832), with die_area_mm2 790 (catalog 814), with datacenter false (catalog true), puts H100-SXM5-80GB outside 3A090");
     }
 
+    [Fact]
+    public void ARowThatGivesACatalogUnitFewerChips_IsHeld_ItsVolumeWouldBeCountedTooLow()
+    {
+        // An 8-GPU board declared to hold 1 chip: the class stays (4A090.a becomes 3A090.a), but it counted an eighth of its
+        // volume against the LPP limit: 1,000 boards are 126.7M TPP, far past 26.9M, and were LPP at 15.8M.
+        var d = One(Line("IN", sku: "HGX-H100-8GPU", quantity: 1000) with { ChipsPerUnit = 1 });
+        HeldFor(d, "chips_per_unit 1 (catalog 8) gives a unit of HGX-H100-8GPU fewer chips than the catalog's 8, which counts the " +
+                   "line's volume (TPP x chips per unit x quantity) too low against the LPP limit and the country allocation; " +
+                   "a row's figures may not make a catalog part less controlled without review");
+        Assert.Null(d.Exception);
+        Assert.Empty(d.Facts.Volume.Consumed);
+    }
+
+    [Fact]
+    public void FewerChipsPerUnit_IsNamedBesideTheOtherFiguresARowChanges()
+    {
+        var d = One(Line("IN", sku: "HGX-H100-8GPU") with { Tpp = 2900m, ChipsPerUnit = 4 });
+        HeldFor(d, "tpp 2,900 (catalog 15,832), with chips_per_unit 4 (catalog 8), puts HGX-H100-8GPU in 4A090.b");
+    }
+
+    [Theory]
+    [InlineData(8)] // the catalog's own count
+    [InlineData(16)] // more chips: more volume, if anything
+    public void ChipsPerUnitThatKeepOrRaiseTheVolume_AreNotHeld(int chipsPerUnit)
+    {
+        var d = One(Line("IN", sku: "HGX-H100-8GPU") with { ChipsPerUnit = chipsPerUnit });
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
     [Theory]
     [InlineData(15832, null, null)] // the catalog's own figure
     [InlineData(20000, null, null)] // more than the catalog: more controlled, if anything
@@ -123,6 +177,102 @@ public class InvalidInputTests
 
     [Fact]
     public void MissingEndUser_IsHeld() => HeldFor(One(Line("DE", endUser: "")), "end_user is missing");
+
+    [Theory]
+    [InlineData("...", "...")]
+    [InlineData("-", "-")]
+    [InlineData("\"", "\"")]
+    [InlineData("\u200B", "<U+200B>")] // a zero-width space: format characters are not content
+    [InlineData("\uFEFF", "<U+FEFF>")]
+    [InlineData("\0\u0007", "<U+0000><U+0007>")]
+    [InlineData("   ", "   ")] // the CSV reader trims this to nothing; an OrderLine built in code keeps it
+    [InlineData("\u0301\u200D", "\u0301<U+200D>")] // a combining mark alone is no letter either
+    public void AnEndUserWithNoLetterOrDigit_IsHeld(string name, string shown)
+    {
+        // Such a "name" can be screened against no list, and every one of them shared one empty LPP key: to India they got LPP.
+        var d = One(Line("IN", endUser: name));
+        HeldFor(d, $"end_user has no letters or digits ('{shown}')");
+        Assert.Equal($"end_user has no letters or digits ('{shown}')", Assert.Single(d.Facts.DataIssues));
+        Assert.Null(d.Exception);
+        Assert.Empty(d.Facts.Volume.Consumed);
+    }
+
+    [Theory]
+    [InlineData("...")]
+    [InlineData("--")]
+    [InlineData("\u200B")]
+    public void AConsigneeWithNoLetterOrDigit_IsHeld(string name)
+    {
+        var d = One(Line("IN", consignee: name));
+        HeldFor(d, "consignee has no letters or digits");
+        Assert.Null(d.Exception);
+    }
+
+    [Fact]
+    public void NamelessPartiesDoNotShareAnLppLimit_TheyAreAllHeld()
+    {
+        // 1,000 H100s are 15.8M TPP: before, "..." and "-" counted as one consignee (key ""), and the second went past the
+        // limit on the first's volume; now neither consumes anything.
+        var d = Batch(Line("IN", endUser: "...", quantity: 1000), Line("IN", endUser: "-", quantity: 1000), Line("IN", consignee: "\u200B", quantity: 1000));
+        Assert.All(d, x => Assert.Equal(Decision.Hold, x.Decision));
+        Assert.All(d, x => Assert.Empty(x.Facts.Volume.Consumed));
+    }
+
+    [Theory]
+    [InlineData("3M")]
+    [InlineData("\u6DF1\u5733\u5E02\u79D1\u6280")] // Chinese letters
+    [InlineData("X")]
+    [InlineData("\u200BAcme Ltd")]
+    public void ANameWithALetterOrDigit_IsNotHeldForIt(string name)
+    {
+        var d = One(Line("IN", endUser: name, consignee: name));
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
+    [Theory]
+    [InlineData(1925, 7, 3)]
+    [InlineData(205, 7, 3)] // 0205-07-03: a year missing its second digit
+    [InlineData(2022, 10, 6)]
+    public void AShipDateBeforeTheControlsBegan_IsHeld(int year, int month, int day)
+    {
+        // The ship date's year is the year LPP volumes count in: a mistyped one opened a fresh, empty year.
+        var date = new DateOnly(year, month, day);
+        var d = One(Line("IN", shipDate: date));
+        HeldFor(d, $"ship_date '{date:yyyy-MM-dd}' is before 2022-10-07, when the advanced-computing controls (ECCNs 3A090 and 4A090, " +
+                   "87 FR 62186) took effect; check the year");
+        Assert.Null(d.Exception);
+        Assert.Empty(d.Facts.Volume.Consumed);
+    }
+
+    [Fact]
+    public void AShipDateMoreThanFiveYearsAfterTheAsOfDate_IsHeld()
+    {
+        var d = One(Line("IN", shipDate: new DateOnly(2031, 1, 1))); // the as-of date is 2025-12-31
+        HeldFor(d, "ship_date '2031-01-01' is more than 5 years after the as-of date 2025-12-31; check the year");
+        Assert.Null(d.Exception);
+    }
+
+    [Theory]
+    [InlineData(2022, 10, 7)]
+    [InlineData(2030, 12, 31)]
+    public void AShipDateFromTheControlsToFiveYearsAhead_IsNotHeldForIt(int year, int month, int day)
+    {
+        var d = One(Line("IN", shipDate: new DateOnly(year, month, day)));
+        Assert.Equal((Decision.LicenseException, "LPP"), (d.Decision, d.Exception));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    public void ALineNumberMadeInCodeThatIsNotAPositiveWholeNumber_IsHeld(string number) =>
+        HeldFor(One(Line("IN", line: number)), $"line '{number}' is not a positive whole number");
+
+    [Fact]
+    public void NullTextOfALineMadeInCode_IsHeldAsMissing()
+    {
+        var d = One(Line("IN") with { OrderId = null!, EndUser = null!, DestinationCountry = null! });
+        HeldFor(d, "order_id is missing; end_user is missing; destination_country is missing");
+    }
 
     [Fact]
     public void MissingOrderId_IsHeld() => HeldFor(One(Line("DE", order: "")), "order_id is missing");

@@ -81,6 +81,57 @@ public class OrderScreenerTests
     }
 
     [Fact]
+    public async Task NullTextAnOrderLineWasMadeWith_IsHeldAsMissing_OneAtATimeAndInABatch()
+    {
+        // These threw NullReferenceException; the README promises a HOLD naming each field for bad order data.
+        var nulls = Screen.Line("IN") with { OrderId = null!, EndUser = null!, DestinationCountry = null! };
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var results = new List<ScreeningResult> { await screener.ScreenAsync(nulls) };
+        results.AddRange(await screener.ScreenBatchAsync(Stream(nulls, Screen.Line("IN"))).ToListAsync());
+        foreach (var r in results.Take(2))
+        {
+            Assert.Equal(Decision.Hold, r.Decision);
+            Assert.Equal(["order_id is missing", "end_user is missing", "destination_country is missing"], r.Issues.Select(i => i.Message));
+        }
+        Assert.Equal("LPP", results[2].Exception);
+    }
+
+    [Fact]
+    public async Task ANullLineNumberOrDefaultIssues_MeanNoneGiven_OneAtATimeAndInABatch()
+    {
+        // A null line is numbered by its position, as an empty one is; a default Issues array holds no problem.
+        var line = Screen.Line("IN") with { Line = null!, Issues = default };
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var one = await screener.ScreenAsync(line);
+        var batch = await screener.ScreenBatchAsync(Stream(line, line)).ToListAsync();
+        Assert.Equal(("1", "LPP"), (one.Line.Line, one.Exception));
+        Assert.Equal([("1", "LPP"), ("2", "LPP")], batch.Select(r => (r.Line.Line, r.Exception)));
+        Assert.All([one, .. batch], r => Assert.Empty(r.Issues));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    public async Task ALineNumberThatIsNotAPositiveWholeNumber_IsHeld_AsInAFile(string number)
+    {
+        // A file holds such a line as it is read; a line made in code got LPP.
+        var line = Screen.Line("IN", line: number);
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var results = new List<ScreeningResult> { await screener.ScreenAsync(line) };
+        results.AddRange(await screener.ScreenBatchAsync(Stream(line)).ToListAsync());
+        Assert.All(results, r =>
+        {
+            Assert.Equal(Decision.Hold, r.Decision);
+            Assert.Equal(("line", "invalid", $"line '{number}' is not a positive whole number"), (r.Issues.Single().Field, r.Issues.Single().Code, r.Issues.Single().Message));
+        });
+    }
+
+    [Fact]
     public async Task ABatch_GivesOneResultPerLine_InInputOrder_AsTheFileScreenerDoes()
     {
         var lines = OrderCsvReader.Open(Path.Combine(Repo.Data, "conformance", "ai-diffusion-2025-orders.csv")).ReadLines().ToArray();
