@@ -205,7 +205,8 @@ internal sealed class FactsBuilder(RulePack pack)
     }
 
     /// <summary>Holds a row whose own figures put a controlled catalog part in a lower class than the catalog's figures do,
-    /// declare a datacenter part not one, or give a unit fewer chips than the catalog's. The row's figures still decide
+    /// declare a datacenter part not one, give a unit fewer chips than the catalog's, or give a controlled part a lower
+    /// TPP than the catalog's. The row's figures still decide
     /// (the contract lets them override the catalog), but an H100 declared at TPP 1.5, or as a non-datacenter part, must
     /// not pass as a less controlled chip without a person looking, nor an 8-GPU board declared to hold 1 count an eighth
     /// of its volume against the LPP limit and the country allocation. <c>own</c> is the class the row's figures
@@ -219,7 +220,10 @@ internal sealed class FactsBuilder(RulePack pack)
         // Fewer chips per unit leaves the class but divides the line's volume (TPP x chips per unit x quantity). A count
         // that is not a positive whole number is held already.
         var fewerChips = order.ChipsPerUnit is > 0 and var n && n < spec.ChipsPerUnit;
-        if (own.Level >= catalog.Level && !undeclaredDatacenter && !fewerChips)
+        // A lower TPP that keeps a controlled part in its class still counts its volume too low, and can carry it below a
+        // pack's own TPP lines (us-2026's case-by-case review below 21,000). A TPP not above 0 is held already.
+        var lowerTpp = catalog.Level != ControlLevel.None && order.Tpp is > 0 and var t0 && t0 < spec.Tpp;
+        if (own.Level >= catalog.Level && !undeclaredDatacenter && !fewerChips && !lowerTpp)
             return;
         var differs = new List<(string Field, string Given)>(4);
         if (order.Tpp is { } t && t != spec.Tpp)
@@ -239,8 +243,11 @@ internal sealed class FactsBuilder(RulePack pack)
                 ? catalog.Level == ControlLevel.None
                     ? $"declares {spec.Sku} not a datacenter part, which changes the rules that apply to it"
                     : $"declares {spec.Sku} ({catalog.Eccn}) not a datacenter part, which changes the license exceptions open to it"
-                : $"gives a unit of {spec.Sku} fewer chips than the catalog's {spec.ChipsPerUnit}, which counts the line's volume " +
-                  "(TPP x chips per unit x quantity) too low against the LPP limit and the country allocation";
+                : fewerChips
+                    ? $"gives a unit of {spec.Sku} fewer chips than the catalog's {spec.ChipsPerUnit}, which counts the line's volume " +
+                      "(TPP x chips per unit x quantity) too low against the LPP limit and the country allocation"
+                    : $"gives {spec.Sku} ({catalog.Eccn}) a lower TPP than the catalog's, which counts the line's volume " +
+                      "(TPP x chips per unit x quantity) too low against the LPP limit and the country allocation, and can carry it below a TPP line of the rules";
         Add(ref issues, new FieldIssue(IssueCodes.Invalid, differs[0].Field,
             $"{differs[0].Given}{others} {effect}; a row's figures may not make a catalog part less controlled without review"));
 

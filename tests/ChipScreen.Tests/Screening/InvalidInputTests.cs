@@ -141,6 +141,21 @@ public class InvalidInputTests
     }
 
     [Fact]
+    public void ARowThatGivesAControlledCatalogPartALowerTpp_IsHeld_EvenInItsClass()
+    {
+        // An H100 at TPP 5,000 stays 3A090.a, but 2,000 of them counted 10M against the LPP limit instead of 31.7M.
+        var d = One(Line("IN", sku: "H100-SXM5-80GB", quantity: 2000) with { Tpp = 5000m });
+        HeldFor(d, "tpp 5,000 (catalog 15,832) gives H100-SXM5-80GB (3A090.a) a lower TPP than the catalog's, which counts the line's " +
+                   "volume (TPP x chips per unit x quantity) too low against the LPP limit and the country allocation, and can carry it " +
+                   "below a TPP line of the rules");
+        Assert.Empty(d.Facts.Volume.Consumed);
+        // The catalog's TPP or a higher one is no reason to hold; nor a lower one on a part outside 3A090.
+        Assert.Equal("LPP", One(Line("IN", sku: "H100-SXM5-80GB", quantity: 10) with { Tpp = 15832m }).Exception);
+        Assert.Equal("LPP", One(Line("IN", sku: "H100-SXM5-80GB", quantity: 10) with { Tpp = 16000m }).Exception);
+        Assert.NotEqual(Decision.Hold, One(Line("DE", sku: "H20-96GB", quantity: 10) with { Tpp = 1000m }).Decision);
+    }
+
+    [Fact]
     public void FewerChipsPerUnit_IsNamedBesideTheOtherFiguresARowChanges()
     {
         var d = One(Line("IN", sku: "HGX-H100-8GPU") with { Tpp = 2900m, ChipsPerUnit = 4 });
