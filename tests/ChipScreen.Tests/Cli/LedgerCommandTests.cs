@@ -61,6 +61,18 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void CommittingRowsWithoutALineId_Exits2NamingTheRows_AndCommitsNothing()
+    {
+        var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "", "2025-03-01", 10)), "--ledger", Ledger, "--commit");
+        Assert.Equal(2, code);
+        Assert.Contains("row 2 (order SO-1) has none", err);
+        Assert.Empty(Directory.GetFiles(_dir.File("x")));
+        Assert.Contains("no committed volume matches", Run("ledger", "show", "--ledger", Ledger).Out);
+        // Read only, the row is screened (counted on top of the ledger).
+        Assert.Equal(0, Screen("y", Of(Row("SO-1", "", "2025-03-01", 10)), "--ledger", Ledger).Code);
+    }
+
+    [Fact]
     public void CommitWithoutALedger_Exits2AndWritesNothing()
     {
         var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--commit");
