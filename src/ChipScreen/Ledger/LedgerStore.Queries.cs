@@ -83,6 +83,12 @@ internal abstract partial class LedgerStore
             yield return ReadEntry(reader);
     }
 
+    /// <summary>The active entries of an order (or one of its lines).</summary>
+    public long ActiveEntries(string orderId, string? line) => Convert.ToInt64(line is null
+        ? Scalar("SELECT COUNT(*) FROM ledger_entries WHERE status = 'active' AND order_id = @order", ("order", orderId))
+        : Scalar("SELECT COUNT(*) FROM ledger_entries WHERE status = 'active' AND order_id = @order AND line = @line", ("order", orderId), ("line", line)),
+        System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Voids the active entries of an order (or one of its lines): they stop counting and stay as history.</summary>
     /// <returns>The entries voided.</returns>
     public int Void(string orderId, string? line, string reason, DateTimeOffset now)

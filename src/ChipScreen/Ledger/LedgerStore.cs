@@ -38,16 +38,18 @@ internal abstract partial class LedgerStore : IDisposable
     /// <param name="options">Timeouts and attempts.</param>
     /// <param name="write">Whether the caller will write: only then is a missing ledger created or an older schema migrated.</param>
     /// <param name="upTo">The schema version to migrate to (tests build older ledgers with it); null for the latest.</param>
-    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write, int? upTo = null)
+    /// <param name="create">Whether a missing ledger is created (with <paramref name="write"/>); null for <paramref name="write"/>.</param>
+    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write, int? upTo = null, bool? create = null)
     {
+        var creates = write && (create ?? true);
         LedgerStore store = location.Kind switch
         {
-            LedgerStoreKind.Sqlite => SqliteLedgerStore.Connect(location, options, write),
+            LedgerStoreKind.Sqlite => SqliteLedgerStore.Connect(location, options, write, creates),
             _ => PostgresLedgerStore.Connect(location, options),
         };
         try
         {
-            store.Guard(() => store.PrepareSchema(write, upTo ?? LedgerMigrations.Latest));
+            store.Guard(() => store.PrepareSchema(write, creates, upTo ?? LedgerMigrations.Latest));
             return store;
         }
         catch
@@ -162,7 +164,7 @@ internal abstract partial class LedgerStore : IDisposable
         return true;
     });
 
-    private void PrepareSchema(bool write, int target)
+    private void PrepareSchema(bool write, bool create, int target)
     {
         SchemaVersion = TableExists("ledger_schema")
             ? Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM ledger_schema"), System.Globalization.CultureInfo.InvariantCulture)
@@ -171,7 +173,7 @@ internal abstract partial class LedgerStore : IDisposable
             throw new LedgerException(LedgerErrorCodes.SchemaMismatch, $"ledger {Location} has schema version {SchemaVersion}, newer than this ChipScreen knows ({LedgerMigrations.Latest}); use a newer ChipScreen");
         if (SchemaVersion >= target)
             return;
-        if (!write)
+        if (!write || (SchemaVersion == 0 && !create))
         {
             throw SchemaVersion == 0
                 ? new LedgerException(LedgerErrorCodes.Missing, $"no ChipScreen ledger at {Location} yet: the first 'screen --commit' (or 'ledger migrate') creates it")

@@ -25,22 +25,22 @@ internal sealed class SqliteLedgerStore : LedgerStore
 
     private SqliteConnection Sqlite => (SqliteConnection)Connection;
 
-    public static SqliteLedgerStore Connect(LedgerLocation location, LedgerOptions options, bool write)
+    public static SqliteLedgerStore Connect(LedgerLocation location, LedgerOptions options, bool write, bool create)
     {
         var path = Path.GetFullPath(location.Target);
-        if (!write && !File.Exists(path))
+        if (!create && !File.Exists(path))
             throw new LedgerException(LedgerErrorCodes.Missing, $"no ChipScreen ledger at {location} yet: the first 'screen --commit' (or 'ledger migrate') creates it");
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = write ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             DefaultTimeout = (int)options.LockTimeout.TotalSeconds,
             Pooling = false,
         };
         SqliteConnection? connection = null;
         try
         {
-            if (write)
+            if (create)
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             connection = new SqliteConnection(builder.ConnectionString);
             connection.Open();

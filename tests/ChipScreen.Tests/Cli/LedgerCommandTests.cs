@@ -133,6 +133,59 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void VoidingAnIdThatReadsBothWays_IsRefusedAsAmbiguous_AndEachReadingCanBeNamed()
+    {
+        // Order "2025:10" line 1, and order "2025" line 10: "2025:10" names both.
+        Assert.Equal(0, Screen("one", Of(Row("2025:10", "1", "2025-03-01", 100), Row("2025", "10", "2025-03-01", 200)), "--ledger", Ledger, "--commit").Code);
+        var (code, _, err) = Run("ledger", "void", "2025:10", "--reason", "typo", "--ledger", Ledger);
+        Assert.Equal(2, code);
+        Assert.Contains("'2025:10' is ambiguous", err);
+        Assert.Contains("the whole order '2025:10' (1 active entry) and order '2025' line '10' (1 active entry)", err);
+        Assert.Contains("'ledger void 2025:10 --whole-order' or 'ledger void 2025 --line 10'", err);
+        Assert.Equal(3, ActiveExport().Length); // header and both entries: nothing voided
+
+        var line = Run("ledger", "void", "2025", "--line", "10", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.Equal(0, line.Code);
+        Assert.Contains("voided 1 entry of 2025 (order '2025' line '10')", line.Out);
+        Assert.Equal(["1,2025:10,1,"], ActiveExport().Skip(1).Select(l => l[..12]));
+
+        // With only one reading left that has entries, the plain id is no longer ambiguous.
+        var whole = Run("ledger", "void", "2025:10", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.Equal(0, whole.Code);
+        Assert.Contains("voided 1 entry of 2025:10 (the whole order '2025:10')", whole.Out);
+        Assert.Single(ActiveExport());
+    }
+
+    [Fact]
+    public void AWholeOrderWhoseIdHoldsAColon_IsVoidable()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("2025:10", "1", "2025-03-01", 100), Row("2025:10", "2", "2025-03-01", 100)), "--ledger", Ledger, "--commit").Code);
+        var (code, output, err) = Run("ledger", "void", "2025:10", "--reason", "withdrawn", "--ledger", Ledger);
+        Assert.True(code == 0, err);
+        Assert.Contains("voided 2 entries of 2025:10", output);
+        Assert.Single(ActiveExport());
+        Assert.Equal(0, Screen("two", Of(Row("A:B", "1", "2025-03-01", 100)), "--ledger", Ledger, "--commit").Code);
+        Assert.Equal(2, Run("ledger", "void", "A:B", "--line", "2", "--reason", "x", "--ledger", Ledger).Code); // no such line
+        Assert.Equal(0, Run("ledger", "void", "A:B", "--whole-order", "--reason", "x", "--ledger", Ledger).Code);
+        Assert.Equal(2, Run("ledger", "void", "A:B", "--whole-order", "--line", "1", "--reason", "x", "--ledger", Ledger).Code);
+    }
+
+    [Fact]
+    public void VoidingInALedgerThatDoesNotExist_Exits2_AndCreatesNoLedger()
+    {
+        var typo = _dir.File("ledgr.db");
+        var (code, output, err) = Run("ledger", "void", "SO-1", "--reason", "cancelled", "--ledger", typo);
+        Assert.Equal(2, code);
+        Assert.Contains("(ledger_missing)", err);
+        Assert.Empty(output);
+        Assert.False(File.Exists(typo));
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+
+    private string[] ActiveExport() =>
+        Run("ledger", "export", "--ledger", Ledger, "--active").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
     public void AnExportToADirectoryOrAnUnwritablePlace_Exits2NamingIt()
     {
         Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);

@@ -332,6 +332,18 @@ public abstract class LedgerContract : IDisposable
     }
 
     [LedgerFact]
+    public void OpeningToChangeALedgerThatMayNotBeCreated_FailsWhenItDoesNotExist_AndCreatesNothing()
+    {
+        var e = Assert.Throws<LedgerException>(() => VolumeLedger.Open(Target.Options, TimeProvider.System, write: true, create: false));
+        Assert.Equal(LedgerErrorCodes.Missing, e.Code);
+        Assert.Equal(LedgerErrorCodes.Missing, Assert.Throws<LedgerException>(() => Target.Open()).Code); // still nothing there
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        using var existing = VolumeLedger.Open(Target.Options, TimeProvider.System, write: true, create: false);
+        Assert.Equal(1, existing.ActiveEntries("SO-1", null));
+        Assert.Equal(1, existing.Void("SO-1", "1", "cancelled"));
+    }
+
+    [LedgerFact]
     public void OpeningForWrite_CreatesTheSchemaOnce()
     {
         using (var first = Target.Open(write: true))
