@@ -201,12 +201,19 @@ internal static class LedgerCommand
 
     private static (Option<string?> Consignee, Option<string?> Country, Option<int?> Year) Filters()
     {
-        var year = new Option<int?>("--year") { Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it)." };
-        year.Validators.Add(result =>
+        var year = new Option<int?>("--year")
         {
-            if (result.GetValueOrDefault<int?>() is { } y and (< 1 or > 9999))
-                result.AddError($"--year {y.ToString(CultureInfo.InvariantCulture)} is not a calendar year (1 to 9999)");
-        });
+            Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it).",
+            // Parsed here rather than checked by a validator: a validator asking for the value of "abc" or "2025.5" throws.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 9999)
+                    return y;
+                result.AddError($"--year {text} is not a calendar year (1 to 9999)");
+                return null;
+            },
+        };
         var consignee = new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." };
         consignee.Validators.Add(result =>
         {
