@@ -204,6 +204,23 @@ public class LedgerCommandTests : IDisposable
         Assert.StartsWith($"chipscreen: --out {unwritable}: cannot be written", err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("show")]
+    [InlineData("export")]
+    [InlineData("migrate")]
+    public void AConnectionStringThatDoesNotParse_Exits2_WithoutEchoingItsPassword(string command)
+    {
+        var (code, _, err) = Run("ledger", command, "--ledger", "Host=db;Database=x;Password=hunter2;Timeout=abc");
+        Assert.Equal(2, code);
+        Assert.Contains("ledger 'Host=db;Database=x;Password=***;Timeout=abc': not a PostgreSQL connection string", err);
+        Assert.Contains("(ledger_location_invalid)", err);
+        Assert.DoesNotContain("hunter2", err);
+        (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", "Server=db;Password=hunter2;Timeout=abc", "--commit");
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("hunter2", err);
+        Assert.False(File.Exists("Server=db;Password=hunter2;Timeout=abc"));
+    }
+
     [Fact]
     public void AnUnreachableServer_Exits1()
     {
