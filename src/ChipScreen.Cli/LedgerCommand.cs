@@ -101,9 +101,18 @@ internal static class LedgerCommand
                 {
                     throw new UsageException($"--out {path}: cannot be written: {e.Message}");
                 }
-                using (file)
-                    LedgerCsv.Write(open.Entries(query), file);
-                File.Move(partial, path, overwrite: true);
+                try
+                {
+                    using (file)
+                        LedgerCsv.Write(open.Entries(query), file);
+                    File.Move(partial, path, overwrite: true);
+                }
+                catch
+                {
+                    // A failed export leaves neither a partial file nor a half-written one under the name asked for.
+                    File.Delete(partial);
+                    throw;
+                }
             }
             return Cli.Ok;
         });

@@ -222,6 +222,38 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void ALedgerChangedOutsideChipScreen_Exits1NamingTheRow_AndAFailedExportLeavesNoFile()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
+        Sql("UPDATE ledger_accounts SET total = 'abc'");
+        var (code, _, err) = Screen("two", Of(Row("SO-2", "1", "2025-06-01", 10)), "--ledger", Ledger);
+        Assert.Equal(1, code);
+        Assert.Contains($"chipscreen: ledger {Ledger}: ledger_accounts.total of the account (consignee_year, 'LAKE COMPUTE LTD', 2025) is 'abc'", err);
+        Assert.Contains("(ledger_data_invalid)", err);
+        Assert.DoesNotContain("unexpected", err);
+        Assert.Empty(Directory.GetFiles(_dir.File("two")));
+        Assert.Equal(1, Run("ledger", "show", "--ledger", Ledger).Code);
+
+        Sql("UPDATE ledger_accounts SET total = '20000000'");
+        Sql("UPDATE ledger_entries SET ship_date = 'junk'");
+        var export = _dir.File("entries.csv");
+        (code, _, err) = Run("ledger", "export", "--ledger", Ledger, "--out", export);
+        Assert.Equal(1, code);
+        Assert.Contains("ledger_entries.ship_date of entry 1 (order SO-1 line 1) is 'junk', not a date (YYYY-MM-DD)", err);
+        Assert.False(File.Exists(export + ".partial"));
+        Assert.False(File.Exists(export));
+    }
+
+    private void Sql(string statement)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Ledger};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
     public void AnUnreachableServer_Exits1()
     {
         var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2", "--commit");

@@ -344,6 +344,30 @@ public abstract class LedgerContract : IDisposable
     }
 
     [LedgerFact]
+    public void AValueChangedOutsideChipScreen_FailsNamingTableColumnAndRow_NotAsAnUnexpectedFailure()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-2", "1", "2025-03-01", 100, destination: "CL", consignee: "Andes Cloud")));
+        // What each store can hold that is no value of its column: SQLite keeps text; PostgreSQL's numeric has NaN.
+        var (total, entryColumn, entryValue, expected) = Target.Kind == LedgerStoreKind.Sqlite
+            ? ("abc", "ship_date", "junk", "a date (YYYY-MM-DD)")
+            : ("NaN", "volume", "NaN", "a volume (a decimal number)");
+        Execute($"UPDATE ledger_accounts SET total = '{total}' WHERE account_key = 'LAKE COMPUTE LTD'");
+
+        var screening = Assert.Throws<LedgerException>(() => Run(Of(Row("SO-3", "1", "2025-06-01", 10)), commit: false));
+        Assert.Equal(LedgerErrorCodes.DataInvalid, screening.Code);
+        Assert.Contains($"ledger_accounts.total of the account (consignee_year, 'LAKE COMPUTE LTD', 2025) is '{total}', not a volume (a decimal number)", screening.Message);
+        Assert.False(LedgerErrorCodes.IsUsage(screening.Code)); // exits 1, as a ledger that cannot be read
+        using (var ledger = Target.Open())
+            Assert.Equal(LedgerErrorCodes.DataInvalid, Assert.Throws<LedgerException>(() => ledger.Accounts(LedgerQuery.All)).Code);
+
+        Execute("UPDATE ledger_accounts SET total = '20000000' WHERE account_key = 'LAKE COMPUTE LTD'");
+        Execute($"UPDATE ledger_entries SET {entryColumn} = '{entryValue}' WHERE order_id = 'SO-2'");
+        var reading = Assert.Throws<LedgerException>(() => Entries(history: true));
+        Assert.Equal(LedgerErrorCodes.DataInvalid, reading.Code);
+        Assert.Contains($"ledger_entries.{entryColumn} of entry 2 (order SO-2 line 1) is '{entryValue}', not {expected}", reading.Message);
+    }
+
+    [LedgerFact]
     public void OpeningForWrite_CreatesTheSchemaOnce()
     {
         using (var first = Target.Open(write: true))
@@ -457,6 +481,13 @@ public abstract class LedgerContract : IDisposable
     }
 
     private protected Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
+
+    /// <summary>Runs a statement on the ledger as another tool would, outside ChipScreen.</summary>
+    private protected void Execute(string sql)
+    {
+        using var store = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true);
+        store.Execute(sql);
+    }
 
     private protected List<LedgerEntry> Entries(bool history) => Target.Entries(history);
 
