@@ -101,9 +101,18 @@ internal static class LedgerCommand
                 {
                     throw new UsageException($"--out {path}: cannot be written: {e.Message}");
                 }
-                using (file)
-                    LedgerCsv.Write(open.Entries(query), file);
-                File.Move(partial, path, overwrite: true);
+                try
+                {
+                    using (file)
+                        LedgerCsv.Write(open.Entries(query), file);
+                    File.Move(partial, path, overwrite: true);
+                }
+                catch
+                {
+                    // A failed export leaves neither a partial file nor a half-written one under the name asked for.
+                    File.Delete(partial);
+                    throw;
+                }
             }
             return Cli.Ok;
         });
@@ -113,11 +122,17 @@ internal static class LedgerCommand
     private static Command Void(TextWriter stdout)
     {
         var ledger = LedgerOption(required: true);
-        var target = new Argument<string>("order") { Description = "ORDER_ID to void every entry of the order, or ORDER_ID:LINE for one line (split at the last colon)." };
+        var target = new Argument<string>("order")
+        {
+            Description = "ORDER_ID to void every entry of the order, or ORDER_ID:LINE for one line. An id with a colon that reads both ways " +
+                          "(a whole order, or an order and a line) with entries for both is refused: then name it with --line or --whole-order.",
+        };
+        var lineOption = new Option<string?>("--line") { Description = "Void this line of the order; ORDER_ID is then taken as written, colons and all." };
+        var wholeOrder = new Option<bool>("--whole-order") { Description = "Void every line of the order; ORDER_ID is taken as written, colons and all." };
         var reason = new Option<string>("--reason") { Description = "Why (kept with the voided entries).", Required = true };
         var command = new Command("void", "Void committed entries: they stop counting against their limits and stay in the ledger as history, with the reason.")
         {
-            ledger, target, reason,
+            ledger, target, lineOption, wholeOrder, reason,
         };
         command.SetAction(parse =>
         {
@@ -127,15 +142,58 @@ internal static class LedgerCommand
             var why = parse.GetValue(reason)!;
             if (string.IsNullOrWhiteSpace(why))
                 throw new UsageException("--reason must say why the entries are voided");
-            var colon = text.LastIndexOf(':');
-            var (order, line) = colon > 0 && colon < text.Length - 1 ? (text[..colon], text[(colon + 1)..]) : (text, (string?)null);
-            using var open = Open(parse.GetValue(ledger)!, write: true);
-            var count = open.Void(order, line, why);
-            stdout.WriteLine(Invariant($"voided {count} entr{(count == 1 ? "y" : "ies")} of {text} in {open.Location}"));
+            var line = parse.GetValue(lineOption);
+            var whole = parse.GetValue(wholeOrder);
+            if (line is not null && whole)
+                throw new UsageException("--line and --whole-order exclude each other: --line voids one line of the order, --whole-order every line");
+            if (line is not null && string.IsNullOrWhiteSpace(line))
+                throw new UsageException("--line needs the line to void");
+            List<(string Order, string? Line)> readings = line is not null ? [(text, line)] : whole ? [(text, null)] : Readings(text);
+
+            // A void is never created from nothing: a mistyped path must not become an empty ledger that later reads count from.
+            using var open = VolumeLedger.Open(new LedgerOptions(parse.GetValue(ledger)!), TimeProvider.System, write: true, create: false);
+            var (order, one) = readings[^1];
+            if (readings.Count > 1)
+            {
+                var found = readings.Select(r => (Reading: r, Entries: open.ActiveEntries(r.Order, r.Line))).Where(r => r.Entries > 0).ToList();
+                if (found.Count > 1)
+                {
+                    throw new UsageException($"'{text}' is ambiguous in ledger {open.Location}, where it names " +
+                        string.Join(" and ", found.Select(f => Invariant($"{Describe(f.Reading)} ({f.Entries} active entr{(f.Entries == 1 ? "y" : "ies")})"))) +
+                        "; nothing was voided. Name one: " + string.Join(" or ", found.Select(f => Spelled(f.Reading))));
+                }
+                if (found.Count == 1)
+                    (order, one) = found[0].Reading;
+                else
+                    throw new LedgerException(LedgerErrorCodes.NothingToVoid, $"ledger {open.Location} has no active entry for {string.Join(" nor ", readings.Select(Describe))}");
+            }
+            var count = open.Void(order, one, why);
+            stdout.WriteLine(Invariant($"voided {count} entr{(count == 1 ? "y" : "ies")} of {text} ({Describe((order, one))}) in {open.Location}"));
             return Cli.Ok;
         });
         return command;
     }
+
+    /// <summary>What ORDER_ID[:LINE] can mean: the whole order as written, and an order and a line split at each colon.</summary>
+    private static List<(string Order, string? Line)> Readings(string text)
+    {
+        List<(string, string?)> readings = [(text, null)];
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i] == ':')
+                readings.Add((text[..i], text[(i + 1)..]));
+        }
+        return readings;
+    }
+
+    private static string Describe((string Order, string? Line) reading) =>
+        reading.Line is null ? $"the whole order '{reading.Order}'" : $"order '{reading.Order}' line '{reading.Line}'";
+
+    /// <summary>The command that names exactly this reading.</summary>
+    private static string Spelled((string Order, string? Line) reading) =>
+        reading.Line is null ? $"'ledger void {Quoted(reading.Order)} --whole-order'" : $"'ledger void {Quoted(reading.Order)} --line {Quoted(reading.Line)}'";
+
+    private static string Quoted(string value) => value.Any(char.IsWhiteSpace) ? $"\"{value}\"" : value;
 
     private static Command Migrate(TextWriter stdout)
     {
@@ -152,12 +210,19 @@ internal static class LedgerCommand
 
     private static (Option<string?> Consignee, Option<string?> Country, Option<int?> Year) Filters()
     {
-        var year = new Option<int?>("--year") { Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it)." };
-        year.Validators.Add(result =>
+        var year = new Option<int?>("--year")
         {
-            if (result.GetValueOrDefault<int?>() is { } y and (< 1 or > 9999))
-                result.AddError($"--year {y.ToString(CultureInfo.InvariantCulture)} is not a calendar year (1 to 9999)");
-        });
+            Description = "Only this calendar year (accounts whose period overlaps it; entries shipping in it).",
+            // Parsed here rather than checked by a validator: a validator asking for the value of "abc" or "2025.5" throws.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is >= 1 and <= 9999)
+                    return y;
+                result.AddError($"--year {text} is not a calendar year (1 to 9999)");
+                return null;
+            },
+        };
         var consignee = new Option<string?>("--consignee") { Description = "Only this consignee (names match ignoring case, accents and punctuation)." };
         consignee.Validators.Add(result =>
         {

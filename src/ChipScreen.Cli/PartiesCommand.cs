@@ -35,12 +35,21 @@ internal static class PartiesCommand
     {
         var name = new Argument<string>("name") { Description = "The name to search for." };
         var country = new Option<string?>("--country") { Description = "The party's country (ISO code or name): agreement with a listed country raises the score, a conflict lowers it." };
-        var limit = new Option<int>("--limit") { Description = "How many candidates to show.", DefaultValueFactory = _ => 10 };
-        limit.Validators.Add(result =>
+        var limit = new Option<int>("--limit")
         {
-            if (result.GetValueOrDefault<int>() is var n and < 1)
-                result.AddError($"--limit {n.ToString(CultureInfo.InvariantCulture)}: show at least 1 candidate");
-        });
+            Description = "How many candidates to show.",
+            DefaultValueFactory = _ => 10,
+            // Parsed here rather than checked by a validator: a validator asking for the value of "abc" throws.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+                    result.AddError($"--limit {text} is not a whole number: show at least 1 candidate");
+                else if (n < 1)
+                    result.AddError($"--limit {text}: show at least 1 candidate");
+                return n;
+            },
+        };
         var lists = ScreenCommand.ListOption();
         var (rules, pack) = PackOptions();
         var command = new Command("search", "List the best candidates for a name in the pack's lists (and --list files), with scores and reasons.")

@@ -10,7 +10,9 @@ namespace ChipScreen.Ledger;
 /// <see cref="Baseline"/> (asked by the planner once the pass is done); <see cref="EndPlan"/>; then, to commit,
 /// <see cref="Add"/> for every decided line and <see cref="Commit"/>.</para>
 /// <para>The baseline is what the ledger holds minus the batch's own earlier entries (a line committed again replaces
-/// its entry, so it must not count against itself), read in one snapshot. The commit locks every account the batch read
+/// its entry, so it must not count against itself), read in one snapshot. Only a line whose id was given is the same
+/// line as an entry: a row numbered by its position within its order leaves nothing out (it counts on top of everything
+/// the ledger holds), and a batch that commits may hold no such row, since a position is not stable across exports. The commit locks every account the batch read
 /// or writes, checks that the totals it screened against still hold, and otherwise screens the batch again under the
 /// lock (the caller's <c>redecide</c>) before writing: a line that lost a race is re-decided, never passed on stale
 /// volumes. Not thread-safe.</para>
@@ -28,6 +30,8 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     private LedgerStore.RowWriter? _postings;
     private Dictionary<LedgerAccountKey, decimal>? _own;
     private Dictionary<LedgerAccountKey, decimal>? _prefetched;
+    private readonly List<(long Row, string OrderId)> _unnumbered = [];
+    private long _unnumberedRows;
     private bool _disposed;
 
     public LedgerBatch(LedgerStore store, VolumeLimits limits, bool commit, TimeProvider time)
@@ -47,11 +51,21 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     /// <summary>The volumes already used, as this batch must count them.</summary>
     public IVolumeBaseline Baseline => this;
 
-    /// <summary>Records one of the batch's lines (its order id and line number, as decided), in row order.</summary>
-    public void AddLine(long row, string orderId, string line)
+    /// <summary>Records one of the batch's lines (its order id and line number, as decided, and whether the number was
+    /// given rather than the row's position within its order), in row order.</summary>
+    public void AddLine(long row, string orderId, string line, bool lineGiven)
     {
         if (_lines is null)
             throw new InvalidOperationException("lines are added during the first pass, before the baseline is read");
+        if (!lineGiven)
+        {
+            // "SO-7" row 1 is not necessarily the committed SO-7:1: staging it would leave that entry out of the baseline
+            // (and a commit would replace it). Fail closed: count the row on top, and never commit it.
+            if (_unnumbered.Count < 5)
+                _unnumbered.Add((row, orderId));
+            _unnumberedRows++;
+            return;
+        }
         var writer = _lines;
         _store.Guard(() => writer.Write(orderId, line, row));
     }
@@ -184,6 +198,14 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
         _lines.Dispose();
         _lines = null;
         _store.FinishLines();
+        if (_commit && _unnumberedRows > 0)
+        {
+            throw new OrderFileException("a committed batch needs each row's line id, but " +
+                string.Join(", ", _unnumbered.Select(u => $"row {u.Row} (order {u.OrderId})")) +
+                (_unnumberedRows > _unnumbered.Count ? $" and {_unnumberedRows - _unnumbered.Count} more row{(_unnumberedRows - _unnumbered.Count == 1 ? "" : "s")}" : "") +
+                $" {(_unnumberedRows == 1 ? "has" : "have")} none: a line numbered by its position within its order is not the same line in another export, " +
+                "so its entry could replace or be replaced by another line's; give every row its line in the 'line' column, or screen without --commit");
+        }
         if (_commit)
         {
             var duplicates = _store.DuplicateLines(5);

@@ -21,6 +21,10 @@ public static class LedgerErrorCodes
     /// <summary>A commit would have taken an account past its limit; nothing was written (a defect or a changed pack).</summary>
     public const string LimitExceeded = "ledger_limit_exceeded";
 
+    /// <summary>The ledger holds a value that is not what its column holds (a total that is no number, a ship date that is
+    /// no date): it was changed outside ChipScreen. The message names the table, column and row.</summary>
+    public const string DataInvalid = "ledger_data_invalid";
+
     /// <summary>No active entry matches what was to be voided.</summary>
     public const string NothingToVoid = "ledger_nothing_to_void";
 

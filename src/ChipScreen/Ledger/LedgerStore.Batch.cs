@@ -89,7 +89,7 @@ internal abstract partial class LedgerStore
         using var reader = command.ExecuteReader();
         var own = new Dictionary<LedgerAccountKey, decimal>();
         while (reader.Read())
-            own[new LedgerAccountKey(ParseAccount(reader.GetString(0)), reader.GetString(1), reader.GetString(2))] = ReadVolume(reader, 3);
+            own[new LedgerAccountKey(ReadAccount(reader, 0), reader.GetString(1), reader.GetString(2))] = ReadVolume(reader, 3);
         return own;
     }
 
@@ -127,7 +127,7 @@ internal abstract partial class LedgerStore
         using var reader = command.ExecuteReader();
         var totals = new Dictionary<LedgerAccountKey, decimal>(keys.Count);
         while (reader.Read())
-            totals[new LedgerAccountKey(ParseAccount(reader.GetString(0)), reader.GetString(1), reader.GetString(2))] = ReadVolume(reader, 3);
+            totals[new LedgerAccountKey(ReadAccount(reader, 0), reader.GetString(1), reader.GetString(2))] = ReadVolume(reader, 3);
         return totals;
     }
 
@@ -218,7 +218,7 @@ internal abstract partial class LedgerStore
         using var reader = command.ExecuteReader();
         var totals = new Dictionary<LedgerAccountKey, decimal>();
         while (reader.Read())
-            totals[new LedgerAccountKey(ParseAccount(reader.GetString(0)), reader.GetString(1), reader.GetString(2))] = ReadVolume(reader, 3);
+            totals[new LedgerAccountKey(ReadAccount(reader, 0), reader.GetString(1), reader.GetString(2))] = ReadVolume(reader, 3);
         return totals;
     }
 
@@ -227,7 +227,7 @@ internal abstract partial class LedgerStore
         using var reader = command.ExecuteReader();
         var rows = new List<LedgerAccountRow>();
         while (reader.Read())
-            rows.Add(new LedgerAccountRow(new LedgerAccountKey(ParseAccount(reader.GetString(0)), reader.GetString(1), reader.GetString(2)), ReadDate(reader, 3), ReadDate(reader, 4)));
+            rows.Add(new LedgerAccountRow(new LedgerAccountKey(ReadAccount(reader, 0), reader.GetString(1), reader.GetString(2)), ReadDate(reader, 3), ReadDate(reader, 4)));
         return rows;
     }
 

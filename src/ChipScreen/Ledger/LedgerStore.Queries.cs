@@ -41,7 +41,7 @@ internal abstract partial class LedgerStore
         var list = new List<LedgerAccountTotal>();
         while (reader.Read())
         {
-            var total = new LedgerAccountTotal(ParseAccount(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
+            var total = new LedgerAccountTotal(ReadAccount(reader, 0), reader.GetString(1), reader.GetString(2),
                 ReadDate(reader, 3), ReadDate(reader, 4), ReadVolume(reader, 5), Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture));
             if (total.ActiveEntries > 0 || total.Total != 0)
                 list.Add(total);
@@ -83,6 +83,12 @@ internal abstract partial class LedgerStore
             yield return ReadEntry(reader);
     }
 
+    /// <summary>The active entries of an order (or one of its lines).</summary>
+    public long ActiveEntries(string orderId, string? line) => Convert.ToInt64(line is null
+        ? Scalar("SELECT COUNT(*) FROM ledger_entries WHERE status = 'active' AND order_id = @order", ("order", orderId))
+        : Scalar("SELECT COUNT(*) FROM ledger_entries WHERE status = 'active' AND order_id = @order AND line = @line", ("order", orderId), ("line", line)),
+        System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Voids the active entries of an order (or one of its lines): they stop counting and stay as history.</summary>
     /// <returns>The entries voided.</returns>
     public int Void(string orderId, string? line, string reason, DateTimeOffset now)
@@ -123,7 +129,7 @@ internal abstract partial class LedgerStore
         Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
         r.GetString(1),
         r.GetString(2),
-        ParseAccount(r.GetString(3)),
+        ReadAccount(r, 3),
         r.GetString(4),
         r.GetString(5),
         ReadVolume(r, 6),
@@ -135,7 +141,7 @@ internal abstract partial class LedgerStore
         r.GetString(12),
         r.GetString(13),
         ReadTime(r, 14),
-        LedgerEntryStatusNames.Parse(r.GetString(15)),
+        ReadStatus(r, 15),
         r.IsDBNull(16) ? null : ReadTime(r, 16),
         r.IsDBNull(17) ? null : r.GetString(17),
         r.IsDBNull(18) ? null : r.GetString(18));

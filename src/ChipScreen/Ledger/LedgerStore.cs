@@ -38,16 +38,18 @@ internal abstract partial class LedgerStore : IDisposable
     /// <param name="options">Timeouts and attempts.</param>
     /// <param name="write">Whether the caller will write: only then is a missing ledger created or an older schema migrated.</param>
     /// <param name="upTo">The schema version to migrate to (tests build older ledgers with it); null for the latest.</param>
-    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write, int? upTo = null)
+    /// <param name="create">Whether a missing ledger is created (with <paramref name="write"/>); null for <paramref name="write"/>.</param>
+    public static LedgerStore Open(LedgerLocation location, LedgerOptions options, bool write, int? upTo = null, bool? create = null)
     {
+        var creates = write && (create ?? true);
         LedgerStore store = location.Kind switch
         {
-            LedgerStoreKind.Sqlite => SqliteLedgerStore.Connect(location, options, write),
+            LedgerStoreKind.Sqlite => SqliteLedgerStore.Connect(location, options, write, creates),
             _ => PostgresLedgerStore.Connect(location, options),
         };
         try
         {
-            store.Guard(() => store.PrepareSchema(write, upTo ?? LedgerMigrations.Latest));
+            store.Guard(() => store.PrepareSchema(write, creates, upTo ?? LedgerMigrations.Latest));
             return store;
         }
         catch
@@ -87,15 +89,58 @@ internal abstract partial class LedgerStore : IDisposable
 
     public abstract object Volume(decimal value);
 
-    public abstract decimal ReadVolume(DbDataReader reader, int ordinal);
+    protected abstract decimal VolumeOf(DbDataReader reader, int ordinal);
 
     public abstract object Date(DateOnly value);
 
-    public abstract DateOnly ReadDate(DbDataReader reader, int ordinal);
+    protected abstract DateOnly DateOf(DbDataReader reader, int ordinal);
 
     public abstract object Time(DateTimeOffset value);
 
-    public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+    protected abstract DateTimeOffset TimeOf(DbDataReader reader, int ordinal);
+
+    /// <summary>A column's volume; a value that is none throws <see cref="LedgerValueException"/>.</summary>
+    public decimal ReadVolume(DbDataReader reader, int ordinal) => Checked(reader, ordinal, "a volume (a decimal number)", VolumeOf);
+
+    /// <summary>A column's date; a value that is none throws <see cref="LedgerValueException"/>.</summary>
+    public DateOnly ReadDate(DbDataReader reader, int ordinal) => Checked(reader, ordinal, "a date (YYYY-MM-DD)", DateOf);
+
+    /// <summary>A column's time; a value that is none throws <see cref="LedgerValueException"/>.</summary>
+    public DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => Checked(reader, ordinal, "a UTC time (YYYY-MM-DDTHH:MM:SS.FFFZ)", TimeOf);
+
+    /// <summary>A column's account name; a value that is none throws <see cref="LedgerValueException"/>.</summary>
+    public static Volumes.VolumeAccount ReadAccount(DbDataReader reader, int ordinal) =>
+        Checked(reader, ordinal, "an account (consignee_year or country_allocation)", (r, i) => ParseAccount(r.GetString(i)));
+
+    /// <summary>A column's entry status; a value that is none throws <see cref="LedgerValueException"/>.</summary>
+    public static LedgerEntryStatus ReadStatus(DbDataReader reader, int ordinal) =>
+        Checked(reader, ordinal, "a status (active, replaced or voided)", (r, i) => LedgerEntryStatusNames.Parse(r.GetString(i)));
+
+    /// <summary>Reads a value, turning a stored text or number that is not what the column holds (written outside
+    /// ChipScreen) into a <see cref="LedgerValueException"/> naming the column and the value.</summary>
+    private static T Checked<T>(DbDataReader reader, int ordinal, string expected, Func<DbDataReader, int, T> read)
+    {
+        try
+        {
+            return read(reader, ordinal);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentOutOfRangeException)
+        {
+            throw new LedgerValueException(reader.GetName(ordinal), RawText(reader, ordinal), expected, e);
+        }
+    }
+
+    private static string RawText(DbDataReader reader, int ordinal)
+    {
+        try
+        {
+            return reader.IsDBNull(ordinal) ? "NULL" : Convert.ToString(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return "(a value that cannot be read)";
+        }
+    }
 
     /// <summary>Starts a bulk load of rows into a (temporary) table.</summary>
     protected abstract RowWriter BulkInsert(string table, IReadOnlyList<string> columns);
@@ -143,17 +188,86 @@ internal abstract partial class LedgerStore : IDisposable
         return value is DBNull ? null : value;
     }
 
-    /// <summary>Runs <paramref name="action"/>, turning the store's own failures into <see cref="LedgerException"/>.</summary>
+    /// <summary>Runs <paramref name="action"/>, turning the store's own failures, and values in it that are not what their
+    /// column holds, into <see cref="LedgerException"/>.</summary>
     public T Guard<T>(Func<T> action)
     {
         try
         {
             return action();
         }
-        catch (Exception e) when (e is not LedgerException && IsStoreFailure(e))
+        catch (Exception e) when (e is not LedgerException && (e is LedgerValueException || IsStoreFailure(e)))
         {
+            if (AsValueFailure(e) is { } value)
+                throw new LedgerException(LedgerErrorCodes.DataInvalid, $"ledger {Location}: {InvalidValue() ?? value.Message}; it was changed outside ChipScreen: correct that value, or restore the ledger from a backup", e);
             throw new LedgerException(IsTransient(e) ? LedgerErrorCodes.CommitConflict : LedgerErrorCodes.Unavailable, $"ledger {Location}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The bad stored value behind <paramref name="e"/>, if a value is what failed.</summary>
+    protected virtual LedgerValueException? AsValueFailure(Exception e) => e as LedgerValueException;
+
+    /// <summary>Names the first stored value that is not what its column holds, by table, column and row (the accounts,
+    /// then the entries); null when none is found or the ledger cannot be read to look.</summary>
+    /// <remarks>Run only after a read failed on a value: it reads every account and entry.</remarks>
+    private string? InvalidValue()
+    {
+        try
+        {
+            using (var accounts = Command("""
+                SELECT account, account_key, period, account, period_from, period_to, total,
+                    CAST(account AS TEXT), CAST(period_from AS TEXT), CAST(period_to AS TEXT), CAST(total AS TEXT)
+                FROM ledger_accounts ORDER BY account, account_key, period
+                """))
+            using (var reader = accounts.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    if (FirstInvalid(reader, (r, i) => ReadAccount(r, i), (r, i) => ReadDate(r, i), (r, i) => ReadDate(r, i), (r, i) => ReadVolume(r, i)) is { } bad)
+                        return $"ledger_accounts.{bad.Column} of the account ({reader.GetString(0)}, '{reader.GetString(1)}', {reader.GetString(2)}) is '{bad.Text}', not {bad.Expected}";
+                }
+            }
+            using var entries = Command("""
+                SELECT entry_id, order_id, line, account, volume, ship_date, committed_at, status, ended_at,
+                    CAST(account AS TEXT), CAST(volume AS TEXT), CAST(ship_date AS TEXT), CAST(committed_at AS TEXT), CAST(status AS TEXT), CAST(ended_at AS TEXT)
+                FROM ledger_entries ORDER BY entry_id
+                """);
+            using var rows = entries.ExecuteReader();
+            while (rows.Read())
+            {
+                if (FirstInvalid(rows, (r, i) => ReadAccount(r, i), (r, i) => ReadVolume(r, i), (r, i) => ReadDate(r, i), (r, i) => ReadTime(r, i),
+                        (r, i) => ReadStatus(r, i), (r, i) => r.IsDBNull(i) ? null : ReadTime(r, i)) is { } bad)
+                {
+                    return $"ledger_entries.{bad.Column} of entry {Convert.ToInt64(rows.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)} " +
+                        $"(order {rows.GetString(1)} line {rows.GetString(2)}) is '{bad.Text}', not {bad.Expected}";
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The first of the columns that <paramref name="checks"/> read (one each, the row's last columns but for as
+    /// many CASTs of them to text after them) that holds a value that is none, with its text.</summary>
+    private static (string Column, string Text, string Expected)? FirstInvalid(DbDataReader reader, params Func<DbDataReader, int, object?>[] checks)
+    {
+        var first = reader.FieldCount - 2 * checks.Length;
+        for (var c = 0; c < checks.Length; c++)
+        {
+            try
+            {
+                checks[c](reader, first + c);
+            }
+            catch (LedgerValueException e)
+            {
+                var text = reader.IsDBNull(first + checks.Length + c) ? "NULL" : reader.GetString(first + checks.Length + c);
+                return (e.Column, text, e.Expected);
+            }
+        }
+        return null;
     }
 
     public void Guard(Action action) => Guard(() =>
@@ -162,7 +276,7 @@ internal abstract partial class LedgerStore : IDisposable
         return true;
     });
 
-    private void PrepareSchema(bool write, int target)
+    private void PrepareSchema(bool write, bool create, int target)
     {
         SchemaVersion = TableExists("ledger_schema")
             ? Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM ledger_schema"), System.Globalization.CultureInfo.InvariantCulture)
@@ -171,7 +285,7 @@ internal abstract partial class LedgerStore : IDisposable
             throw new LedgerException(LedgerErrorCodes.SchemaMismatch, $"ledger {Location} has schema version {SchemaVersion}, newer than this ChipScreen knows ({LedgerMigrations.Latest}); use a newer ChipScreen");
         if (SchemaVersion >= target)
             return;
-        if (!write)
+        if (!write || (SchemaVersion == 0 && !create))
         {
             throw SchemaVersion == 0
                 ? new LedgerException(LedgerErrorCodes.Missing, $"no ChipScreen ledger at {Location} yet: the first 'screen --commit' (or 'ledger migrate') creates it")

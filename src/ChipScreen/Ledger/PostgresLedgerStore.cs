@@ -81,15 +81,15 @@ internal sealed class PostgresLedgerStore : LedgerStore
 
     public override object Volume(decimal value) => value;
 
-    public override decimal ReadVolume(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
+    protected override decimal VolumeOf(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
 
     public override object Date(DateOnly value) => value;
 
-    public override DateOnly ReadDate(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
+    protected override DateOnly DateOf(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateOnly>(ordinal);
 
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();
 
-    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+    protected override DateTimeOffset TimeOf(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     protected override void Analyze(string table) => Execute($"ANALYZE {table}");
 

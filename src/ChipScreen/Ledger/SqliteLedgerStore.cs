@@ -17,7 +17,13 @@ internal sealed class SqliteLedgerStore : LedgerStore
     {
     }
 
+    private LedgerValueException? _sumFailure;
+
     public override LedgerStoreKind Kind => LedgerStoreKind.Sqlite;
+
+    /// <summary>A statement that failed in <c>dec_sum</c> on a stored volume that is no number.</summary>
+    protected override LedgerValueException? AsValueFailure(Exception e) =>
+        base.AsValueFailure(e) ?? (e is SqliteException ? Interlocked.Exchange(ref _sumFailure, null) : null);
 
     protected override string LockRows => "";
 
@@ -25,22 +31,22 @@ internal sealed class SqliteLedgerStore : LedgerStore
 
     private SqliteConnection Sqlite => (SqliteConnection)Connection;
 
-    public static SqliteLedgerStore Connect(LedgerLocation location, LedgerOptions options, bool write)
+    public static SqliteLedgerStore Connect(LedgerLocation location, LedgerOptions options, bool write, bool create)
     {
         var path = Path.GetFullPath(location.Target);
-        if (!write && !File.Exists(path))
+        if (!create && !File.Exists(path))
             throw new LedgerException(LedgerErrorCodes.Missing, $"no ChipScreen ledger at {location} yet: the first 'screen --commit' (or 'ledger migrate') creates it");
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = write ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             DefaultTimeout = (int)options.LockTimeout.TotalSeconds,
             Pooling = false,
         };
         SqliteConnection? connection = null;
         try
         {
-            if (write)
+            if (create)
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             connection = new SqliteConnection(builder.ConnectionString);
             connection.Open();
@@ -49,8 +55,19 @@ internal sealed class SqliteLedgerStore : LedgerStore
             if (write)
                 store.Execute("PRAGMA journal_mode = WAL");
             store.Execute("PRAGMA synchronous = FULL");
-            connection.CreateAggregate("dec_sum", 0m,
-                (decimal sum, string value) => sum + LedgerNumbers.ParseVolume(value), (decimal sum) => LedgerNumbers.Canonical(sum), isDeterministic: true);
+            connection.CreateAggregate("dec_sum", 0m, (decimal sum, string value) =>
+            {
+                try
+                {
+                    return sum + LedgerNumbers.ParseVolume(value);
+                }
+                catch (Exception e) when (e is FormatException or OverflowException)
+                {
+                    // SQLite passes on only the message: keep the value for Guard to report.
+                    store._sumFailure = new LedgerValueException("volume", value, "a volume (a decimal number)", e);
+                    throw;
+                }
+            }, (decimal sum) => LedgerNumbers.Canonical(sum), isDeterministic: true);
             return store;
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
@@ -89,15 +106,15 @@ internal sealed class SqliteLedgerStore : LedgerStore
 
     public override object Volume(decimal value) => LedgerNumbers.Canonical(value);
 
-    public override decimal ReadVolume(DbDataReader reader, int ordinal) => LedgerNumbers.ParseVolume(reader.GetString(ordinal));
+    protected override decimal VolumeOf(DbDataReader reader, int ordinal) => LedgerNumbers.ParseVolume(reader.GetString(ordinal));
 
     public override object Date(DateOnly value) => LedgerNumbers.Date(value);
 
-    public override DateOnly ReadDate(DbDataReader reader, int ordinal) => LedgerNumbers.ParseDate(reader.GetString(ordinal));
+    protected override DateOnly DateOf(DbDataReader reader, int ordinal) => LedgerNumbers.ParseDate(reader.GetString(ordinal));
 
     public override object Time(DateTimeOffset value) => LedgerNumbers.Time(value);
 
-    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => LedgerNumbers.ParseTime(reader.GetString(ordinal));
+    protected override DateTimeOffset TimeOf(DbDataReader reader, int ordinal) => LedgerNumbers.ParseTime(reader.GetString(ordinal));
 
     protected override void Analyze(string table)
     {

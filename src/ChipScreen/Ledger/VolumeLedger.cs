@@ -33,7 +33,15 @@ public sealed class VolumeLedger : IDisposable
     /// an older schema migrated; without it, the ledger must exist (so a mistyped path never reads as an empty ledger).</summary>
     /// <exception cref="ArgumentException">The options are out of range.</exception>
     /// <exception cref="LedgerException">The ledger cannot be opened (see <see cref="LedgerException.Code"/>).</exception>
-    public static VolumeLedger Open(LedgerOptions options, TimeProvider time, bool write)
+    public static VolumeLedger Open(LedgerOptions options, TimeProvider time, bool write) => Open(options, time, write, create: write);
+
+    /// <summary>Opens a ledger. With <paramref name="write"/>, an older schema is migrated, and with
+    /// <paramref name="create"/> too, a missing SQLite file or PostgreSQL schema is created; otherwise the ledger must
+    /// exist (so a mistyped path is never taken for an empty ledger, nor written as a new one).</summary>
+    /// <exception cref="ArgumentException">The options are out of range.</exception>
+    /// <exception cref="LedgerException">The ledger cannot be opened (see <see cref="LedgerException.Code"/>;
+    /// <see cref="LedgerErrorCodes.Missing"/> when it does not exist and may not be created).</exception>
+    public static VolumeLedger Open(LedgerOptions options, TimeProvider time, bool write, bool create)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -41,7 +49,7 @@ public sealed class VolumeLedger : IDisposable
         var problems = options.Validate();
         if (problems.Count > 0)
             throw new ArgumentException("ledger options: " + string.Join("; ", problems), nameof(options));
-        return new VolumeLedger(LedgerStore.Open(location, options, write), options, time);
+        return new VolumeLedger(LedgerStore.Open(location, options, write, create: write && create), options, time);
     }
 
     /// <summary>Account totals (accounts with active entries), filtered, in key order.</summary>
@@ -62,6 +70,13 @@ public sealed class VolumeLedger : IDisposable
                 yield break;
             yield return entries.Current;
         }
+    }
+
+    /// <summary>How many active entries an order has, or one line of it.</summary>
+    public long ActiveEntries(string orderId, string? line)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        return _store.Guard(() => _store.ActiveEntries(orderId, line));
     }
 
     /// <summary>Voids the active entries of an order, or of one line of it: they stop counting and stay as history with the reason.</summary>

@@ -48,9 +48,15 @@ public static class RulePackLoader
     public static RulePack Load(string rulesDirectory, string? packId, DateOnly asOf)
     {
         if (!Directory.Exists(rulesDirectory))
-            throw new RulePackException([new PackError(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, "the rules directory does not exist")]);
+            throw new RulePackException([NoDirectory(rulesDirectory)]);
         return LoadPack(rulesDirectory, packId ?? Choose(rulesDirectory, asOf), asOf);
     }
+
+    /// <summary>The error of a rules directory that is not there: missing, or a file in its place.</summary>
+    internal static PackError NoDirectory(string rulesDirectory) =>
+        new(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, File.Exists(rulesDirectory)
+            ? "the rules directory is a file, not a directory: give the directory that holds the packs, catalog/ and countries/"
+            : "the rules directory does not exist");
 
     /// <summary>The id of the pack in force on <paramref name="asOf"/>: the latest to take effect among those in force.</summary>
     public static string Choose(string rulesDirectory, DateOnly asOf)

@@ -12,7 +12,7 @@ public static class RulesValidator
     {
         ArgumentNullException.ThrowIfNull(rulesDirectory);
         if (!Directory.Exists(rulesDirectory))
-            return new RulesValidation(rulesDirectory, [], [new PackError(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, "the rules directory does not exist")]);
+            return new RulesValidation(rulesDirectory, [], [RulePackLoader.NoDirectory(rulesDirectory)]);
 
         var schemas = RuleFileSchemas.For(rulesDirectory);
         var shared = new List<PackError>();

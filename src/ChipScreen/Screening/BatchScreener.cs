@@ -53,9 +53,10 @@ public sealed class BatchScreener
     /// <param name="asOf">The as-of date.</param>
     /// <param name="baseline">The volumes already used.</param>
     /// <param name="identities">If given, told each line's row, order id and line number (as the second pass decides
-    /// them), in input order and before the baseline is first asked; a ledger uses them to leave the batch's own earlier
-    /// entries out of its baseline.</param>
-    public BatchPlan Plan(IOrderSource source, DateOnly asOf, IVolumeBaseline baseline, Action<long, string, string>? identities = null)
+    /// them) and whether the line number was given (false when it is the row's position within its order), in input order
+    /// and before the baseline is first asked; a ledger uses them to leave the batch's own earlier entries out of its
+    /// baseline (only lines whose number was given: a position is not a stable line id).</param>
+    public BatchPlan Plan(IOrderSource source, DateOnly asOf, IVolumeBaseline baseline, Action<long, string, string, bool>? identities = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -69,7 +70,7 @@ public sealed class BatchScreener
             var position = positions.Next(orderId, numbered: line.Length > 0);
             if (line.Length == 0)
                 lineNumbers[row] = position;
-            identities?.Invoke(row, orderId, line.Length > 0 ? line : position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            identities?.Invoke(row, orderId, line.Length > 0 ? line : position.ToString(System.Globalization.CultureInfo.InvariantCulture), line.Length > 0);
             if (volume is { } p)
                 pending.Add(p);
         }
@@ -101,13 +102,14 @@ public sealed class BatchScreener
     /// <param name="line">The line.</param>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="baseline">The volumes already used; empty when null.</param>
-    /// <param name="identities">If given, told the line's row, order id and line number before the baseline is asked, as
-    /// <see cref="Plan"/> tells them.</param>
-    public LineDecision ScreenOne(OrderLine line, DateOnly asOf, IVolumeBaseline? baseline = null, Action<long, string, string>? identities = null)
+    /// <param name="identities">If given, told the line's row, order id and line number, and whether the number was given
+    /// (a line without one is numbered 1), before the baseline is asked, as <see cref="Plan"/> tells them.</param>
+    public LineDecision ScreenOne(OrderLine line, DateOnly asOf, IVolumeBaseline? baseline = null, Action<long, string, string, bool>? identities = null)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var numbered = line.Line.Length > 0 ? line : line with { Line = "1" };
-        identities?.Invoke(numbered.Row, numbered.OrderId, numbered.Line);
+        var given = line.Line.Length > 0;
+        var numbered = given ? line : line with { Line = "1" };
+        identities?.Invoke(numbered.Row, numbered.OrderId, numbered.Line, given);
         var pending = new PendingVolumes();
         if (PlanOne(numbered, asOf) is { } p)
             pending.Add(p);

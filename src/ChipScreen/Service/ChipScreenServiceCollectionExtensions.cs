@@ -36,12 +36,14 @@ public static class ChipScreenServiceCollectionExtensions
     /// <remarks>
     /// Registers <see cref="IOrderScreener"/>, <see cref="IRulePackSource"/> and <see cref="FileScreening"/> as singletons,
     /// <see cref="TimeProvider.System"/> and an empty <see cref="IVolumeBaseline"/> unless the host registered its own,
-    /// and validates <see cref="ChipScreenOptions"/> at start-up (<c>ValidateOnStart</c>). Logs through the host's
+    /// and validates <see cref="ChipScreenOptions"/> at start-up (<c>ValidateOnStart</c>), then loads the rule pack there
+    /// too (<see cref="IStartupValidator"/>), so an unusable pack stops the host from starting. Logs through the host's
     /// <see cref="ILoggerFactory"/> when there is one.
     /// </remarks>
     private static IServiceCollection AddChipScreenCore(this IServiceCollection services)
     {
         services.AddOptions<ChipScreenOptions>().ValidateOnStart();
+        LoadPackAtStartUp(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChipScreenOptions>, ChipScreenOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IVolumeBaseline>(EmptyVolumeBaseline.Instance);
@@ -52,5 +54,43 @@ public static class ChipScreenServiceCollectionExtensions
         services.TryAddSingleton<IOrderScreener, OrderScreener>();
         services.TryAddSingleton(sp => new FileScreening(sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>Makes the start-up validation (<see cref="IStartupValidator"/>, which a host runs as it starts) load the rule
+    /// pack after it has validated every option: the <see cref="IRulePackSource"/> singleton it resolves is the one the
+    /// screener serves from, so the pack is loaded once, and a pack or rules directory that cannot be used throws
+    /// <see cref="ChipScreen.Rules.RulePackException"/> there rather than at the first screening.</summary>
+    private static void LoadPackAtStartUp(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(PackLoadedAtStartUp)))
+            return;
+        services.AddSingleton<PackLoadedAtStartUp>();
+        // ValidateOnStart registered the options' validator (or the host its own): wrap it.
+        var index = -1;
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceType == typeof(IStartupValidator) && !services[i].IsKeyedService)
+                index = i;
+        }
+        var options = services[index];
+        services[index] = ServiceDescriptor.Describe(typeof(IStartupValidator), sp => new PackLoadedAtStartUp.Validator(Create(sp, options), sp), options.Lifetime);
+    }
+
+    private static IStartupValidator Create(IServiceProvider services, ServiceDescriptor descriptor) =>
+        (IStartupValidator)(descriptor.ImplementationInstance ?? descriptor.ImplementationFactory?.Invoke(services)
+            ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
+
+    /// <summary>Marks a collection whose start-up validation loads the pack (so that a second <c>AddChipScreen</c> does not wrap it again).</summary>
+    private sealed class PackLoadedAtStartUp
+    {
+        /// <summary>The options' validation, then the pack.</summary>
+        public sealed class Validator(IStartupValidator options, IServiceProvider services) : IStartupValidator
+        {
+            public void Validate()
+            {
+                options.Validate();
+                _ = services.GetRequiredService<IRulePackSource>();
+            }
+        }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         var prepared = packs.For(asOf);
         var one = OrderFields.CheckTyped(line) with { Row = 1 };
         var screener = prepared.Screener;
-        // Against the ledger, the line's own committed entry (the same order id and line) is left out.
+        // Against the ledger, the line's own committed entry (the same order id and line, when the line is given) is left out.
         var decision = _options.Ledger is null
             ? screener.ScreenOne(one, asOf, baseline)
             : AfterLedger(screener, batch => screener.ScreenOne(one, asOf, batch.Baseline, batch.AddLine));

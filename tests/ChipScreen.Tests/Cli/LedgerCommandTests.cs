@@ -61,6 +61,18 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void CommittingRowsWithoutALineId_Exits2NamingTheRows_AndCommitsNothing()
+    {
+        var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "", "2025-03-01", 10)), "--ledger", Ledger, "--commit");
+        Assert.Equal(2, code);
+        Assert.Contains("row 2 (order SO-1) has none", err);
+        Assert.Empty(Directory.GetFiles(_dir.File("x")));
+        Assert.Contains("no committed volume matches", Run("ledger", "show", "--ledger", Ledger).Out);
+        // Read only, the row is screened (counted on top of the ledger).
+        Assert.Equal(0, Screen("y", Of(Row("SO-1", "", "2025-03-01", 10)), "--ledger", Ledger).Code);
+    }
+
+    [Fact]
     public void CommitWithoutALedger_Exits2AndWritesNothing()
     {
         var (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--commit");
@@ -83,13 +95,20 @@ public class LedgerCommandTests : IDisposable
     [Theory]
     [InlineData("show", "99999")]
     [InlineData("export", "0")]
+    [InlineData("show", "abc")]
+    [InlineData("show", "2025.5")]
+    [InlineData("show", "1e3")]
+    [InlineData("export", "abc")]
+    [InlineData("export", "2025.5")]
     public void AYearThatIsNoYear_Exits2NamingIt_NotAnUnexpectedFailure(string command, string year)
     {
         Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
         var (code, _, err) = Run("ledger", command, "--ledger", Ledger, "--year", year);
         Assert.Equal(2, code);
         Assert.Contains($"--year {year} is not a calendar year (1 to 9999)", err);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ChipScreen.Ledger.LedgerQuery(Year: int.Parse(year, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain("Exception", err);
+        if (int.TryParse(year, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            Assert.Throws<ArgumentOutOfRangeException>(() => new ChipScreen.Ledger.LedgerQuery(Year: number));
     }
 
     [Theory]
@@ -121,6 +140,59 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void VoidingAnIdThatReadsBothWays_IsRefusedAsAmbiguous_AndEachReadingCanBeNamed()
+    {
+        // Order "2025:10" line 1, and order "2025" line 10: "2025:10" names both.
+        Assert.Equal(0, Screen("one", Of(Row("2025:10", "1", "2025-03-01", 100), Row("2025", "10", "2025-03-01", 200)), "--ledger", Ledger, "--commit").Code);
+        var (code, _, err) = Run("ledger", "void", "2025:10", "--reason", "typo", "--ledger", Ledger);
+        Assert.Equal(2, code);
+        Assert.Contains("'2025:10' is ambiguous", err);
+        Assert.Contains("the whole order '2025:10' (1 active entry) and order '2025' line '10' (1 active entry)", err);
+        Assert.Contains("'ledger void 2025:10 --whole-order' or 'ledger void 2025 --line 10'", err);
+        Assert.Equal(3, ActiveExport().Length); // header and both entries: nothing voided
+
+        var line = Run("ledger", "void", "2025", "--line", "10", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.Equal(0, line.Code);
+        Assert.Contains("voided 1 entry of 2025 (order '2025' line '10')", line.Out);
+        Assert.Equal(["1,2025:10,1,"], ActiveExport().Skip(1).Select(l => l[..12]));
+
+        // With only one reading left that has entries, the plain id is no longer ambiguous.
+        var whole = Run("ledger", "void", "2025:10", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.Equal(0, whole.Code);
+        Assert.Contains("voided 1 entry of 2025:10 (the whole order '2025:10')", whole.Out);
+        Assert.Single(ActiveExport());
+    }
+
+    [Fact]
+    public void AWholeOrderWhoseIdHoldsAColon_IsVoidable()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("2025:10", "1", "2025-03-01", 100), Row("2025:10", "2", "2025-03-01", 100)), "--ledger", Ledger, "--commit").Code);
+        var (code, output, err) = Run("ledger", "void", "2025:10", "--reason", "withdrawn", "--ledger", Ledger);
+        Assert.True(code == 0, err);
+        Assert.Contains("voided 2 entries of 2025:10", output);
+        Assert.Single(ActiveExport());
+        Assert.Equal(0, Screen("two", Of(Row("A:B", "1", "2025-03-01", 100)), "--ledger", Ledger, "--commit").Code);
+        Assert.Equal(2, Run("ledger", "void", "A:B", "--line", "2", "--reason", "x", "--ledger", Ledger).Code); // no such line
+        Assert.Equal(0, Run("ledger", "void", "A:B", "--whole-order", "--reason", "x", "--ledger", Ledger).Code);
+        Assert.Equal(2, Run("ledger", "void", "A:B", "--whole-order", "--line", "1", "--reason", "x", "--ledger", Ledger).Code);
+    }
+
+    [Fact]
+    public void VoidingInALedgerThatDoesNotExist_Exits2_AndCreatesNoLedger()
+    {
+        var typo = _dir.File("ledgr.db");
+        var (code, output, err) = Run("ledger", "void", "SO-1", "--reason", "cancelled", "--ledger", typo);
+        Assert.Equal(2, code);
+        Assert.Contains("(ledger_missing)", err);
+        Assert.Empty(output);
+        Assert.False(File.Exists(typo));
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+    }
+
+    private string[] ActiveExport() =>
+        Run("ledger", "export", "--ledger", Ledger, "--active").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
     public void AnExportToADirectoryOrAnUnwritablePlace_Exits2NamingIt()
     {
         Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
@@ -130,6 +202,55 @@ public class LedgerCommandTests : IDisposable
         (code, _, err) = Run("ledger", "export", "--ledger", Ledger, "--out", unwritable);
         Assert.Equal(2, code);
         Assert.StartsWith($"chipscreen: --out {unwritable}: cannot be written", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("show")]
+    [InlineData("export")]
+    [InlineData("migrate")]
+    public void AConnectionStringThatDoesNotParse_Exits2_WithoutEchoingItsPassword(string command)
+    {
+        var (code, _, err) = Run("ledger", command, "--ledger", "Host=db;Database=x;Password=hunter2;Timeout=abc");
+        Assert.Equal(2, code);
+        Assert.Contains("ledger 'Host=db;Database=x;Password=***;Timeout=abc': not a PostgreSQL connection string", err);
+        Assert.Contains("(ledger_location_invalid)", err);
+        Assert.DoesNotContain("hunter2", err);
+        (code, _, err) = Screen("x", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", "Server=db;Password=hunter2;Timeout=abc", "--commit");
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("hunter2", err);
+        Assert.False(File.Exists("Server=db;Password=hunter2;Timeout=abc"));
+    }
+
+    [Fact]
+    public void ALedgerChangedOutsideChipScreen_Exits1NamingTheRow_AndAFailedExportLeavesNoFile()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000)), "--ledger", Ledger, "--commit").Code);
+        Sql("UPDATE ledger_accounts SET total = 'abc'");
+        var (code, _, err) = Screen("two", Of(Row("SO-2", "1", "2025-06-01", 10)), "--ledger", Ledger);
+        Assert.Equal(1, code);
+        Assert.Contains($"chipscreen: ledger {Ledger}: ledger_accounts.total of the account (consignee_year, 'LAKE COMPUTE LTD', 2025) is 'abc'", err);
+        Assert.Contains("(ledger_data_invalid)", err);
+        Assert.DoesNotContain("unexpected", err);
+        Assert.Empty(Directory.GetFiles(_dir.File("two")));
+        Assert.Equal(1, Run("ledger", "show", "--ledger", Ledger).Code);
+
+        Sql("UPDATE ledger_accounts SET total = '20000000'");
+        Sql("UPDATE ledger_entries SET ship_date = 'junk'");
+        var export = _dir.File("entries.csv");
+        (code, _, err) = Run("ledger", "export", "--ledger", Ledger, "--out", export);
+        Assert.Equal(1, code);
+        Assert.Contains("ledger_entries.ship_date of entry 1 (order SO-1 line 1) is 'junk', not a date (YYYY-MM-DD)", err);
+        Assert.False(File.Exists(export + ".partial"));
+        Assert.False(File.Exists(export));
+    }
+
+    private void Sql(string statement)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Ledger};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = statement;
+        command.ExecuteNonQuery();
     }
 
     [Fact]

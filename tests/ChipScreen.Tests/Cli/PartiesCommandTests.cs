@@ -57,6 +57,19 @@ public class PartiesCommandTests
     }
 
     [Theory]
+    [InlineData("abc")]
+    [InlineData("2.5")]
+    [InlineData("1e3")]
+    public void Search_WithALimitThatIsNoWholeNumber_Exits2NamingIt(string limit)
+    {
+        var (code, output, err) = Run("parties", "search", "Huawei", "--rules", Repo.Rules, "--limit", limit);
+        Assert.Equal(2, code);
+        Assert.Contains($"--limit {limit} is not a whole number", err);
+        Assert.DoesNotContain("Exception", err);
+        Assert.Empty(output);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     public void Search_ForNoName_Exits2(string name)

@@ -60,23 +60,6 @@ public abstract class LedgerContract : IDisposable
     public async Task TheService_CountsAfterTheLedger_ForOneOrderAndForABatch_LeavingOutTheOrdersOwnEntry()
     {
         Commit(Of(Row("SO-1", "1", "2025-03-01", 2000))); // 20,000,000 for Lake Compute under LPP
-        static OrderLine[] Lines(params string[] rows) => [.. global::ChipScreen.Orders.OrderCsvReader.FromText(Of(rows)).ReadLines()];
-        static async IAsyncEnumerable<OrderLine> Stream(OrderLine[] lines)
-        {
-            foreach (var line in lines)
-            {
-                await Task.Yield();
-                yield return line;
-            }
-        }
-        ServiceProvider Service(string? ledger) => new ServiceCollection().AddChipScreen(o =>
-        {
-            o.RulesDirectory = Repo.Rules;
-            o.PackId = "ai-diffusion-2025";
-            o.AsOf = AsOf;
-            o.Ledger = ledger;
-        }).BuildServiceProvider();
-
         using var withLedger = Service(Target.Location);
         using var without = Service(null);
         var screener = withLedger.GetRequiredService<IOrderScreener>();
@@ -99,6 +82,43 @@ public abstract class LedgerContract : IDisposable
 
         // Reading never writes: the ledger holds only the committed batch.
         Assert.Equal(20_000_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+    }
+
+    [LedgerFact]
+    public async Task ALineWithoutItsLineId_NeverLeavesOutACommittedEntry_ItCountsOnTop()
+    {
+        // SO-1:1 and SO-1:2 hold 20,000,000. A new row of SO-1 that gives no line id is numbered 1 by its position, but it is
+        // not the committed SO-1:1: like SO-1:3 it counts after both (10,000,000 more: 30,000,000, past LPP).
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 1000), Row("SO-1", "2", "2025-03-02", 1000)));
+        using var service = Service(Target.Location);
+        var screener = service.GetRequiredService<IOrderScreener>();
+        foreach (var line in new[] { "3", "" })
+        {
+            var one = await screener.ScreenAsync(Lines(Row("SO-1", line, "2025-06-01", 1000))[0]);
+            Assert.Equal((Decision.LicenseRequired, "A5", 20_000_000m), (one.Decision, one.Line.RuleIds, one.Line.Facts.Volume.ConsigneeYearBefore));
+        }
+        // In a batch, rows numbered 1 and 2 by position leave out neither SO-1:1 nor SO-1:2. The licensed first row does not
+        // add to the consignee's year; 6,900,000 more then reaches exactly 26,900,000.
+        var batch = await screener.ScreenBatchAsync(Stream(Lines(Row("SO-1", "", "2025-06-01", 1000), Row("SO-1", "", "2025-06-02", 690)))).ToListAsync();
+        Assert.Equal([(Decision.LicenseRequired, 20_000_000m), (Decision.LicenseException, 20_000_000m)], batch.Select(r => (r.Decision, r.Line.Facts.Volume.ConsigneeYearBefore)));
+
+        var file = Run(Of(Row("SO-1", "", "2025-06-01", 1000)), commit: false);
+        Assert.Equal(("1", "LICENSE_REQUIRED", "A5"), (file.Decisions[0][1], file.Decisions[0][2], file.Decisions[0][7]));
+        Assert.Equal(20_000_000m, file.Report.Volumes.ConsigneeTotals.Single().Before);
+        Assert.Equal(20_000_000m, Totals()[("consignee_year", "LAKE COMPUTE LTD", "2025")]);
+    }
+
+    [LedgerFact]
+    public void ACommittedBatch_WithRowsWithoutALineId_IsRefusedNamingThem_BeforeAnythingIsWritten()
+    {
+        Commit(Of(Row("SO-7", "1", "2025-03-01", 2000)));
+        var entries = Entries(history: true);
+        // Row 2 would be numbered SO-7:1 by its position, replacing the committed SO-7:1 with another line's volume.
+        var e = Assert.Throws<OrderFileException>(() => Commit(Of(Row("SO-8", "1", "2025-03-01", 10), Row("SO-7", "", "2025-04-01", 20), Row("SO-9", "", "2025-04-02", 30))));
+        Assert.Contains("row 2 (order SO-7), row 3 (order SO-9) have none", e.Message);
+        Assert.Contains("'line' column", e.Message);
+        Assert.Equal(entries, Entries(history: true));
+        Assert.Single(Directory.GetFiles(_dir.Path, "decisions.csv", SearchOption.AllDirectories)); // the first run's only
     }
 
     [LedgerFact]
@@ -312,6 +332,42 @@ public abstract class LedgerContract : IDisposable
     }
 
     [LedgerFact]
+    public void OpeningToChangeALedgerThatMayNotBeCreated_FailsWhenItDoesNotExist_AndCreatesNothing()
+    {
+        var e = Assert.Throws<LedgerException>(() => VolumeLedger.Open(Target.Options, TimeProvider.System, write: true, create: false));
+        Assert.Equal(LedgerErrorCodes.Missing, e.Code);
+        Assert.Equal(LedgerErrorCodes.Missing, Assert.Throws<LedgerException>(() => Target.Open()).Code); // still nothing there
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000)));
+        using var existing = VolumeLedger.Open(Target.Options, TimeProvider.System, write: true, create: false);
+        Assert.Equal(1, existing.ActiveEntries("SO-1", null));
+        Assert.Equal(1, existing.Void("SO-1", "1", "cancelled"));
+    }
+
+    [LedgerFact]
+    public void AValueChangedOutsideChipScreen_FailsNamingTableColumnAndRow_NotAsAnUnexpectedFailure()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-2", "1", "2025-03-01", 100, destination: "CL", consignee: "Andes Cloud")));
+        // What each store can hold that is no value of its column: SQLite keeps text; PostgreSQL's numeric has NaN.
+        var (total, entryColumn, entryValue, expected) = Target.Kind == LedgerStoreKind.Sqlite
+            ? ("abc", "ship_date", "junk", "a date (YYYY-MM-DD)")
+            : ("NaN", "volume", "NaN", "a volume (a decimal number)");
+        Execute($"UPDATE ledger_accounts SET total = '{total}' WHERE account_key = 'LAKE COMPUTE LTD'");
+
+        var screening = Assert.Throws<LedgerException>(() => Run(Of(Row("SO-3", "1", "2025-06-01", 10)), commit: false));
+        Assert.Equal(LedgerErrorCodes.DataInvalid, screening.Code);
+        Assert.Contains($"ledger_accounts.total of the account (consignee_year, 'LAKE COMPUTE LTD', 2025) is '{total}', not a volume (a decimal number)", screening.Message);
+        Assert.False(LedgerErrorCodes.IsUsage(screening.Code)); // exits 1, as a ledger that cannot be read
+        using (var ledger = Target.Open())
+            Assert.Equal(LedgerErrorCodes.DataInvalid, Assert.Throws<LedgerException>(() => ledger.Accounts(LedgerQuery.All)).Code);
+
+        Execute("UPDATE ledger_accounts SET total = '20000000' WHERE account_key = 'LAKE COMPUTE LTD'");
+        Execute($"UPDATE ledger_entries SET {entryColumn} = '{entryValue}' WHERE order_id = 'SO-2'");
+        var reading = Assert.Throws<LedgerException>(() => Entries(history: true));
+        Assert.Equal(LedgerErrorCodes.DataInvalid, reading.Code);
+        Assert.Contains($"ledger_entries.{entryColumn} of entry 2 (order SO-2 line 1) is '{entryValue}', not {expected}", reading.Message);
+    }
+
+    [LedgerFact]
     public void OpeningForWrite_CreatesTheSchemaOnce()
     {
         using (var first = Target.Open(write: true))
@@ -390,6 +446,26 @@ public abstract class LedgerContract : IDisposable
 
     // ---- helpers ----
 
+    private static OrderLine[] Lines(params string[] rows) => [.. global::ChipScreen.Orders.OrderCsvReader.FromText(Of(rows)).ReadLines()];
+
+    private static async IAsyncEnumerable<OrderLine> Stream(OrderLine[] lines)
+    {
+        foreach (var line in lines)
+        {
+            await Task.Yield();
+            yield return line;
+        }
+    }
+
+    /// <summary>The in-process service as of <see cref="AsOf"/>, reading <paramref name="ledger"/> (none when null).</summary>
+    private static ServiceProvider Service(string? ledger) => new ServiceCollection().AddChipScreen(o =>
+    {
+        o.RulesDirectory = Repo.Rules;
+        o.PackId = "ai-diffusion-2025";
+        o.AsOf = AsOf;
+        o.Ledger = ledger;
+    }).BuildServiceProvider();
+
     private protected sealed record Screened(RunReport Report, IReadOnlyList<string[]> Decisions, string Out);
 
     private protected Screened Commit(string csv, LedgerOptions? options = null) => Run(csv, commit: true, options);
@@ -405,6 +481,13 @@ public abstract class LedgerContract : IDisposable
     }
 
     private protected Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
+
+    /// <summary>Runs a statement on the ledger as another tool would, outside ChipScreen.</summary>
+    private protected void Execute(string sql)
+    {
+        using var store = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true);
+        store.Execute(sql);
+    }
 
     private protected List<LedgerEntry> Entries(bool history) => Target.Entries(history);
 

@@ -45,6 +45,18 @@ public sealed class SqliteLedgerTests : LedgerContract
     }
 
     [Fact]
+    public void AnEntryVolumeThatIsNoNumber_IsNamedWhenTheBatchSumsItsOwnEntries()
+    {
+        var batch = Of(Row("SO-1", "1", "2025-03-01", 2000));
+        Commit(batch);
+        Execute("UPDATE ledger_entries SET volume = '2e7'");
+        // The batch's own entries are summed in SQLite (dec_sum), which passes on only a message: the row is still named.
+        var e = Assert.Throws<LedgerException>(() => Commit(batch));
+        Assert.Equal(LedgerErrorCodes.DataInvalid, e.Code);
+        Assert.Contains("ledger_entries.volume of entry 1 (order SO-1 line 1) is '2e7', not a volume (a decimal number)", e.Message);
+    }
+
+    [Fact]
     public async Task TheService_WithALedgerFileThatIsNotThere_FailsTheCall_NeverCountsItEmpty()
     {
         var missing = Path.Combine(Path.GetDirectoryName(Target.Location)!, "no-such-ledger.db");

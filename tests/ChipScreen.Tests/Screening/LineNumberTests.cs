@@ -17,7 +17,7 @@ public class LineNumberTests
         var source = new CountingSource(rows);
         var screener = new BatchScreener(Pack);
         var told = new List<string>();
-        var plan = screener.Plan(source, AsOf, EmptyVolumeBaseline.Instance, (_, order, line) => told.Add($"{order}/{line}"));
+        var plan = screener.Plan(source, AsOf, EmptyVolumeBaseline.Instance, (_, order, line, _) => told.Add($"{order}/{line}"));
         var decided = screener.Decide(source, AsOf, plan).Select(d => $"{d.OrderId}/{d.Line}").ToArray();
         return (decided, [.. told], source.Reads);
     }
@@ -54,6 +54,19 @@ public class LineNumberTests
     {
         var (decided, _, _) = Lines(Row("A", ""), Row("B", "5"), Row("B", "6"), Row("A", "9"), Row("B", ""), Row("A", ""));
         Assert.Equal(["A/1", "B/5", "B/6", "A/9", "B/3", "A/3"], decided);
+    }
+
+    [Fact]
+    public void TheFirstPass_TellsWhichLineNumbersWereGiven_AndWhichAreRowPositions()
+    {
+        // A ledger must not take a row position for a committed line's id (see LedgerContract).
+        var told = new List<string>();
+        new BatchScreener(Pack).Plan(new CountingSource([Row("A", "10"), Row("A", ""), Row("B", "")]), AsOf, EmptyVolumeBaseline.Instance,
+            (_, order, line, given) => told.Add($"{order}/{line}/{(given ? "given" : "position")}"));
+        Assert.Equal(["A/10/given", "A/2/position", "B/1/position"], told);
+        var one = new List<bool>();
+        new BatchScreener(Pack).ScreenOne(Row("A", ""), AsOf, null, (_, _, _, given) => one.Add(given));
+        Assert.Equal([false], one);
     }
 
     [Fact]

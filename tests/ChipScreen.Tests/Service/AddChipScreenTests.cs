@@ -3,6 +3,8 @@ using ChipScreen.Service;
 using ChipScreen.Tests.Support;
 using ChipScreen.Volumes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChipScreen.Tests.Service;
 
@@ -42,6 +44,42 @@ public class AddChipScreenTests
     }
 
     [Fact]
+    public void StartUpValidation_LoadsThePackOnce_AndTheScreenerServesThatPack()
+    {
+        var logs = new CountingLoggers();
+        var services = new ServiceCollection().AddSingleton<ILoggerFactory>(logs).AddChipScreen(Repository).AddChipScreen(Repository);
+        Assert.Single(services, d => d.ServiceType == typeof(IStartupValidator));
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(1, logs.PacksLoaded);
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(1, logs.PacksLoaded); // shared with the screener, not loaded again
+        Assert.Equal(provider.GetRequiredService<IRulePackSource>().Current.Identity, screener.Pack);
+    }
+
+    [Theory]
+    [InlineData(false, "the rules directory does not exist")]
+    [InlineData(true, "the rules directory is a file, not a directory")]
+    public void AnUnusableRulesDirectory_FailsStartUpValidation_SayingWhatItIs(bool file, string message)
+    {
+        using var dir = new TempDir();
+        var rules = file ? dir.Write("rules.json", "{}") : dir.File("nonexistent");
+        using var provider = new ServiceCollection().AddChipScreen(o => { o.RulesDirectory = rules; o.AsOf = Screen.AsOf; }).BuildServiceProvider();
+        var e = Assert.Throws<ChipScreen.Rules.RulePackException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.StartsWith(message, e.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, ChipScreen.Rules.RulesValidator.Validate(rules).Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OptionsOutOfRange_AreReportedBeforeThePackIsLoaded()
+    {
+        using var provider = new ServiceCollection().AddChipScreen(o => { o.RulesDirectory = "/nonexistent"; o.MaxBatchLines = 0; }).BuildServiceProvider();
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(["ChipScreen:MaxBatchLines is 0; allowed 1 to 1000000"], e.Failures);
+    }
+
+    [Fact]
     public void ABrokenPack_FailsWhenTheScreenerIsFirstResolved()
     {
         using var rules = TempDir.WithRules();
@@ -50,6 +88,37 @@ public class AddChipScreenTests
         using var provider = new ServiceCollection().AddChipScreen(o => { o.RulesDirectory = rules.Rules; o.PackId = "ai-diffusion-2025"; }).BuildServiceProvider();
         var e = Assert.Throws<ChipScreen.Rules.RulePackException>(() => provider.GetRequiredService<IOrderScreener>());
         Assert.Contains(e.Errors, x => x.RuleId == "A4");
+    }
+
+    /// <summary>Counts the "Rule pack {Pack} loaded" events (ChipScreen.Rules, event 1).</summary>
+    private sealed class CountingLoggers : ILoggerFactory
+    {
+        private int _loaded;
+
+        public int PacksLoaded => Volatile.Read(ref _loaded);
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CountingLoggers owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (eventId.Id == 1 && formatter(state, exception).StartsWith("Rule pack ", StringComparison.Ordinal))
+                    Interlocked.Increment(ref owner._loaded);
+            }
+        }
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
