@@ -28,12 +28,21 @@ public sealed class OrderCsvReader : IDisposable
             csv.Dispose();
             throw new OrderFileException($"{displayName}: the header row cannot be read: {e.Message}", e);
         }
-        if (Headers.Count == 0 || Headers.All(string.IsNullOrWhiteSpace))
+        try
+        {
+            if (Headers.Count == 0 || Headers.All(string.IsNullOrWhiteSpace))
+                throw new OrderFileException($"{displayName}: no header row; the first line must name the columns ({string.Join(", ", OrderColumns.Required)}, and sku or tpp)");
+            if (NulBytes(Headers) is { } encoding)
+                throw new OrderFileException($"{displayName}: the file is not UTF-8{encoding}");
+            if (_malformed.Header is { } reason)
+                throw HeaderQuoting(reason);
+            (_columnIndex, IgnoredColumns) = MapHeaders(Headers, displayName);
+        }
+        catch
         {
             csv.Dispose();
-            throw new OrderFileException($"{displayName}: no header row; the first line must name the columns ({string.Join(", ", OrderColumns.Required)}, and sku or tpp)");
+            throw;
         }
-        (_columnIndex, IgnoredColumns) = MapHeaders(Headers, displayName);
     }
 
     /// <summary>The name of the file in messages.</summary>
@@ -110,6 +119,8 @@ public sealed class OrderCsvReader : IDisposable
         foreach (var result in rows)
         {
             row++;
+            if (_malformed.Header is { } header)
+                throw HeaderQuoting(header);
             if (_malformed.UnterminatedQuote is { } record && record <= row + 1)
                 throw new OrderFileException($"{Name}: a quoted field that starts in row {record - 1} is never closed; the rows after it cannot be read. Close the quote (write \"\" for a quote inside a quoted field).");
             if (_malformed.Pending(row + 1))
@@ -142,6 +153,50 @@ public sealed class OrderCsvReader : IDisposable
         return OrderFields.Parse(csv.RowNumber, csv.LineNumber, fields, rowIssues);
     }
 
+    /// <summary>The header row's quoting is broken: its column names cannot be trusted, and a quote it opens may have taken
+    /// in rows after it. CsvHelper may report it when the header is read or only while the first rows are scanned.</summary>
+    private OrderFileException HeaderQuoting(CsvMalformedReason reason)
+    {
+        if (reason == CsvMalformedReason.UnterminatedQuote)
+            return new OrderFileException($"{Name}: a quoted field that starts in the header row (line 1) is never closed; the rows after it cannot be read. Close the quote (write \"\" for a quote inside a quoted field).");
+        var quoted = Headers.FirstOrDefault(h => h.Contains('"'));
+        return new OrderFileException($"{Name}: the header row (line 1) has malformed quoting (a stray or unbalanced quote)" + (quoted is null
+            ? ": write the header without quotes, or quote a name and double each quote inside it"
+            : $" in column '{quoted}': write the header without quotes, or quote the name and double the quote inside (\"{quoted.Replace("\"", "\"\"")}\")"));
+    }
+
+    /// <summary>Why header names holding NUL bytes show the file is not UTF-8 text (": its header row holds NUL bytes, as
+    /// UTF-16 text without a byte-order mark does; ..."), or null when they hold none.</summary>
+    /// <remarks>UTF-16 or UTF-32 without a byte-order mark is read as UTF-8 whose every other (or three in four) bytes are
+    /// NUL: the header still matched, since NUL is not a letter, and every line became rows of garbled text.</remarks>
+    private static string? NulBytes(IReadOnlyList<string> headers)
+    {
+        var text = string.Join(',', headers);
+        if (!text.Contains('\0'))
+            return null;
+        var encoding = Follows(text, 2, 1) || Follows(text, 2, 0) ? "UTF-16"
+            : Follows(text, 4, 0) || Follows(text, 4, 3) ? "UTF-32"
+            : null;
+        return encoding is null
+            ? " text: its header row holds NUL bytes (is it a spreadsheet or another binary file?); export the orders as CSV (\"CSV UTF-8\")"
+            : $": its header row holds NUL bytes, as {encoding} text without a byte-order mark does; save it as UTF-8 (\"CSV UTF-8\")";
+
+        // Whether, in nine of ten units of `width` characters, only the one at `offset` is not NUL (ASCII in UTF-16/32).
+        static bool Follows(string text, int width, int offset)
+        {
+            int units = 0, matching = 0;
+            for (var i = 0; i + width <= text.Length; i += width, units++)
+            {
+                var ok = true;
+                for (var j = 0; j < width && ok; j++)
+                    ok = (text[i + j] == '\0') != (j == offset);
+                if (ok)
+                    matching++;
+            }
+            return units >= 2 && matching * 10 >= units * 9;
+        }
+    }
+
     /// <summary>The values of a row beyond its header's columns, which no column names, so that the line's audit record
     /// keeps them in its data issue: " (beyond it: 'a', 'b')"; empty when there are none.</summary>
     private static string Beyond(CsvReader csv, int headerCount, int fieldCount)
@@ -163,10 +218,21 @@ public sealed class OrderCsvReader : IDisposable
 
         public long? UnterminatedQuote { get; private set; }
 
+        private volatile int _header = -1;
+
+        /// <summary>Why the header row (record 1) is malformed; null while it is not reported as such.</summary>
+        public CsvMalformedReason? Header => _header < 0 ? null : (CsvMalformedReason)_header;
+
         public void Add(CsvMalformedRecord record)
         {
             lock (_records)
             {
+                if (record.RecordNumber == 1)
+                {
+                    if (_header < 0)
+                        _header = (int)record.Reason;
+                    return;
+                }
                 if (record.Reason == CsvMalformedReason.UnterminatedQuote)
                     UnterminatedQuote ??= record.RecordNumber;
                 _records.Add(record.RecordNumber);

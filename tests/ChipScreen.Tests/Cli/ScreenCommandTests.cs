@@ -82,6 +82,23 @@ public class ScreenCommandTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    [Theory]
+    [InlineData("quote", "the header row (line 1) has malformed quoting (a stray or unbalanced quote) in column 'Rack Size 19\"'")]
+    [InlineData("utf-16", "the file is not UTF-8: its header row holds NUL bytes, as UTF-16 text without a byte-order mark does")]
+    public void AHeaderRowThatCannotBeTrusted_Exits2NamingIt_NotAnUnexpectedFailure(string kind, string message)
+    {
+        using var dir = new TempDir();
+        var orders = dir.File("o.csv");
+        if (kind == "quote")
+            File.WriteAllText(orders, "order_id,line,sku,quantity,destination_country,end_user,Rack Size 19\"\nSO1,1,H100-SXM5-80GB,64,US,Acme,x\n");
+        else
+            File.WriteAllBytes(orders, System.Text.Encoding.Unicode.GetBytes("order_id,sku,quantity,destination_country,end_user\nSO1,H100-SXM5-80GB,64,DE,Acme\n"));
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"));
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith($"chipscreen: {orders}: {message}", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")), "nothing screened, no output directory made");
+    }
+
     [Fact]
     public void BrokenRuleFile_Exits2NamingFileAndRule()
     {

@@ -199,6 +199,50 @@ public class OrderCsvReaderTests
         Assert.Contains("never closed", e.Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void AStrayQuoteInTheHeader_StopsTheFile_NamingTheHeaderAndTheColumn(int threads)
+    {
+        // Read as 'Rack Size 19"' the column would be ignored, but the quote the header opens could as well have taken in
+        // the rows after it; and reading a data row after the header's quoting was reported failed with "unexpected failure".
+        var csv = "order_id,line,sku,quantity,destination_country,end_user,Rack Size 19\"\nSO1,1,H100-SXM5-80GB,64,US,Acme,x\n";
+        var e = Assert.Throws<OrderFileException>(() =>
+        {
+            using var reader = OrderCsvReader.FromText(csv);
+            return reader.Map(l => l, threads).ToList();
+        });
+        Assert.Equal("orders.csv: the header row (line 1) has malformed quoting (a stray or unbalanced quote) in column 'Rack Size 19\"': " +
+            "write the header without quotes, or quote the name and double the quote inside (\"Rack Size 19\"\"\")", e.Message);
+    }
+
+    [Fact]
+    public void AStrayQuoteInTheHeader_OfAFileWithoutRows_StopsTheFileToo() =>
+        Assert.Contains("the header row (line 1) has malformed quoting",
+            Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,sku,quantity,destination_country,end_user,a\"b\n")).Message);
+
+    [Theory]
+    [InlineData("utf-16le", "UTF-16")]
+    [InlineData("utf-16BE", "UTF-16")]
+    [InlineData("utf-32", "UTF-32")]
+    public void TextInUtf16Or32WithoutAByteOrderMark_StopsTheFile_InsteadOfBecomingRowsOfNulBytes(string encoding, string named)
+    {
+        // Without a BOM the file is read as UTF-8: the header still matched (its NUL bytes are not letters), and each
+        // line became phantom rows of NUL-riddled text.
+        var text = "order_id,sku,quantity,destination_country,end_user\nSO1,H100-SXM5-80GB,64,DE,Acme\n";
+        var bytes = Encoding.GetEncoding(encoding).GetBytes(text); // GetBytes writes no byte order mark
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.Open(new MemoryStream(bytes), "orders.csv"));
+        Assert.Equal($"orders.csv: the file is not UTF-8: its header row holds NUL bytes, as {named} text without a byte-order mark does; save it as UTF-8 (\"CSV UTF-8\")", e.Message);
+    }
+
+    [Fact]
+    public void ABinaryFileGivenAsOrders_IsNamedAsOne()
+    {
+        var bytes = new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x0A };
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.Open(new MemoryStream(bytes), "orders.xlsx"));
+        Assert.StartsWith("orders.xlsx: the file is not UTF-8 text: its header row holds NUL bytes", e.Message);
+    }
+
     [Fact]
     public void RowsKeepTheirRowAndFileLineNumbers()
     {
