@@ -142,8 +142,10 @@ public sealed class OrderCsvReader : IDisposable
         if (fieldCount != headerCount)
             (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowFieldCount, "row",
                 $"has {fieldCount} field{(fieldCount == 1 ? "" : "s")} where the header has {headerCount}{Beyond(csv, headerCount, fieldCount)}; check for an unquoted comma or a missing value"));
+        var swallowed = SwallowedRows(csv, fieldCount, ref rowIssues);
         if (_malformed.Take(csv.RowNumber + 1)) // CsvHelper counts the header as record 1
-            (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowMalformed, "row", "has malformed quoting (a stray or unbalanced quote)"));
+            (rowIssues ??= []).Add(new FieldIssue(IssueCodes.RowMalformed, "row", "has malformed quoting (a stray or unbalanced quote)" +
+                (!swallowed && Lines(csv) is { } lines ? $" and runs over {lines}, which were read as one order line: check the quoting" : "")));
         var fields = new string?[OrderColumns.All.Count];
         for (var c = 0; c < fields.Length; c++)
         {
@@ -151,6 +153,54 @@ public sealed class OrderCsvReader : IDisposable
             fields[c] = index >= 0 && index < fieldCount && !csv.IsEmpty(index) ? csv.GetString(index) : null;
         }
         return OrderFields.Parse(csv.RowNumber, csv.LineNumber, fields, rowIssues);
+    }
+
+    /// <summary>Adds an issue for a field that holds line breaks followed by commas: rows a quote took in. Returns whether it did.</summary>
+    /// <remarks>
+    /// A quote that opens a field and closes on a later line makes every line in between part of that field, valid RFC
+    /// 4180 when the quote happens to close at a field's end: an order line for China read as the end use of the line
+    /// before it. Text with line breaks is legitimate (an address, a note), but its later lines seldom hold the separator,
+    /// while rows always do; so such a field holds its line (fail closed), naming the file lines read as one. Costs
+    /// nothing for a record without a line break.
+    /// </remarks>
+    private bool SwallowedRows(CsvReader csv, int fieldCount, ref List<FieldIssue>? issues)
+    {
+        if (csv.RawRecord.IndexOfAny((byte)'\n', (byte)'\r') < 0)
+            return false;
+        for (var i = 0; i < fieldCount; i++)
+        {
+            var raw = csv.GetRawSpan(i);
+            var lineBreak = raw.IndexOfAny((byte)'\n', (byte)'\r');
+            if (lineBreak < 0 || raw[lineBreak..].IndexOf((byte)',') < 0)
+                continue;
+            (issues ??= []).Add(new FieldIssue(IssueCodes.RowSpansLines, FieldName(i),
+                $"holds line breaks followed by commas, as if it had taken in rows: {Lines(csv)} were read as one order line: check the quoting (a quote left open takes in the rows after it)"));
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>"file lines 3-5": the lines of the input the current record runs over; null when it is on one line.</summary>
+    private static string? Lines(CsvReader csv)
+    {
+        var raw = csv.RawRecord;
+        long breaks = 0;
+        for (var i = raw.IndexOfAny((byte)'\n', (byte)'\r'); i >= 0; i = raw.IndexOfAny((byte)'\n', (byte)'\r'))
+        {
+            breaks++;
+            var crlf = raw[i] == '\r' && i + 1 < raw.Length && raw[i + 1] == '\n';
+            raw = raw[(i + (crlf ? 2 : 1))..];
+        }
+        return breaks == 0 ? null : $"file lines {csv.LineNumber}-{csv.LineNumber + breaks}";
+    }
+
+    /// <summary>The field at <paramref name="index"/> in messages: its contract column, else its header as written, else its position.</summary>
+    private string FieldName(int index)
+    {
+        var column = Array.IndexOf(_columnIndex, index);
+        return column >= 0 ? OrderColumns.All[column]
+            : index < Headers.Count && !string.IsNullOrWhiteSpace(Headers[index]) ? $"column '{Headers[index]}'"
+            : $"field {index + 1}";
     }
 
     /// <summary>The header row's quoting is broken: its column names cannot be trusted, and a quote it opens may have taken

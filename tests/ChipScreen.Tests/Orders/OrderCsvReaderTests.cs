@@ -243,6 +243,76 @@ public class OrderCsvReaderTests
         Assert.StartsWith("orders.xlsx: the file is not UTF-8 text: its header row holds NUL bytes", e.Message);
     }
 
+    private const string SO1 = "SO1,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,training";
+    private const string SO3 = "SO3,1,2025-07-02,H100-SXM5-80GB,,,,,512,CN,Evil Corp,,,,training";
+    private const string SO4 = "SO4,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,\"Acme, Inc.\",,,,training";
+    private const string SO5 = "SO5,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,training";
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void AQuoteThatClosesAtAFieldsEndOnALaterLine_HoldsTheLineThatTookInTheRows_NamingTheFieldAndTheFileLines(int threads)
+    {
+        // Valid RFC 4180: SO2's end use runs from its quote on line 3 to the one closing SO3's row on line 4, so the China
+        // order SO3 was read as SO2's end use, and SO2 passed (AIA).
+        var csv = string.Join('\n', Header, SO1, "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack", SO3 + "\"", SO4, SO5) + "\n";
+        using var reader = OrderCsvReader.FromText(csv);
+        var lines = reader.Map(l => l, threads).ToList();
+
+        Assert.Equal(["SO1", "SO2", "SO4", "SO5"], lines.Select(l => l.OrderId));
+        var issue = Assert.Single(lines[1].Issues);
+        Assert.Equal((IssueCodes.RowSpansLines, "end_use"), (issue.Code, issue.Field));
+        Assert.Equal("end_use holds line breaks followed by commas, as if it had taken in rows: file lines 3-4 were read as one order line: " +
+                     "check the quoting (a quote left open takes in the rows after it)", issue.Message);
+        Assert.All(lines.Where(l => l.OrderId != "SO2"), l => Assert.Empty(l.Issues));
+    }
+
+    [Fact]
+    public void AQuoteThatClosesInsideALaterRow_NamesTheFileLinesItTookIn()
+    {
+        // 5 file lines in, 3 order lines out: SO2's quote closes at SO4's "Acme, which leaves SO2 malformed and SO3 and SO4 gone.
+        var csv = string.Join('\n', Header, SO1, "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack", SO3, SO4, SO5) + "\n";
+        var lines = Read(csv);
+
+        Assert.Equal(["SO1", "SO2", "SO5"], lines.Select(l => l.OrderId));
+        Assert.Equal([IssueCodes.RowFieldCount, IssueCodes.RowSpansLines, IssueCodes.RowMalformed], lines[1].Issues.Select(i => i.Code));
+        Assert.Contains("end_use holds line breaks followed by commas, as if it had taken in rows: file lines 3-5 were read as one order line: check the quoting",
+            lines[1].Issues[1].Message, StringComparison.Ordinal);
+        Assert.Equal((3L, 6L), (lines[2].Row, lines[2].SourceLine));
+    }
+
+    [Fact]
+    public void AMalformedQuoteThatTakesInTheNextLineWithoutItsCommas_StillNamesTheFileLines()
+    {
+        // The quote closes at the start of the next line, so SO3's commas split fields after it rather than sit inside one.
+        var csv = string.Join('\n', Header, "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack", "\"" + SO3, SO5) + "\n";
+        var lines = Read(csv);
+
+        Assert.Equal(["SO2", "SO5"], lines.Select(l => l.OrderId));
+        Assert.Equal("row has malformed quoting (a stray or unbalanced quote) and runs over file lines 2-3, which were read as one order line: check the quoting",
+            Assert.Single(lines[0].Issues, i => i.Code == IssueCodes.RowMalformed).Message);
+    }
+
+    [Theory]
+    [InlineData("\"Multi\nLine GmbH\"")]
+    [InlineData("\"Acme, Inc.\r\nHauptstrasse 1\r\n10115 Berlin\"")]
+    public void AFieldOnSeveralLinesWithoutCommasAfterItsFirst_IsReadAsItIs(string endUser)
+    {
+        var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,1,DE," + endUser + ",,,,\nSO-2,1,,H100-SXM5-80GB,,,,,1,DE,Acme,,,,\n");
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Empty(l.Issues));
+        Assert.Equal(endUser.Trim('"'), lines[0].EndUser);
+    }
+
+    [Fact]
+    public void AnIgnoredColumnThatTookInRows_IsNamedByItsHeader()
+    {
+        var csv = "order_id,sku,quantity,destination_country,end_user,Notes\nSO1,H100-SXM5-80GB,1,DE,Acme,\"see\nSO2,H100-SXM5-80GB,1,CN,Evil Corp,\"\n";
+        var issue = Assert.Single(Assert.Single(Read(csv)).Issues);
+        Assert.Equal("column 'Notes' holds line breaks followed by commas, as if it had taken in rows: file lines 2-3 were read as one order line: " +
+                     "check the quoting (a quote left open takes in the rows after it)", issue.Message);
+    }
+
     [Fact]
     public void RowsKeepTheirRowAndFileLineNumbers()
     {
