@@ -141,6 +141,35 @@ public class ScreenCommandTests
         Assert.Equal("not a directory", File.ReadAllText(dir.File("a-file")));
     }
 
+    [Theory]
+    [InlineData("out/decisions.csv", "out", null, "out/decisions.csv")]
+    [InlineData("out/report.html", "out", null, "out/report.html")]
+    [InlineData("out/audit.jsonl.partial", "out", null, "out/audit.jsonl.partial")]
+    [InlineData("out/audit-log.jsonl", "out", null, "out/audit-log.jsonl")]
+    [InlineData("orders.csv", "out", "orders.csv", "orders.csv")] // --audit-log names the input
+    [InlineData("out/decisions.csv", "out-link", null, "out-link/decisions.csv")] // the output directory by another name
+    [InlineData("link.csv", "out", null, "out/decisions.csv")] // the input by another name
+    public void AnInputThatIsAnOutputOfTheRun_Exits2BeforeAnythingIsWritten_AndIsLeftAsItWas(string input, string output, string? auditLog, string named)
+    {
+        using var dir = new TempDir();
+        var orders = File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"));
+        dir.Write(input == "link.csv" ? "out/decisions.csv" : input, orders);
+        if (input == "link.csv")
+            File.CreateSymbolicLink(dir.File("link.csv"), dir.File("out/decisions.csv"));
+        if (output == "out-link")
+            Directory.CreateSymbolicLink(dir.File("out-link"), dir.File("out"));
+        var before = Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Order().ToList();
+        string[] log = auditLog is null ? [] : ["--audit-log", dir.File(auditLog)];
+
+        var (code, stdout, err) = Run(["screen", dir.File(input), "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File(output), .. log]);
+
+        Assert.Equal((2, ""), (code, stdout));
+        Assert.Equal($"chipscreen: orders file {dir.File(input)}: is {dir.File(named)}, which this run writes; move the orders file, or write the run elsewhere (--out, --audit-log)" +
+                     Environment.NewLine, err);
+        Assert.Equal(orders, File.ReadAllText(dir.File(input)));
+        Assert.Equal(before, Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Order());
+    }
+
     [Fact]
     public void AnOutputDirectoryAnotherRunIsWriting_Exits2_AndLeavesThatRunsFilesAlone()
     {
