@@ -55,13 +55,19 @@ public sealed class OrderCsvReader : IDisposable
     public IReadOnlyList<string> IgnoredColumns { get; }
 
     /// <summary>Opens a file; throws <see cref="OrderFileException"/> when it cannot be read or lacks a required column.</summary>
-    public static OrderCsvReader Open(string path)
+    public static OrderCsvReader Open(string path) => Open(path, null);
+
+    /// <summary>Opens a file, read through <paramref name="wrap"/> when given (which then owns the file's stream).</summary>
+    internal static OrderCsvReader Open(string path, Func<Stream, Stream>? wrap)
     {
         if (!File.Exists(path))
             throw new OrderFileException(Directory.Exists(path) ? $"{path}: is a directory; give the order file (CSV)" : $"{path}: no such file");
         try
         {
-            return new OrderCsvReader(options => CsvReader.FromFile(path, options), path);
+            if (wrap is null)
+                return new OrderCsvReader(options => CsvReader.FromFile(path, options), path);
+            var stream = wrap(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan));
+            return new OrderCsvReader(options => CsvReader.Create(stream, options, leaveOpen: true), path);
         }
         catch (IOException e)
         {

@@ -62,11 +62,9 @@ public sealed partial class FileScreening(TimeProvider time)
         var started = time.GetUtcNow();
         var runId = RunId(started);
         var asOf = AsOf(request);
-        IReadOnlyList<string> ignored;
-        using (var probe = OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
-            ignored = probe.IgnoredColumns;
-        // Hashed beside the first pass, which reads the same file: 90 MB for a million lines is 0.05 s of one core.
-        var inputHash = Task.Run(() => PackFile.Sha256Of(request.OrdersPath));
+        using (OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
+        {
+        }
 
         var directory = request.OutputDirectory;
         string Final(string name) => Path.Combine(directory, name);
@@ -78,6 +76,8 @@ public sealed partial class FileScreening(TimeProvider time)
         try
         {
             var screener = new BatchScreener(pack);
+            // Each pass hashes what it read (90 MB for a million lines is 0.05 s of one core) and a pass that read other
+            // bytes than the first throws: the decisions, the volume plan and the recorded hash are all of one file.
             var source = new OrderCsvFile(request.OrdersPath);
             LedgerUse? ledger = null;
             if (request.Ledger is null)
@@ -88,13 +88,13 @@ public sealed partial class FileScreening(TimeProvider time)
             else
             {
                 // The ledger is committed before any output moves into place: a run killed before then leaves neither.
-                (screened, ledger) = ScreenWithLedger(request, pack, screener, source, asOf, runId, inputHash, progress, cancellationToken);
+                (screened, ledger) = ScreenWithLedger(request, pack, screener, source, asOf, runId, progress, cancellationToken);
             }
             var (summary, html, settled, decisionsHash, auditHash) = screened;
 
             var added = pack.Files.Where(f => request.Lists.Contains(f.Path)).ToArray();
             var report = new RunReport(runId, ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files.Except(added).ToArray(),
-                request.OrdersPath, inputHash.GetAwaiter().GetResult(), ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
+                request.OrdersPath, source.Sha256!, source.IgnoredColumns, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
             {
                 ListFiles = added,
                 AuditLogPath = request.AuditLogPath,
