@@ -43,7 +43,9 @@ public sealed class OrderLines(IEnumerable<OrderLine> lines) : IOrderSource
 /// decisions of one file under a plan, and a hash, of another.
 /// </remarks>
 /// <param name="path">The file.</param>
-public sealed class OrderCsvFile(string path) : IOrderSource
+/// <param name="ignoreColumns">Columns ChipScreen does not read to ignore although they look like screening columns
+/// (see <see cref="OrderCsvReader.Open(string, IReadOnlyCollection{string})"/>).</param>
+public sealed class OrderCsvFile(string path, IReadOnlyCollection<string>? ignoreColumns = null) : IOrderSource
 {
     private (long Length, string Sha256)? _read;
 
@@ -68,7 +70,7 @@ public sealed class OrderCsvFile(string path) : IOrderSource
         HashingReadStream? hashed = null;
         try
         {
-            using (var reader = OrderCsvReader.Open(path, file => hashed = new HashingReadStream(file)))
+            using (var reader = OrderCsvReader.Open(path, ignoreColumns, file => hashed = new HashingReadStream(file)))
             {
                 if (_read is null)
                     IgnoredColumns = reader.IgnoredColumns;

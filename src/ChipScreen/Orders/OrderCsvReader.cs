@@ -6,7 +6,8 @@ namespace ChipScreen.Orders;
 /// <remarks>
 /// Every data row becomes exactly one <see cref="OrderLine"/>, in file order: a row that is short, long or
 /// badly quoted is still returned, with an issue that holds it. Only a file that cannot be screened at all
-/// (no header, a required column missing) throws <see cref="OrderFileException"/>. Streams; memory does not
+/// (no header or a header that cannot be trusted, a required column missing, a column that looks like a screening column
+/// but is not one and is not named to be ignored) throws <see cref="OrderFileException"/>. Streams; memory does not
 /// grow with the file. Not thread-safe.
 /// </remarks>
 public sealed class OrderCsvReader : IDisposable
@@ -15,7 +16,8 @@ public sealed class OrderCsvReader : IDisposable
     private readonly MalformedRecords _malformed = new();
     private readonly int[] _columnIndex;
 
-    private OrderCsvReader(Func<CsvReaderOptions, CsvReader> open, string displayName)
+    private OrderCsvReader(Func<CsvReaderOptions, CsvReader> open, string displayName, IReadOnlyCollection<string>? ignoreColumns = null,
+        Func<IReadOnlyList<string>, string>? howToIgnore = null)
     {
         Name = displayName;
         var csv = _csv = open(Options(_malformed));
@@ -36,7 +38,7 @@ public sealed class OrderCsvReader : IDisposable
                 throw new OrderFileException($"{displayName}: the file is not UTF-8{encoding}");
             if (_malformed.Header is { } reason)
                 throw HeaderQuoting(reason);
-            (_columnIndex, IgnoredColumns) = MapHeaders(Headers, displayName);
+            (_columnIndex, IgnoredColumns) = MapHeaders(Headers, displayName, ignoreColumns ?? [], howToIgnore ?? IgnoreOption);
         }
         catch
         {
@@ -51,23 +53,28 @@ public sealed class OrderCsvReader : IDisposable
     /// <summary>The header names as written.</summary>
     public IReadOnlyList<string> Headers { get; }
 
-    /// <summary>Header names that match no contract column (ignored).</summary>
+    /// <summary>Header names that match no contract column (ignored), those named to be ignored included.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; }
 
-    /// <summary>Opens a file; throws <see cref="OrderFileException"/> when it cannot be read or lacks a required column.</summary>
-    public static OrderCsvReader Open(string path) => Open(path, null);
+    /// <summary>Opens a file; throws <see cref="OrderFileException"/> when it cannot be read, lacks a required column or
+    /// has a column that looks like a screening column but is not one (<see cref="OrderColumns.LooksLike"/>) and is not
+    /// among <paramref name="ignoreColumns"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="ignoreColumns">Header names (matched as headers are, ignoring case and separators) of columns ChipScreen
+    /// does not read that it is to ignore although they look like screening columns (<c>--ignore-column</c>).</param>
+    public static OrderCsvReader Open(string path, IReadOnlyCollection<string>? ignoreColumns = null) => Open(path, ignoreColumns, null);
 
     /// <summary>Opens a file, read through <paramref name="wrap"/> when given (which then owns the file's stream).</summary>
-    internal static OrderCsvReader Open(string path, Func<Stream, Stream>? wrap)
+    internal static OrderCsvReader Open(string path, IReadOnlyCollection<string>? ignoreColumns, Func<Stream, Stream>? wrap)
     {
         if (!File.Exists(path))
             throw new OrderFileException(Directory.Exists(path) ? $"{path}: is a directory; give the order file (CSV)" : $"{path}: no such file");
         try
         {
             if (wrap is null)
-                return new OrderCsvReader(options => CsvReader.FromFile(path, options), path);
+                return new OrderCsvReader(options => CsvReader.FromFile(path, options), path, ignoreColumns);
             var stream = wrap(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan));
-            return new OrderCsvReader(options => CsvReader.Create(stream, options, leaveOpen: true), path);
+            return new OrderCsvReader(options => CsvReader.Create(stream, options, leaveOpen: true), path, ignoreColumns);
         }
         catch (IOException e)
         {
@@ -80,12 +87,24 @@ public sealed class OrderCsvReader : IDisposable
     }
 
     /// <summary>Reads CSV from a stream (UTF-8, or UTF-16 with a byte order mark).</summary>
-    public static OrderCsvReader Open(Stream stream, string displayName, bool leaveOpen = false) =>
-        new(options => CsvReader.Create(stream, options, leaveOpen), displayName);
+    /// <param name="stream">The CSV.</param>
+    /// <param name="displayName">Its name in messages.</param>
+    /// <param name="leaveOpen">Whether the stream stays open when the reader is disposed.</param>
+    /// <param name="ignoreColumns">As in <see cref="Open(string, IReadOnlyCollection{string})"/>.</param>
+    /// <param name="howToIgnore">How a user of the caller names columns to ignore, given the names, for the message that
+    /// stops a file with a column that looks like a screening column (after "or, if ChipScreen should not read it, ");
+    /// default: <c>ignore it by name (--ignore-column "NAME")</c>.</param>
+    public static OrderCsvReader Open(Stream stream, string displayName, bool leaveOpen = false, IReadOnlyCollection<string>? ignoreColumns = null,
+        Func<IReadOnlyList<string>, string>? howToIgnore = null) =>
+        new(options => CsvReader.Create(stream, options, leaveOpen), displayName, ignoreColumns, howToIgnore);
 
     /// <summary>Reads CSV from text (for tests and small batches).</summary>
-    public static OrderCsvReader FromText(string text, string displayName = "orders.csv") =>
-        new(options => CsvReader.FromText(text, options), displayName);
+    public static OrderCsvReader FromText(string text, string displayName = "orders.csv", IReadOnlyCollection<string>? ignoreColumns = null) =>
+        new(options => CsvReader.FromText(text, options), displayName, ignoreColumns);
+
+    /// <summary>How <c>chipscreen screen</c> names columns to ignore: <c>ignore it by name (--ignore-column "End User HQ")</c>.</summary>
+    private static string IgnoreOption(IReadOnlyList<string> names) =>
+        $"ignore {(names.Count == 1 ? "it" : "them")} by name ({string.Join(' ', names.Select(n => $"--ignore-column \"{n}\""))})";
 
     private static CsvReaderOptions Options(MalformedRecords malformed) => new()
     {
@@ -338,8 +357,13 @@ public sealed class OrderCsvReader : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
 
-    private static (int[] Index, IReadOnlyList<string> Ignored) MapHeaders(IReadOnlyList<string> headers, string displayName)
+    private static (int[] Index, IReadOnlyList<string> Ignored) MapHeaders(IReadOnlyList<string> headers, string displayName,
+        IReadOnlyCollection<string> ignoreColumns, Func<IReadOnlyList<string>, string> howToIgnore)
     {
+        foreach (var name in ignoreColumns)
+            if (OrderColumns.Match(name) is { } read)
+                throw new OrderFileException($"{displayName}: the column to ignore '{name}' is {read}, which ChipScreen reads and screens; only columns it does not read can be ignored");
+        var ignoreKeys = ignoreColumns.Select(OrderColumns.Key).ToHashSet(StringComparer.Ordinal);
         var index = Enumerable.Repeat(-1, OrderColumns.All.Count).ToArray();
         var ignored = new List<string>();
         for (var i = 0; i < headers.Count; i++)
@@ -366,6 +390,18 @@ public sealed class OrderCsvReader : IDisposable
         }
         if (index[ColumnPosition(OrderColumns.Sku)] < 0 && index[ColumnPosition(OrderColumns.Tpp)] < 0)
             throw new OrderFileException($"{displayName}: missing column 'sku' or 'tpp'; each line needs a catalog SKU or the chip's TPP");
+
+        var suspect = ignored.Where(h => !ignoreKeys.Contains(OrderColumns.Key(h)))
+            .Select(h => (Header: h, Nearest: OrderColumns.LooksLike(h))).Where(h => h.Nearest is not null).ToList();
+        if (suspect.Count > 0)
+        {
+            var one = suspect.Count == 1;
+            var named = string.Join(", ", suspect.Select(h => $"'{h.Header}' (did you mean {h.Nearest}?)"));
+            throw new OrderFileException($"{displayName}: column{(one ? "" : "s")} {named} {(one ? "is not one" : "are not ones")} ChipScreen reads, " +
+                $"but {(one ? "its name looks like one" : "their names look like ones")} it screens, which would be left unscreened. " +
+                $"Rename {(one ? "it" : "each")} to the column it holds, or, if ChipScreen should not read {(one ? "it" : "them")}, {howToIgnore(suspect.ConvertAll(h => h.Header))}. " +
+                $"ChipScreen reads {string.Join(", ", OrderColumns.All)} (the README lists the other names it accepts for them)");
+        }
         return (index, ignored);
     }
 

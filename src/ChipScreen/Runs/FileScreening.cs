@@ -62,7 +62,7 @@ public sealed partial class FileScreening(TimeProvider time)
         var started = time.GetUtcNow();
         var runId = RunId(started);
         var asOf = AsOf(request);
-        using (OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
+        using (OrderCsvReader.Open(request.OrdersPath, request.IgnoreColumns)) // checks the header before anything is written
         {
         }
 
@@ -78,7 +78,7 @@ public sealed partial class FileScreening(TimeProvider time)
             var screener = new BatchScreener(pack);
             // Each pass hashes what it read (90 MB for a million lines is 0.05 s of one core) and a pass that read other
             // bytes than the first throws: the decisions, the volume plan and the recorded hash are all of one file.
-            var source = new OrderCsvFile(request.OrdersPath);
+            var source = new OrderCsvFile(request.OrdersPath, request.IgnoreColumns);
             LedgerUse? ledger = null;
             if (request.Ledger is null)
             {
@@ -98,6 +98,7 @@ public sealed partial class FileScreening(TimeProvider time)
             {
                 ListFiles = added,
                 AuditLogPath = request.AuditLogPath,
+                IgnoreColumnOptions = request.IgnoreColumns,
             };
             var reportFile = DirectFile.CreateHashed(Partial(directory, ReportFile));
             using (reportFile)

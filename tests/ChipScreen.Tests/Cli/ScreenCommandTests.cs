@@ -100,6 +100,35 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void AColumnThatLooksLikeAScreeningColumn_StopsTheRun_UntilNamedWithIgnoreColumn_WhichTheReportRecordsAndVerifyRepeats()
+    {
+        // Ignored unread, the end user's China HQ left an H100 to Germany at AIA (H1 makes it PROHIBITED), and the China
+        // end-user country of an H20 was never screened either.
+        using var dir = new TempDir();
+        var orders = dir.Write("o.csv", "order_id,sku,quantity,destination_country,end_user,Country of End User,End User HQ,Net Value\n" +
+                                         "SO1,H100-SXM5-80GB,8,DE,Acme GmbH,,CN,100\nSO2,H20-96GB,8,DE,Acme GmbH,CN,,100\n");
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"));
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith($"chipscreen: {orders}: columns 'Country of End User' (did you mean end_user_country?), 'End User HQ' (did you mean end_user_hq_country?) are not ones ChipScreen reads", err, StringComparison.Ordinal);
+        Assert.Contains("--ignore-column \"Country of End User\" --ignore-column \"End User HQ\"", err);
+        Assert.False(Directory.Exists(dir.File("out")));
+
+        (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"),
+            "--ignore-column", "Country of End User", "--ignore-column", "End User HQ");
+        Assert.Equal((0, ""), (code, err));
+        Assert.Contains("columns not read (ignored): 'Country of End User', 'End User HQ', 'Net Value'; as asked with --ignore-column: 'Country of End User', 'End User HQ'", output);
+        using (var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json"))))
+        {
+            var input = report.RootElement.GetProperty("input");
+            Assert.Equal(["Country of End User", "End User HQ", "Net Value"], input.GetProperty("ignored_columns").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal(["Country of End User", "End User HQ"], input.GetProperty("ignore_column_options").EnumerateArray().Select(c => c.GetString()));
+        }
+        (code, output, _) = Run("verify", dir.File("out"));
+        Assert.Equal(0, code);
+        Assert.Contains("verified: the run is intact and reproducible", output);
+    }
+
+    [Fact]
     public void BrokenRuleFile_Exits2NamingFileAndRule()
     {
         using var rules = TempDir.WithRules();

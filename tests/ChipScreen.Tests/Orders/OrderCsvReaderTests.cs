@@ -32,6 +32,73 @@ public class OrderCsvReaderTests
     }
 
     [Theory]
+    [InlineData("Country of End User", "end_user_country")]
+    [InlineData("End User HQ", "end_user_hq_country")]
+    [InlineData("EndUserHQ", "end_user_hq_country")]
+    [InlineData("HQ", "end_user_hq_country")]
+    [InlineData("Headquarters", "end_user_hq_country")]
+    [InlineData("Country of Origin", "destination_country")]
+    [InlineData("shiptocountryiso", "destination_country")]
+    [InlineData("Customer", "end_user")]
+    [InlineData("Ultimate Consignee Name", "consignee")]
+    [InlineData("End-Use Statement", "end_use")]
+    [InlineData("Die Size (mm²)", "die_area_mm2")]
+    [InlineData("TPP per chip", "tpp")]
+    [InlineData("Qty Shipped", "quantity")]
+    [InlineData("Ship Via", "ship_date")]
+    [InlineData("Datacenter Flag", "datacenter")]
+    [InlineData("Consignee Country", "destination_country")]
+    [InlineData("SKUs", "sku")]
+    public void AHeaderThatLooksLikeAScreeningColumn_IsNamedWithTheNearestColumn(string header, string nearest) =>
+        Assert.Equal(nearest, OrderColumns.LooksLike(header));
+
+    [Theory]
+    [InlineData("Net Value")]
+    [InlineData("Net Value USD")]
+    [InlineData("Incoterms")]
+    [InlineData("Currency")]
+    [InlineData("Unit Price")]
+    [InlineData("Relationship Manager")] // "ship" only as a word's start
+    [InlineData("Designation")]
+    [InlineData("Partner Id")] // "part" only as a word
+    [InlineData("end_user_country")] // a column ChipScreen reads
+    [InlineData("Ship-To Country")]
+    public void AHeaderThatDoesNotLookLikeAScreeningColumn_OrIsOne_IsNotNamed(string header) =>
+        Assert.Null(OrderColumns.LooksLike(header));
+
+    [Fact]
+    public void ColumnsThatLookLikeScreeningColumnsButAreNot_StopTheFile_NamingEachWithTheNearestColumnAndTheColumnsRead()
+    {
+        // Ignored as unknown, "Country of End User" CN left the line NLR-able and "End User HQ" CN made AIA of a PROHIBITED line.
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,sku,quantity,destination_country,end_user,Country of End User,End User HQ,Net Value\n"));
+        Assert.Equal("orders.csv: columns 'Country of End User' (did you mean end_user_country?), 'End User HQ' (did you mean end_user_hq_country?) are not ones " +
+                     "ChipScreen reads, but their names look like ones it screens, which would be left unscreened. Rename each to the column it holds, or, " +
+                     "if ChipScreen should not read them, ignore them by name (--ignore-column \"Country of End User\" --ignore-column \"End User HQ\"). " +
+                     "ChipScreen reads order_id, line, ship_date, sku, tpp, die_area_mm2, datacenter, chips_per_unit, quantity, destination_country, end_user, " +
+                     "end_user_country, end_user_hq_country, consignee, end_use (the README lists the other names it accepts for them)", e.Message);
+    }
+
+    [Fact]
+    public void AColumnThatLooksLikeAScreeningColumn_IsIgnored_WhenNamedToBe_IgnoringCaseAndSeparators()
+    {
+        using var reader = OrderCsvReader.FromText("order_id,sku,quantity,destination_country,end_user,Country of End User,End User HQ\nSO-1,H100-SXM5-80GB,1,DE,Acme,CN,CN\n",
+            ignoreColumns: ["country of end user", "END_USER_HQ"]);
+        var line = reader.ReadLines().Single();
+        Assert.Equal(["Country of End User", "End User HQ"], reader.IgnoredColumns);
+        Assert.Equal(("DE", null, null), (line.DestinationCountry, line.EndUserCountry, line.EndUserHqCountry));
+    }
+
+    [Theory]
+    [InlineData("qty")]
+    [InlineData("End User Country")]
+    public void AColumnChipScreenReads_CannotBeNamedToBeIgnored(string name)
+    {
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,sku,qty,destination_country,end_user\n", ignoreColumns: [name]));
+        Assert.Contains($"the column to ignore '{name}' is ", e.Message);
+        Assert.Contains(", which ChipScreen reads and screens; only columns it does not read can be ignored", e.Message);
+    }
+
+    [Theory]
     [InlineData("order_id")]
     [InlineData("quantity")]
     [InlineData("destination_country")]
