@@ -14,9 +14,10 @@ internal static partial class RulesCommand
         var rules = new Option<string>("--rules") { Description = "The rules directory.", DefaultValueFactory = _ => "rules" };
         var asOf = new Option<string?>("--as-of") { Description = "The as-of date, YYYY-MM-DD (default: today). Lines without a ship date ship on it." };
         var json = JsonOption();
+        var ignoreColumns = ScreenCommand.IgnoreColumnOption();
         var command = new Command("diff", "Screen a batch under two packs and show the lines whose decision changes, with both sets of reasons, and counts by change.")
         {
-            orders, from, to, rules, asOf, json,
+            orders, from, to, rules, asOf, json, ignoreColumns,
         };
         command.SetAction(parse =>
         {
@@ -28,7 +29,7 @@ internal static partial class RulesCommand
             var result = PackDiff.Compare(
                 RulePackLoader.Load(directory, parse.GetValue(from)!, date),
                 RulePackLoader.Load(directory, parse.GetValue(to)!, date),
-                new OrderCsvFile(path), date);
+                new OrderCsvFile(path, parse.GetValue(ignoreColumns) ?? []), date);
             stdout.Write(parse.GetValue(json) ? result.ToJson() : result.ToText());
             return Cli.Ok;
         });

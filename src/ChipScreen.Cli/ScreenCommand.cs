@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChipScreen.Cli;
 
-/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR] [--list FILE]... [--ledger L [--commit]]</c>.</summary>
+/// <summary><c>chipscreen screen ORDERS.csv [--rules DIR] [--pack ID] [--as-of YYYY-MM-DD] [--out DIR] [--list FILE]... [--ledger L [--commit]] [--ignore-column NAME]...</c>.</summary>
 internal static class ScreenCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -21,10 +21,11 @@ internal static class ScreenCommand
         var lists = ListOption();
         var ledger = LedgerCommand.LedgerOption(required: false);
         var commit = new Option<bool>("--commit") { Description = "Record the batch's consuming lines in the ledger, in one transaction (needs --ledger). Without it the ledger is only read." };
+        var ignoreColumns = IgnoreColumnOption();
 
         var command = new Command("screen", "Screen a CSV batch of order lines: one decision per line, with reasons and citations.")
         {
-            orders, rules, pack, asOf, output, auditLog, lists, ledger, commit,
+            orders, rules, pack, asOf, output, auditLog, lists, ledger, commit, ignoreColumns,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +36,7 @@ internal static class ScreenCommand
                 location is null ? null : new Ledger.LedgerOptions(location), parse.GetValue(commit))
             {
                 Lists = parse.GetValue(lists) ?? [],
+                IgnoreColumns = parse.GetValue(ignoreColumns) ?? [],
             };
             return Screen(request, stdout, stderr);
         });
@@ -46,6 +48,16 @@ internal static class ScreenCommand
     {
         Description = "A restricted-party list to screen against besides the pack's own: the Consolidated Screening List (consolidated.csv), " +
                       "the Denied Persons List, OFAC sdn.csv/alt.csv, or ChipScreen's JSON list. Repeat for several.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary><c>--ignore-column NAME</c>, repeatable: a column ChipScreen does not read, to ignore although its name looks
+    /// like a screening column.</summary>
+    internal static Option<string[]> IgnoreColumnOption() => new("--ignore-column")
+    {
+        Description = "A column of the orders file that ChipScreen does not read and should ignore, although its name looks like a column it screens " +
+                      "(such a column otherwise stops the run). Repeat for several; recorded in report.json.",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
     };

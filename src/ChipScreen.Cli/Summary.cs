@@ -18,6 +18,9 @@ internal static class Summary
             w.WriteLine($"WARNING: {warning}");
         if (report.ShipDateWarning is { } shipping)
             w.WriteLine($"WARNING: {shipping}");
+        if (report.IgnoredColumns.Count > 0)
+            w.WriteLine($"columns not read (ignored): {string.Join(", ", report.IgnoredColumns.Select(c => $"'{c}'"))}" +
+                (report.IgnoreColumnOptions.Count > 0 ? $"; as asked with --ignore-column: {string.Join(", ", report.IgnoreColumnOptions.Select(c => $"'{c}'"))}" : ""));
         w.WriteLine();
         foreach (var (decision, count) in s.ByDecision)
         {

@@ -51,7 +51,8 @@ internal static partial class ScreenBatchEndpoint
                     return Problems.TooLarge(context, limit, nameof(ChipScreenServerOptions.MaxBatchBytes));
                 try
                 {
-                    reader = OrderCsvReader.Open(new MemoryStream(body, writable: false), "the request body");
+                    reader = OrderCsvReader.Open(new MemoryStream(body, writable: false), "the request body",
+                        howToIgnore: names => $"remove {(names.Count == 1 ? "it" : "them")} from the CSV (a batch over HTTP cannot name columns to ignore)");
                 }
                 catch (OrderFileException e)
                 {

@@ -21,6 +21,7 @@ public static class IssueCodes
     public const string TppMissing = "tpp_missing";
     public const string RowFieldCount = "row_field_count";
     public const string RowMalformed = "row_malformed";
+    public const string RowSpansLines = "row_spans_lines";
     public const string UnknownField = "unknown_field";
     public const string EvaluationFailed = "evaluation_failed";
 #pragma warning restore CS1591

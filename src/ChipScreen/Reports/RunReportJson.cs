@@ -57,6 +57,10 @@ public static class RunReportJson
         foreach (var column in report.IgnoredColumns)
             w.WriteStringValue(column);
         w.WriteEndArray();
+        w.WriteStartArray("ignore_column_options"); // --ignore-column: ignored on purpose, though they look like screening columns
+        foreach (var column in report.IgnoreColumnOptions)
+            w.WriteStringValue(column);
+        w.WriteEndArray();
         w.WriteEndObject();
 
         w.WriteString("rules_directory", report.RulesDirectory);

@@ -11,7 +11,7 @@ public sealed partial class FileScreening
     /// outputs and, with a commit, records its consuming lines; if a concurrent commit changed the volumes, the batch is
     /// screened again under the commit's lock and the outputs hold those final decisions.</summary>
     private (Screened Screened, LedgerUse Use) ScreenWithLedger(RunRequest request, RulePack pack, BatchScreener screener, Orders.OrderCsvFile source,
-        DateOnly asOf, string runId, Task<string> inputHash, IProgress<long>? progress, CancellationToken cancellationToken)
+        DateOnly asOf, string runId, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var directory = request.OutputDirectory;
         using var ledger = VolumeLedger.Open(request.Ledger!, time, write: request.Commit);
@@ -24,7 +24,7 @@ public sealed partial class FileScreening
             LedgerCommitResult? result = null;
             if (request.Commit)
             {
-                var record = new LedgerRunRecord(runId, ToolVersion, pack.Manifest.Id, pack.Revision, asOf, inputHash.GetAwaiter().GetResult(), plan.Lines);
+                var record = new LedgerRunRecord(runId, ToolVersion, pack.Manifest.Id, pack.Revision, asOf, source.Sha256!, plan.Lines);
                 result = batch.Commit(record, plan.Volumes, locked =>
                 {
                     screened.Html.Dispose();

@@ -62,22 +62,23 @@ public sealed partial class FileScreening(TimeProvider time)
         var started = time.GetUtcNow();
         var runId = RunId(started);
         var asOf = AsOf(request);
-        IReadOnlyList<string> ignored;
-        using (var probe = OrderCsvReader.Open(request.OrdersPath)) // checks the header before anything is written
-            ignored = probe.IgnoredColumns;
-        // Hashed beside the first pass, which reads the same file: 90 MB for a million lines is 0.05 s of one core.
-        var inputHash = Task.Run(() => PackFile.Sha256Of(request.OrdersPath));
+        using (OrderCsvReader.Open(request.OrdersPath, request.IgnoreColumns)) // checks the header before anything is written
+        {
+        }
 
         var directory = request.OutputDirectory;
-        CheckWritable(directory, request.AuditLog);
-        using var outputLock = OutputLock.Acquire(directory); // held until the outputs are in place and the run is logged
         string Final(string name) => Path.Combine(directory, name);
         string[] names = [DecisionsFile, AuditFile, ReportFile, HtmlFile];
+        CheckApart(request.OrdersPath, [.. names.SelectMany(n => new[] { Final(n), Partial(directory, n) }), request.AuditLog]);
+        CheckWritable(directory, request.AuditLog);
+        using var outputLock = OutputLock.Acquire(directory); // held until the outputs are in place and the run is logged
         Screened? screened = null;
         try
         {
             var screener = new BatchScreener(pack);
-            var source = new OrderCsvFile(request.OrdersPath);
+            // Each pass hashes what it read (90 MB for a million lines is 0.05 s of one core) and a pass that read other
+            // bytes than the first throws: the decisions, the volume plan and the recorded hash are all of one file.
+            var source = new OrderCsvFile(request.OrdersPath, request.IgnoreColumns);
             LedgerUse? ledger = null;
             if (request.Ledger is null)
             {
@@ -87,16 +88,17 @@ public sealed partial class FileScreening(TimeProvider time)
             else
             {
                 // The ledger is committed before any output moves into place: a run killed before then leaves neither.
-                (screened, ledger) = ScreenWithLedger(request, pack, screener, source, asOf, runId, inputHash, progress, cancellationToken);
+                (screened, ledger) = ScreenWithLedger(request, pack, screener, source, asOf, runId, progress, cancellationToken);
             }
             var (summary, html, settled, decisionsHash, auditHash) = screened;
 
             var added = pack.Files.Where(f => request.Lists.Contains(f.Path)).ToArray();
             var report = new RunReport(runId, ToolVersion, started, time.GetUtcNow(), asOf, pack.Manifest, pack.Revision, pack.Files.Except(added).ToArray(),
-                request.OrdersPath, inputHash.GetAwaiter().GetResult(), ignored, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
+                request.OrdersPath, source.Sha256!, source.IgnoredColumns, summary, settled.Volumes, [new(DecisionsFile, decisionsHash), new(AuditFile, auditHash)], request.RulesDirectory, ledger)
             {
                 ListFiles = added,
                 AuditLogPath = request.AuditLogPath,
+                IgnoreColumnOptions = request.IgnoreColumns,
             };
             var reportFile = DirectFile.CreateHashed(Partial(directory, ReportFile));
             using (reportFile)
@@ -123,6 +125,52 @@ public sealed partial class FileScreening(TimeProvider time)
             foreach (var name in names)
                 File.Delete(Partial(directory, name));
         }
+    }
+
+    /// <summary>Checks that the orders file is none of the files the run writes (by whatever path, through symbolic links):
+    /// moving decisions.csv into place would replace the input the run recorded the hash of, and appending to it as the
+    /// audit log would change it.</summary>
+    /// <exception cref="RunOutputException">It is one; names both paths.</exception>
+    private static void CheckApart(string input, IEnumerable<string> outputs)
+    {
+        var real = RealPath(input);
+        foreach (var output in outputs)
+            if (string.Equals(RealPath(output), real, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+                throw new RunOutputException($"orders file {input}: is {output}, which this run writes; move the orders file, or write the run elsewhere (--out, --audit-log)");
+    }
+
+    /// <summary>The absolute path of <paramref name="path"/> with every symbolic link along it resolved, as far as it exists.</summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        for (var links = 0; links < 40; links++) // as the kernel's limit: a loop of links stops somewhere
+        {
+            var root = Path.GetPathRoot(full)!;
+            var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var current = root;
+            string? relinked = null;
+            for (var i = 0; i < parts.Length && relinked is null; i++)
+            {
+                var next = Path.Combine(current, parts[i]);
+                string? target;
+                try
+                {
+                    target = new FileInfo(next).LinkTarget;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    target = null;
+                }
+                if (target is null)
+                    current = next;
+                else
+                    relinked = Path.Combine([Path.GetFullPath(target, current), .. parts[(i + 1)..]]);
+            }
+            if (relinked is null)
+                return current;
+            full = Path.GetFullPath(relinked);
+        }
+        return full;
     }
 
     /// <summary>Creates the output directory and checks the audit log can be opened for writing, so that a path that

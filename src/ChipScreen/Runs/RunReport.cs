@@ -46,6 +46,10 @@ public sealed record RunReport(
     /// <summary>The audit log the run was appended to, as given; null for <c>audit-log.jsonl</c> beside the outputs.</summary>
     public string? AuditLogPath { get; init; }
 
+    /// <summary>The columns the run was told to ignore although they look like screening columns (<c>--ignore-column</c>),
+    /// as given; they are among <see cref="IgnoredColumns"/> when the file has them.</summary>
+    public IReadOnlyList<string> IgnoreColumnOptions { get; init; } = [];
+
     /// <summary>Whether the pack is in force on the as-of date. A pack named outside its dates (a what-if, or a
     /// mistake) screens by rules that were not the law on that date, which every output says.</summary>
     public bool PackInForce => Pack.InForceOn(AsOf);

@@ -17,4 +17,9 @@ public sealed record RunRequest(string OrdersPath, string RulesDirectory, string
 
     /// <summary>Restricted-party list files screened besides the pack's own (<c>--list</c>), in order.</summary>
     public IReadOnlyList<string> Lists { get; init; } = [];
+
+    /// <summary>Columns of the orders file that ChipScreen does not read and is to ignore although their names look like
+    /// screening columns (<c>--ignore-column</c>), as given; without it such a column stops the run
+    /// (<see cref="Orders.OrderColumns.LooksLike"/>).</summary>
+    public IReadOnlyList<string> IgnoreColumns { get; init; } = [];
 }

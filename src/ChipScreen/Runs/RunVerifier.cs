@@ -183,6 +183,7 @@ public sealed class RunVerifier(TimeProvider time)
             var request = new RunRequest(input, rules, run.PackId, run.AsOf, scratch, Path.Combine(scratch, AuditLog.DefaultFileName))
             {
                 Lists = [.. run.ListFiles.Select(f => f.Path)],
+                IgnoreColumns = run.IgnoreColumns,
             };
             if (request.Lists.Count > 0)
                 pack = pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists));
@@ -236,7 +237,7 @@ public sealed class RunVerifier(TimeProvider time)
     /// <summary>What report.json records of a run.</summary>
     private sealed record RecordedRun(string RunId, string InputPath, string InputSha256, string PackId, DateOnly AsOf, string RulesDirectory,
         IReadOnlyList<PackFile> RuleFiles, IReadOnlyList<PackFile> ListFiles, IReadOnlyDictionary<string, string> Outputs, RecordedBaseline Baseline,
-        string? AuditLog)
+        string? AuditLog, IReadOnlyList<string> IgnoreColumns)
     {
         private static List<PackFile> Files(JsonElement array) =>
             array.EnumerateArray().Select(f => new PackFile(f.Member("path").GetString()!, f.Member("sha256").GetString()!)).ToList();
@@ -257,7 +258,8 @@ public sealed class RunVerifier(TimeProvider time)
                 root.TryGetProperty("list_files", out var lists) ? Files(lists) : [],
                 root.Member("outputs").EnumerateArray().ToDictionary(f => f.Member("path").GetString()!, f => f.Member("sha256").GetString()!, StringComparer.Ordinal),
                 RecordedBaseline.Read(root),
-                root.TryGetProperty("audit_log", out var log) && log.ValueKind == JsonValueKind.String ? log.GetString() : null);
+                root.TryGetProperty("audit_log", out var log) && log.ValueKind == JsonValueKind.String ? log.GetString() : null,
+                input.TryGetProperty("ignore_column_options", out var ignore) ? [.. ignore.EnumerateArray().Select(c => c.GetString()!)] : []);
         }
     }
 }

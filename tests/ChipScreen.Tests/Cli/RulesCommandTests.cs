@@ -68,6 +68,20 @@ public class RulesCommandTests
     }
 
     [Fact]
+    public void Diff_ReadsTheOrdersAsScreenDoes_AColumnThatLooksLikeAScreeningColumnStopsIt_UntilNamedWithIgnoreColumn()
+    {
+        using var dir = new TempDir();
+        var orders = dir.Write("o.csv", "order_id,sku,quantity,destination_country,end_user,End User HQ\nSO1,H20-96GB,8,CN,Acme,CN\n");
+        string[] args = ["rules", "diff", "--from", "ai-diffusion-2025", "--to", "us-2026", orders, "--rules", Repo.Rules, "--as-of", "2026-06-30"];
+        var (code, _, err) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains("column 'End User HQ' (did you mean end_user_hq_country?) is not one ChipScreen reads", err);
+        (code, var output, _) = Run([.. args, "--ignore-column", "End User HQ"]);
+        Assert.Equal(0, code);
+        Assert.Contains("1 of 1 lines change", output);
+    }
+
+    [Fact]
     public void Diff_AnUnknownPack_Exits2()
     {
         var (code, _, err) = Run("rules", "diff", "--from", "ai-diffusion-2025", "--to", "us-2099", Path.Combine(Repo.Samples, "apac-distributor-2026-h1.csv"), "--rules", Repo.Rules);

@@ -82,6 +82,52 @@ public class ScreenCommandTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    [Theory]
+    [InlineData("quote", "the header row (line 1) has malformed quoting (a stray or unbalanced quote) in column 'Rack Size 19\"'")]
+    [InlineData("utf-16", "the file is not UTF-8: its header row holds NUL bytes, as UTF-16 text without a byte-order mark does")]
+    public void AHeaderRowThatCannotBeTrusted_Exits2NamingIt_NotAnUnexpectedFailure(string kind, string message)
+    {
+        using var dir = new TempDir();
+        var orders = dir.File("o.csv");
+        if (kind == "quote")
+            File.WriteAllText(orders, "order_id,line,sku,quantity,destination_country,end_user,Rack Size 19\"\nSO1,1,H100-SXM5-80GB,64,US,Acme,x\n");
+        else
+            File.WriteAllBytes(orders, System.Text.Encoding.Unicode.GetBytes("order_id,sku,quantity,destination_country,end_user\nSO1,H100-SXM5-80GB,64,DE,Acme\n"));
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"));
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith($"chipscreen: {orders}: {message}", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")), "nothing screened, no output directory made");
+    }
+
+    [Fact]
+    public void AColumnThatLooksLikeAScreeningColumn_StopsTheRun_UntilNamedWithIgnoreColumn_WhichTheReportRecordsAndVerifyRepeats()
+    {
+        // Ignored unread, the end user's China HQ left an H100 to Germany at AIA (H1 makes it PROHIBITED), and the China
+        // end-user country of an H20 was never screened either.
+        using var dir = new TempDir();
+        var orders = dir.Write("o.csv", "order_id,sku,quantity,destination_country,end_user,Country of End User,End User HQ,Net Value\n" +
+                                         "SO1,H100-SXM5-80GB,8,DE,Acme GmbH,,CN,100\nSO2,H20-96GB,8,DE,Acme GmbH,CN,,100\n");
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"));
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith($"chipscreen: {orders}: columns 'Country of End User' (did you mean end_user_country?), 'End User HQ' (did you mean end_user_hq_country?) are not ones ChipScreen reads", err, StringComparison.Ordinal);
+        Assert.Contains("--ignore-column \"Country of End User\" --ignore-column \"End User HQ\"", err);
+        Assert.False(Directory.Exists(dir.File("out")));
+
+        (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"),
+            "--ignore-column", "Country of End User", "--ignore-column", "End User HQ");
+        Assert.Equal((0, ""), (code, err));
+        Assert.Contains("columns not read (ignored): 'Country of End User', 'End User HQ', 'Net Value'; as asked with --ignore-column: 'Country of End User', 'End User HQ'", output);
+        using (var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json"))))
+        {
+            var input = report.RootElement.GetProperty("input");
+            Assert.Equal(["Country of End User", "End User HQ", "Net Value"], input.GetProperty("ignored_columns").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal(["Country of End User", "End User HQ"], input.GetProperty("ignore_column_options").EnumerateArray().Select(c => c.GetString()));
+        }
+        (code, output, _) = Run("verify", dir.File("out"));
+        Assert.Equal(0, code);
+        Assert.Contains("verified: the run is intact and reproducible", output);
+    }
+
     [Fact]
     public void BrokenRuleFile_Exits2NamingFileAndRule()
     {
@@ -122,6 +168,35 @@ public class ScreenCommandTests
         Assert.StartsWith("chipscreen: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("out")), "nothing screened, no output directory made");
         Assert.Equal("not a directory", File.ReadAllText(dir.File("a-file")));
+    }
+
+    [Theory]
+    [InlineData("out/decisions.csv", "out", null, "out/decisions.csv")]
+    [InlineData("out/report.html", "out", null, "out/report.html")]
+    [InlineData("out/audit.jsonl.partial", "out", null, "out/audit.jsonl.partial")]
+    [InlineData("out/audit-log.jsonl", "out", null, "out/audit-log.jsonl")]
+    [InlineData("orders.csv", "out", "orders.csv", "orders.csv")] // --audit-log names the input
+    [InlineData("out/decisions.csv", "out-link", null, "out-link/decisions.csv")] // the output directory by another name
+    [InlineData("link.csv", "out", null, "out/decisions.csv")] // the input by another name
+    public void AnInputThatIsAnOutputOfTheRun_Exits2BeforeAnythingIsWritten_AndIsLeftAsItWas(string input, string output, string? auditLog, string named)
+    {
+        using var dir = new TempDir();
+        var orders = File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv"));
+        dir.Write(input == "link.csv" ? "out/decisions.csv" : input, orders);
+        if (input == "link.csv")
+            File.CreateSymbolicLink(dir.File("link.csv"), dir.File("out/decisions.csv"));
+        if (output == "out-link")
+            Directory.CreateSymbolicLink(dir.File("out-link"), dir.File("out"));
+        var before = Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Order().ToList();
+        string[] log = auditLog is null ? [] : ["--audit-log", dir.File(auditLog)];
+
+        var (code, stdout, err) = Run(["screen", dir.File(input), "--rules", Repo.Rules, "--as-of", "2025-09-30", "--out", dir.File(output), .. log]);
+
+        Assert.Equal((2, ""), (code, stdout));
+        Assert.Equal($"chipscreen: orders file {dir.File(input)}: is {dir.File(named)}, which this run writes; move the orders file, or write the run elsewhere (--out, --audit-log)" +
+                     Environment.NewLine, err);
+        Assert.Equal(orders, File.ReadAllText(dir.File(input)));
+        Assert.Equal(before, Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories).Order());
     }
 
     [Fact]

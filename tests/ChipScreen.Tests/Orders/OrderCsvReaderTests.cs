@@ -32,6 +32,73 @@ public class OrderCsvReaderTests
     }
 
     [Theory]
+    [InlineData("Country of End User", "end_user_country")]
+    [InlineData("End User HQ", "end_user_hq_country")]
+    [InlineData("EndUserHQ", "end_user_hq_country")]
+    [InlineData("HQ", "end_user_hq_country")]
+    [InlineData("Headquarters", "end_user_hq_country")]
+    [InlineData("Country of Origin", "destination_country")]
+    [InlineData("shiptocountryiso", "destination_country")]
+    [InlineData("Customer", "end_user")]
+    [InlineData("Ultimate Consignee Name", "consignee")]
+    [InlineData("End-Use Statement", "end_use")]
+    [InlineData("Die Size (mm²)", "die_area_mm2")]
+    [InlineData("TPP per chip", "tpp")]
+    [InlineData("Qty Shipped", "quantity")]
+    [InlineData("Ship Via", "ship_date")]
+    [InlineData("Datacenter Flag", "datacenter")]
+    [InlineData("Consignee Country", "destination_country")]
+    [InlineData("SKUs", "sku")]
+    public void AHeaderThatLooksLikeAScreeningColumn_IsNamedWithTheNearestColumn(string header, string nearest) =>
+        Assert.Equal(nearest, OrderColumns.LooksLike(header));
+
+    [Theory]
+    [InlineData("Net Value")]
+    [InlineData("Net Value USD")]
+    [InlineData("Incoterms")]
+    [InlineData("Currency")]
+    [InlineData("Unit Price")]
+    [InlineData("Relationship Manager")] // "ship" only as a word's start
+    [InlineData("Designation")]
+    [InlineData("Partner Id")] // "part" only as a word
+    [InlineData("end_user_country")] // a column ChipScreen reads
+    [InlineData("Ship-To Country")]
+    public void AHeaderThatDoesNotLookLikeAScreeningColumn_OrIsOne_IsNotNamed(string header) =>
+        Assert.Null(OrderColumns.LooksLike(header));
+
+    [Fact]
+    public void ColumnsThatLookLikeScreeningColumnsButAreNot_StopTheFile_NamingEachWithTheNearestColumnAndTheColumnsRead()
+    {
+        // Ignored as unknown, "Country of End User" CN left the line NLR-able and "End User HQ" CN made AIA of a PROHIBITED line.
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,sku,quantity,destination_country,end_user,Country of End User,End User HQ,Net Value\n"));
+        Assert.Equal("orders.csv: columns 'Country of End User' (did you mean end_user_country?), 'End User HQ' (did you mean end_user_hq_country?) are not ones " +
+                     "ChipScreen reads, but their names look like ones it screens, which would be left unscreened. Rename each to the column it holds, or, " +
+                     "if ChipScreen should not read them, ignore them by name (--ignore-column \"Country of End User\" --ignore-column \"End User HQ\"). " +
+                     "ChipScreen reads order_id, line, ship_date, sku, tpp, die_area_mm2, datacenter, chips_per_unit, quantity, destination_country, end_user, " +
+                     "end_user_country, end_user_hq_country, consignee, end_use (the README lists the other names it accepts for them)", e.Message);
+    }
+
+    [Fact]
+    public void AColumnThatLooksLikeAScreeningColumn_IsIgnored_WhenNamedToBe_IgnoringCaseAndSeparators()
+    {
+        using var reader = OrderCsvReader.FromText("order_id,sku,quantity,destination_country,end_user,Country of End User,End User HQ\nSO-1,H100-SXM5-80GB,1,DE,Acme,CN,CN\n",
+            ignoreColumns: ["country of end user", "END_USER_HQ"]);
+        var line = reader.ReadLines().Single();
+        Assert.Equal(["Country of End User", "End User HQ"], reader.IgnoredColumns);
+        Assert.Equal(("DE", null, null), (line.DestinationCountry, line.EndUserCountry, line.EndUserHqCountry));
+    }
+
+    [Theory]
+    [InlineData("qty")]
+    [InlineData("End User Country")]
+    public void AColumnChipScreenReads_CannotBeNamedToBeIgnored(string name)
+    {
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,sku,qty,destination_country,end_user\n", ignoreColumns: [name]));
+        Assert.Contains($"the column to ignore '{name}' is ", e.Message);
+        Assert.Contains(", which ChipScreen reads and screens; only columns it does not read can be ignored", e.Message);
+    }
+
+    [Theory]
     [InlineData("order_id")]
     [InlineData("quantity")]
     [InlineData("destination_country")]
@@ -197,6 +264,120 @@ public class OrderCsvReaderTests
     {
         var e = Assert.Throws<OrderFileException>(() => Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,2,DE,\"Acme GmbH,,,,\nSO-2,1,,H100,,,,,2,DE,Acme,,,,\n"));
         Assert.Contains("never closed", e.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void AStrayQuoteInTheHeader_StopsTheFile_NamingTheHeaderAndTheColumn(int threads)
+    {
+        // Read as 'Rack Size 19"' the column would be ignored, but the quote the header opens could as well have taken in
+        // the rows after it; and reading a data row after the header's quoting was reported failed with "unexpected failure".
+        var csv = "order_id,line,sku,quantity,destination_country,end_user,Rack Size 19\"\nSO1,1,H100-SXM5-80GB,64,US,Acme,x\n";
+        var e = Assert.Throws<OrderFileException>(() =>
+        {
+            using var reader = OrderCsvReader.FromText(csv);
+            return reader.Map(l => l, threads).ToList();
+        });
+        Assert.Equal("orders.csv: the header row (line 1) has malformed quoting (a stray or unbalanced quote) in column 'Rack Size 19\"': " +
+            "write the header without quotes, or quote the name and double the quote inside (\"Rack Size 19\"\"\")", e.Message);
+    }
+
+    [Fact]
+    public void AStrayQuoteInTheHeader_OfAFileWithoutRows_StopsTheFileToo() =>
+        Assert.Contains("the header row (line 1) has malformed quoting",
+            Assert.Throws<OrderFileException>(() => OrderCsvReader.FromText("order_id,sku,quantity,destination_country,end_user,a\"b\n")).Message);
+
+    [Theory]
+    [InlineData("utf-16le", "UTF-16")]
+    [InlineData("utf-16BE", "UTF-16")]
+    [InlineData("utf-32", "UTF-32")]
+    public void TextInUtf16Or32WithoutAByteOrderMark_StopsTheFile_InsteadOfBecomingRowsOfNulBytes(string encoding, string named)
+    {
+        // Without a BOM the file is read as UTF-8: the header still matched (its NUL bytes are not letters), and each
+        // line became phantom rows of NUL-riddled text.
+        var text = "order_id,sku,quantity,destination_country,end_user\nSO1,H100-SXM5-80GB,64,DE,Acme\n";
+        var bytes = Encoding.GetEncoding(encoding).GetBytes(text); // GetBytes writes no byte order mark
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.Open(new MemoryStream(bytes), "orders.csv"));
+        Assert.Equal($"orders.csv: the file is not UTF-8: its header row holds NUL bytes, as {named} text without a byte-order mark does; save it as UTF-8 (\"CSV UTF-8\")", e.Message);
+    }
+
+    [Fact]
+    public void ABinaryFileGivenAsOrders_IsNamedAsOne()
+    {
+        var bytes = new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0x0A };
+        var e = Assert.Throws<OrderFileException>(() => OrderCsvReader.Open(new MemoryStream(bytes), "orders.xlsx"));
+        Assert.StartsWith("orders.xlsx: the file is not UTF-8 text: its header row holds NUL bytes", e.Message);
+    }
+
+    private const string SO1 = "SO1,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,training";
+    private const string SO3 = "SO3,1,2025-07-02,H100-SXM5-80GB,,,,,512,CN,Evil Corp,,,,training";
+    private const string SO4 = "SO4,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,\"Acme, Inc.\",,,,training";
+    private const string SO5 = "SO5,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,training";
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void AQuoteThatClosesAtAFieldsEndOnALaterLine_HoldsTheLineThatTookInTheRows_NamingTheFieldAndTheFileLines(int threads)
+    {
+        // Valid RFC 4180: SO2's end use runs from its quote on line 3 to the one closing SO3's row on line 4, so the China
+        // order SO3 was read as SO2's end use, and SO2 passed (AIA).
+        var csv = string.Join('\n', Header, SO1, "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack", SO3 + "\"", SO4, SO5) + "\n";
+        using var reader = OrderCsvReader.FromText(csv);
+        var lines = reader.Map(l => l, threads).ToList();
+
+        Assert.Equal(["SO1", "SO2", "SO4", "SO5"], lines.Select(l => l.OrderId));
+        var issue = Assert.Single(lines[1].Issues);
+        Assert.Equal((IssueCodes.RowSpansLines, "end_use"), (issue.Code, issue.Field));
+        Assert.Equal("end_use holds line breaks followed by commas, as if it had taken in rows: file lines 3-4 were read as one order line: " +
+                     "check the quoting (a quote left open takes in the rows after it)", issue.Message);
+        Assert.All(lines.Where(l => l.OrderId != "SO2"), l => Assert.Empty(l.Issues));
+    }
+
+    [Fact]
+    public void AQuoteThatClosesInsideALaterRow_NamesTheFileLinesItTookIn()
+    {
+        // 5 file lines in, 3 order lines out: SO2's quote closes at SO4's "Acme, which leaves SO2 malformed and SO3 and SO4 gone.
+        var csv = string.Join('\n', Header, SO1, "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack", SO3, SO4, SO5) + "\n";
+        var lines = Read(csv);
+
+        Assert.Equal(["SO1", "SO2", "SO5"], lines.Select(l => l.OrderId));
+        Assert.Equal([IssueCodes.RowFieldCount, IssueCodes.RowSpansLines, IssueCodes.RowMalformed], lines[1].Issues.Select(i => i.Code));
+        Assert.Contains("end_use holds line breaks followed by commas, as if it had taken in rows: file lines 3-5 were read as one order line: check the quoting",
+            lines[1].Issues[1].Message, StringComparison.Ordinal);
+        Assert.Equal((3L, 6L), (lines[2].Row, lines[2].SourceLine));
+    }
+
+    [Fact]
+    public void AMalformedQuoteThatTakesInTheNextLineWithoutItsCommas_StillNamesTheFileLines()
+    {
+        // The quote closes at the start of the next line, so SO3's commas split fields after it rather than sit inside one.
+        var csv = string.Join('\n', Header, "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack", "\"" + SO3, SO5) + "\n";
+        var lines = Read(csv);
+
+        Assert.Equal(["SO2", "SO5"], lines.Select(l => l.OrderId));
+        Assert.Equal("row has malformed quoting (a stray or unbalanced quote) and runs over file lines 2-3, which were read as one order line: check the quoting",
+            Assert.Single(lines[0].Issues, i => i.Code == IssueCodes.RowMalformed).Message);
+    }
+
+    [Theory]
+    [InlineData("\"Multi\nLine GmbH\"")]
+    [InlineData("\"Acme, Inc.\r\nHauptstrasse 1\r\n10115 Berlin\"")]
+    public void AFieldOnSeveralLinesWithoutCommasAfterItsFirst_IsReadAsItIs(string endUser)
+    {
+        var lines = Read(Header + "\nSO-1,1,,H100-SXM5-80GB,,,,,1,DE," + endUser + ",,,,\nSO-2,1,,H100-SXM5-80GB,,,,,1,DE,Acme,,,,\n");
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Empty(l.Issues));
+        Assert.Equal(endUser.Trim('"'), lines[0].EndUser);
+    }
+
+    [Fact]
+    public void AnIgnoredColumnThatTookInRows_IsNamedByItsHeader()
+    {
+        var csv = "order_id,sku,quantity,destination_country,end_user,Notes\nSO1,H100-SXM5-80GB,1,DE,Acme,\"see\nSO2,H100-SXM5-80GB,1,CN,Evil Corp,\"\n";
+        var issue = Assert.Single(Assert.Single(Read(csv)).Issues);
+        Assert.Equal("column 'Notes' holds line breaks followed by commas, as if it had taken in rows: file lines 2-3 were read as one order line: " +
+                     "check the quoting (a quote left open takes in the rows after it)", issue.Message);
     }
 
     [Fact]

@@ -119,4 +119,51 @@ public class FileScreeningTests
         Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Run(dir, orders));
         Assert.Empty(Directory.GetFiles(dir.File("out")));
     }
+
+    /// <summary>Calls <paramref name="between"/> once, when the volumes are settled: after the first pass over the input read
+    /// it whole, before the second starts.</summary>
+    private sealed class BetweenPasses(Action between) : ChipScreen.Volumes.IVolumeBaseline
+    {
+        public decimal ConsigneeYear(string consigneeKey, int year) => 0;
+
+        public decimal CountryAllocation(string country, string period) => 0;
+
+        public void Prefetch(IReadOnlyCollection<(string ConsigneeKey, int Year)> consigneeYears, IReadOnlyCollection<(string Country, string Period)> countryPeriods) =>
+            between();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnInputThatChangesBetweenPasses_StopsTheRun_AndLeavesTheOutputsOfTheRunBefore(bool renamedOver)
+    {
+        // The first pass plans the volumes of one file, the second decided the lines of another, and report.json recorded
+        // the hash of the first. The India line is volume-dependent (LPP), so the plan asks the baseline between the passes.
+        using var dir = new TempDir();
+        const string header = "order_id,sku,quantity,destination_country,end_user\n";
+        var orders = dir.Write("orders.csv", header + "SO1,H100-SXM5-80GB,8,IN,Bharat Cloud Pvt Ltd\nSO2,H100-SXM5-80GB,8,DE,Acme GmbH\n");
+        var screening = new FileScreening(TimeProvider.System);
+        var request = new RunRequest(orders, Repo.Rules, null, AsOf, dir.File("out"));
+        var pack = screening.LoadPack(request);
+        var first = screening.Run(request, pack, new BetweenPasses(() => { }));
+        Assert.Equal(ChipScreen.Rules.PackFile.Sha256Of(orders), first.InputSha256);
+        var outputs = Directory.GetFiles(dir.File("out")).Order().ToDictionary(f => f, File.ReadAllBytes);
+
+        var changed = header + "SO1,H100-SXM5-80GB,8,IN,Bharat Cloud Pvt Ltd\nSO2,H100-SXM5-80GB,512,CN,Evil Corp\n";
+        var e = Assert.Throws<ChipScreen.Orders.OrderFileException>(() => screening.Run(request, pack, new BetweenPasses(() =>
+        {
+            if (!renamedOver)
+            {
+                File.WriteAllText(orders, changed);
+                return;
+            }
+            File.WriteAllText(dir.File("next.csv"), changed);
+            File.Move(dir.File("next.csv"), orders, overwrite: true);
+        })));
+
+        Assert.StartsWith($"{orders}: the input changed while it was screened (its first pass read 130 bytes with SHA-256 {first.InputSha256[..12]}..., a later one 132 bytes",
+            e.Message, StringComparison.Ordinal);
+        Assert.Equal(outputs.Keys, Directory.GetFiles(dir.File("out")).Order()); // no partial file left, none added
+        Assert.All(outputs, o => Assert.Equal(o.Value, File.ReadAllBytes(o.Key))); // the run before's outputs and log, untouched
+    }
 }

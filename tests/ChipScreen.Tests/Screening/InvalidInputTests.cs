@@ -313,4 +313,19 @@ public class InvalidInputTests
         var line = Line("DE") with { Quantity = null, Issues = [new ChipScreen.Orders.FieldIssue("invalid", "quantity", "'ten' is not a positive whole number")] };
         HeldFor(One(line), "quantity 'ten' is not a positive whole number");
     }
+
+    [Fact]
+    public void AnOrderRowTakenInByAQuoteOnTheLineBefore_HoldsThatLine_InsteadOfClearingIt()
+    {
+        // Valid RFC 4180 with SO2's end use quoted from line 3 to the end of line 4: the China order SO3 is SO2's end use.
+        const string header = "order_id,line,ship_date,sku,tpp,die_area_mm2,datacenter,chips_per_unit,quantity,destination_country,end_user,end_user_country,end_user_hq_country,consignee,end_use";
+        var csv = header + "\n" +
+                  "SO1,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,training\n" +
+                  "SO2,1,2025-07-02,H100-SXM5-80GB,,,,,64,DE,Nordlicht GmbH,,,,\"19 inch rack\n" +
+                  "SO3,1,2025-07-02,H100-SXM5-80GB,,,,,512,CN,Evil Corp,,,,training\"\n";
+        var d = Batch(ChipScreen.Orders.OrderCsvReader.FromText(csv).ReadLines().ToArray());
+        Assert.Equal(Decision.LicenseException, d[0].Decision);
+        HeldFor(d[1], "end_use holds line breaks followed by commas, as if it had taken in rows: file lines 3-4 were read as one order line: check the quoting");
+        Assert.Equal(2, d.Count);
+    }
 }

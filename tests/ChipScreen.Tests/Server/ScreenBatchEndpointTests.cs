@@ -215,6 +215,19 @@ public class ScreenBatchEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task ACsvWithAColumnThatLooksLikeAScreeningColumnButIsNotOne_Is400NamingIt_AsTheCommandLineStops()
+    {
+        // Read as unknown and ignored, an end user headquartered in China would have cleared under AIA.
+        using var client = Server.Client();
+        using var response = await client.PostAsync("/v1/screen/batch", LoopbackServer.Csv("order_id,sku,quantity,destination_country,end_user,End User HQ\nSO-1,H100-SXM5-80GB,8,DE,Acme,CN\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await LoopbackServer.ReadJsonAsync(response);
+        Assert.Equal("orders_unusable", (string?)problem["code"]);
+        Assert.Contains("column 'End User HQ' (did you mean end_user_hq_country?) is not one ChipScreen reads", (string?)problem["detail"]);
+        Assert.Contains("or, if ChipScreen should not read it, remove it from the CSV (a batch over HTTP cannot name columns to ignore)", (string?)problem["detail"]);
+    }
+
+    [Fact]
     public async Task AnOversizedBody_Is413_EvenWithoutAContentLength()
     {
         var line = LoopbackServer.Order(endUse: new string('x', 5000)).ToJsonString();
