@@ -52,7 +52,10 @@ internal static class LedgerCommand
             {
                 stdout.WriteLine();
                 stdout.WriteLine(Invariant($"{"order:line",-24} {"account",-19} {"key",-30} {"period",-10} {"volume",14} {"decision",-18} run"));
-                foreach (var e in open.Entries(query))
+                // The entries behind the totals shown: those of the accounts listed, whatever their ship date or destination
+                // (an allocation period spans years, and a consignee's year holds lines to any country).
+                var shown = accounts.Select(a => (a.Account, a.Key, a.Period)).ToHashSet();
+                foreach (var e in open.Entries(LedgerQuery.All).Where(e => shown.Contains((e.Account, e.AccountKey, e.Period))))
                     stdout.WriteLine(Invariant($"{e.OrderId + ":" + e.Line,-24} {e.Account.Name(),-19} {e.AccountKey,-30} {e.Period,-10} {e.Volume,14:N0} {(e.Exception.Length > 0 ? e.Exception : e.Decision),-18} {e.RunId}"));
             }
             return Cli.Ok;

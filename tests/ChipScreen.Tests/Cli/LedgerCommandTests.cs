@@ -50,6 +50,20 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void ShowEntries_ListsTheEntriesBehindTheAccountsShown_UnderEveryFilter()
+    {
+        // SO-1:1 counts against Lake Compute's 2025 (shipped to IN); SO-1:2 against Chile's 2025-2027 allocation.
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "2", "2025-03-01", 3000, destination: "CL", consignee: "Andes Cloud")), "--ledger", Ledger, "--commit").Code);
+        string[] Listed(params string[] filters) =>
+            [.. Run(["ledger", "show", "--ledger", Ledger, "--entries", .. filters]).Out.Split('\n').Where(l => l.StartsWith("SO-", StringComparison.Ordinal)).Select(l => l[..6])];
+
+        Assert.Equal(["SO-1:2"], Listed("--country", "CL"));
+        Assert.Equal(["SO-1:1", "SO-1:2"], Listed("--consignee", "Lake Compute Ltd", "--country", "CL"));
+        Assert.Equal(["SO-1:2"], Listed("--year", "2026")); // the allocation period 2025-2027 overlaps 2026; its entry shipped in 2025
+        Assert.Equal(["SO-1:1"], Listed("--consignee", "Lake Compute Ltd"));
+    }
+
+    [Fact]
     public void ScreenWithALedger_ReadsIt_AndSaysWhetherItCommitted()
     {
         Assert.Equal(0, Run("ledger", "migrate", "--ledger", Ledger).Code);
