@@ -34,6 +34,15 @@ public class VolumeTests
     }
 
     [Fact]
+    public void AVolumeJustPastTheLimit_IsShownAsItIs_NotRoundedOntoTheLimit()
+    {
+        // 2,690 chips of TPP 10,000.0001: 26,900,000.269, past the limit; "would reach 26,900,000 ... past 26,900,000" explained nothing.
+        var d = One(Line("IN", tpp: 10_000.0001m, die: 1000, quantity: 2690, endUser: "Lake Compute Ltd"));
+        Assert.Equal(Decision.LicenseRequired, d.Decision);
+        Assert.Contains("would reach 26,900,000.269 TPP in 2025, past the LPP limit of 26,900,000", d.Message);
+    }
+
+    [Fact]
     public void OneLinePastTheLimit_IsLicenseRequiredAndNeverSplit()
     {
         var d = Run(Chip(2000), Chip(690), Chip(1));
