@@ -42,6 +42,7 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         var batch = new List<OrderLine>();
         await foreach (var line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested(); // a source may not watch the token itself
             if (line is null)
                 throw new ArgumentException($"line {batch.Count + 1} of the batch is null", nameof(lines));
             if (batch.Count == _options.MaxBatchLines)
@@ -75,7 +76,11 @@ internal sealed class OrderScreener(IRulePackSource packs, IOptions<ChipScreenOp
         try
         {
             await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // The reader hands out what is waiting without looking at the token; a cancelled call gets none of it.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return result;
+            }
         }
         finally
         {

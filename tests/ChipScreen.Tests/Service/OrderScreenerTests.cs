@@ -184,12 +184,33 @@ public class OrderScreenerTests
             if (result.Line.Row == 10)
                 break;
         using var cancel = new CancellationTokenSource();
+        var afterCancel = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var result in screener.ScreenBatchAsync(Stream(lines), cancel.Token))
+            {
+                if (cancel.IsCancellationRequested)
+                    afterCancel++;
                 if (result.Line.Row == 10)
                     await cancel.CancelAsync();
+            }
         });
+        Assert.Equal(0, afterCancel); // not the results already decided and waiting
+        // A source that ignores the token is not read to its end once the call is cancelled.
+        using var early = new CancellationTokenSource();
+        var read = 0;
+        async IAsyncEnumerable<OrderLine> Deaf()
+        {
+            foreach (var line in lines)
+            {
+                if (++read == 100)
+                    await early.CancelAsync();
+                await Task.Yield();
+                yield return line;
+            }
+        }
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await screener.ScreenBatchAsync(Deaf(), early.Token).ToListAsync());
+        Assert.Equal(100, read);
         Assert.Equal(5000, (await screener.ScreenBatchAsync(Stream(lines)).ToListAsync()).Count);
     }
 
