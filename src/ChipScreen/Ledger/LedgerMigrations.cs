@@ -77,9 +77,9 @@ internal static class LedgerMigrations
             // once take turns (PostgreSQL; an SQLite commit holds the whole file).
             "CREATE TABLE ledger_lines (order_id TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (order_id, line))",
         ]),
-        // Consignee keys fold a legal form's spellings ("LIMITED" and "LTD"): the keys stored before are folded, and the
-        // yearly accounts of spellings of one consignee become one account holding their entries' sum.
-        new(3, "consignee keys fold legal forms", []) { Rewrite = store => store.RekeyConsignees(Parties.PartyNames.Key) },
+        // Consignee keys fold a legal form's spellings ("LIMITED" and "LTD") and run a name's words together ("O HARA" and
+        // "OHARA"): the keys stored before are re-keyed, and the yearly accounts of spellings of one consignee become one.
+        new(3, "consignee keys fold legal forms and run words together", []) { Rewrite = store => store.RekeyConsignees(Parties.PartyNames.Key) },
     ];
 
     /// <summary>The schema version this ChipScreen writes.</summary>

@@ -5,14 +5,16 @@ using System.Text;
 
 namespace ChipScreen.Parties;
 
-/// <summary>The key a party's name is compared by for identity (volumes, validated end users, dispositions): case,
-/// accents, punctuation and spacing ignored, and a legal form written out the same as its abbreviation.</summary>
+/// <summary>The key a party's name is compared by for identity (volumes, validated end users, dispositions): its letters
+/// and digits, upper case, accents left out, run together, with a legal form written out the same as its abbreviation.</summary>
 /// <remarks>
 /// Identity decides what counts against the LPP limit of one consignee, so two spellings of one company must give one
 /// key: "Acme Ltd" and "ACME LIMITED" are one consignee, not two with a limit each. Only spellings of the same legal form
 /// are folded; the form itself is kept, since "Acme Ltd" and "Acme GmbH" are different companies. Folding only ever joins
-/// keys (a key folds to itself), which is what lets a ledger written before a fold was added be re-keyed by folding its
-/// stored keys.
+/// keys (a key folds to itself, and a key stored before, with its words apart, folds as the name does), which is what
+/// lets a ledger written before be re-keyed by folding its stored keys. Words are run together last, because spellings
+/// of one name break them in different places ("Hi-Tech", "HiTech", "Hi Tech"), and any rule that kept some breaks would
+/// split some spellings that are one key today.
 /// </remarks>
 internal static class PartyNames
 {
@@ -46,7 +48,8 @@ internal static class PartyNames
     private static readonly FrozenDictionary<string, (string Phrase, string Form)[]>.AlternateLookup<ReadOnlySpan<char>> s_phraseLookup =
         s_phrases.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>"Acme  Ltd." and "ACME LIMITED" give "ACME LTD"; "Acme Public Limited Company" gives "ACME PLC".</summary>
+    /// <summary>"Acme  Ltd." and "ACME LIMITED" give "ACMELTD"; "Acme Public Limited Company" gives "ACMEPLC"; "O'Hara" and
+    /// "O’Hara" give "OHARA".</summary>
     public static string Key(string name)
     {
         var normalized = name.Normalize(NormalizationForm.FormKD);
@@ -80,7 +83,13 @@ internal static class PartyNames
         }
         if (word >= 0)
             length = Fold(key, word, length);
-        var result = new string(key[..length]);
+        // The words run together: where a name breaks its words ("O'Hara" and "O’Hara", "Hi-Tech" and "HiTech",
+        // "A.B.C." and "A B C") is no part of whose name it is.
+        var joined = 0;
+        for (var i = 0; i < length; i++)
+            if (key[i] != ' ')
+                key[joined++] = key[i];
+        var result = new string(key[..joined]);
         if (rented is not null)
             ArrayPool<char>.Shared.Return(rented);
         return result;

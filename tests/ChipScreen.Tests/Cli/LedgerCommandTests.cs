@@ -30,7 +30,7 @@ public class LedgerCommandTests : IDisposable
 
         var show = Run("ledger", "show", "--ledger", Ledger, "--entries");
         Assert.Equal(0, show.Code);
-        Assert.Contains("consignee_year      LAKE COMPUTE LTD", show.Out);
+        Assert.Contains("consignee_year      LAKECOMPUTELTD", show.Out);
         Assert.Contains("20,000,000", show.Out);
         Assert.Contains("SO-1:2", show.Out);
         Assert.DoesNotContain("LAKE", Run("ledger", "show", "--ledger", Ledger, "--country", "CL").Out);
@@ -242,7 +242,7 @@ public class LedgerCommandTests : IDisposable
         Sql("UPDATE ledger_accounts SET total = 'abc'");
         var (code, _, err) = Screen("two", Of(Row("SO-2", "1", "2025-06-01", 10)), "--ledger", Ledger);
         Assert.Equal(1, code);
-        Assert.Contains($"chipscreen: ledger {Ledger}: ledger_accounts.total of the account (consignee_year, 'LAKE COMPUTE LTD', 2025) is 'abc'", err);
+        Assert.Contains($"chipscreen: ledger {Ledger}: ledger_accounts.total of the account (consignee_year, 'LAKECOMPUTELTD', 2025) is 'abc'", err);
         Assert.Contains("(ledger_data_invalid)", err);
         Assert.DoesNotContain("unexpected", err);
         Assert.Empty(Directory.GetFiles(_dir.File("two")));

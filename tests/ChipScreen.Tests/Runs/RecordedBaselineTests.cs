@@ -19,10 +19,10 @@ public class RecordedBaselineTests
               "country_allocation":[{"country":"IN","period":"2025-2027","before":4800}]}}
             """);
         var baseline = RecordedBaseline.Read(report.RootElement);
-        Assert.Equal(25_000_000m, baseline.ConsigneeYear("LAKE COMPUTE LTD", 2025));
+        Assert.Equal(25_000_000m, baseline.ConsigneeYear("LAKECOMPUTELTD", 2025));
         Assert.Equal(0m, baseline.ConsigneeYear("LAKE COMPUTE LIMITED", 2025));
-        Assert.Equal(7m, baseline.ConsigneeYear("LAKE COMPUTE LTD", 2026));
-        Assert.Equal(3m, baseline.ConsigneeYear("OTHER HUB GMBH", 2025));
+        Assert.Equal(7m, baseline.ConsigneeYear("LAKECOMPUTELTD", 2026));
+        Assert.Equal(3m, baseline.ConsigneeYear("OTHERHUBGMBH", 2025));
         Assert.Equal(4_800m, baseline.CountryAllocation("IN", "2025-2027"));
     }
 }

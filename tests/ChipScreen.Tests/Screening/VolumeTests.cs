@@ -62,6 +62,9 @@ public class VolumeTests
         Assert.Equal(["LPP", "LPP", null], d.Select(x => x.Exception));
         Assert.Equal(Decision.LicenseRequired, d[2].Decision);
         Assert.Contains("would reach 26,910,000", d[2].Message);
+        // Nor do apostrophes, hyphens or spaces between a name's words split it.
+        var broken = Run(Chip(2000, consignee: "O'Hara Hi-Tech Ltd"), Chip(690, consignee: "O’Hara HiTech Ltd"), Chip(1, consignee: "O Hara Hi Tech Limited"));
+        Assert.Equal(["LPP", "LPP", null], broken.Select(x => x.Exception));
         // Another legal form is another company, with a limit of its own.
         Assert.Equal("LPP", Run(Chip(2690, consignee: "Lake Compute Ltd"), Chip(1, consignee: "Lake Compute GmbH"))[1].Exception);
     }
