@@ -87,6 +87,10 @@ public sealed class ChipCatalog
         var source = Text("source", true);
         var tpp = Number("tpp", true, false);
         var die = Number("die_area_mm2", false, true);
+        // The bounds an order row's die area is held outside of: a catalog figure outside them is a typing error too.
+        if (die is { } area && area > 0 && area is < Screening.FactsBuilder.MinDieAreaMm2 or > Screening.FactsBuilder.MaxDieAreaMm2)
+            errors.Add(file.Error($"{path}.die_area_mm2", PackErrorCodes.InvalidValue, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"\"die_area_mm2\" {area} is outside what a die can be: from {Screening.FactsBuilder.MinDieAreaMm2} mm² to {Screening.FactsBuilder.MaxDieAreaMm2:N0} mm², the area of a whole 300 mm wafer")));
         var bandwidth = Number("memory_bandwidth_gbs", false, true);
         var chipsPerUnit = Number("chips_per_unit", true, true);
         if (chipsPerUnit is { } cpu && cpu != decimal.Truncate(cpu))

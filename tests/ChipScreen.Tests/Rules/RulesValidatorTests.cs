@@ -54,6 +54,7 @@ public class RulesValidatorTests
         ["a source that is not an object"] = new("ac-2023/pack.json", "\"sources\": [", "\"sources\": [ 7,", "ac-2023", PackErrorCodes.SchemaViolation, "sources[0] 7: the value is \"integer\" but should be \"object\""),
         ["a catalog entry that is null"] = new("catalog/chips.json", "\"chips\": [", "\"chips\": [ null,", "us-2026", PackErrorCodes.SchemaViolation, "the value is \"null\" but should be \"object\""),
         ["text of the wrong type"] = new("ac-2023/pack.json", "\"version\": \"1.0.0\",", "\"version\": 7,", "ac-2023", PackErrorCodes.InvalidValue, "\"version\" is 7; it must be text"),
+        ["a catalog die larger than a wafer"] = new("catalog/chips.json", "\"die_area_mm2\": 814,", "\"die_area_mm2\": 8140000,", "us-2026", PackErrorCodes.InvalidValue, "\"die_area_mm2\" 8140000 is outside what a die can be"),
         ["thresholds out of order"] = new("ai-diffusion-2025/classification.json", "\"tpp_min\": 2400, \"tpp_below\": 4800", "\"tpp_min\": 2400, \"tpp_below\": 2000", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "tpp_below 2000 must be greater than tpp_min 2400"),
         ["decision outside the contract"] = new(Us, "\"decision\": \"LICENSE_REQUIRED\"", "\"decision\": \"REVIEW\"", "us-2026", PackErrorCodes.DecisionInvalid, "\"REVIEW\" is not one of PROHIBITED, HOLD"),
         ["exception outside the contract"] = new(Ai, "\"exception\": \"AIA\"", "\"exception\": \"GBS\"", "ai-diffusion-2025", PackErrorCodes.ExceptionInvalid, "one of ACA, AIA, LPP, NAC, VEU"),
