@@ -9,7 +9,7 @@ namespace ChipScreen.Parties;
 /// <para>A name is normalized, compared with the listed names that share a word, a spelling or initials with it
 /// (<see cref="PartyIndex"/>), and scored 0 to 100 by <see cref="NameComparer"/>. The country then moves the score: a
 /// listed entry in the same country gains <see cref="CountryAgreement"/> points, one only in other countries loses
-/// <see cref="CountryConflict"/> (Hong Kong and Macau count as China). A reviewed "not a match" for the name and entry
+/// <see cref="CountryConflict"/> but never drops below review for it (Hong Kong and Macau count as China). A reviewed "not a match" for the name and entry
 /// clears the candidate while the entry is unchanged.</para>
 /// <para>What a name scores against the lists is remembered per distinct name (a batch repeats its customers), and the
 /// candidates of the few names that have any per name and country, up to <see cref="CacheLimit"/> of each and
@@ -215,7 +215,7 @@ public sealed class PartyScreening
         foreach (var hit in hits)
         {
             var entry = Lists.Entries[hit.Entry];
-            var score = Adjust(hit.Score, entry, country, out var countryNote);
+            var score = Adjust(hit.Score, entry, country, Thresholds.Review, out var countryNote);
             if (score < minimum)
                 continue;
             var explanation = hit.Explanation + countryNote;
@@ -233,8 +233,11 @@ public sealed class PartyScreening
     /// <summary>What a name scores against an entry, the country left aside.</summary>
     internal sealed record NameHit(int Entry, string MatchedName, string MatchedAs, int Score, string Explanation, string Hash, Disposition? Applies, Disposition? Lapsed);
 
-    /// <summary>The score moved by the country: up when the entry is in the party's country, down when it is only elsewhere.</summary>
-    private static int Adjust(int score, ListEntry entry, string country, out string note)
+    /// <summary>The score moved by the country: up when the entry is in the party's country, down when it is only elsewhere,
+    /// but never from <paramref name="review"/> or more to below it: a listed party ships through other countries (a
+    /// Chinese entity's Singapore or Malaysia arm is the classic diversion), so another country may lower a match to a
+    /// review, never clear a name that needs one.</summary>
+    private static int Adjust(int score, ListEntry entry, string country, int review, out string note)
     {
         note = "";
         if (country.Length == 0 || entry.Countries.IsDefaultOrEmpty)
@@ -247,8 +250,14 @@ public sealed class PartyScreening
             note = $"; country {country} agrees (+{CountryAgreement})";
             return Math.Min(100, score + CountryAgreement);
         }
+        var lowered = Math.Max(0, score - CountryConflict);
+        if (score >= review && lowered < review)
+        {
+            note = $"; country {country} is not the listed {string.Join("/", entry.Countries)} (-{score - review}: not below review, since a listed party ships through other countries)";
+            return review;
+        }
         note = $"; country {country} is not the listed {string.Join("/", entry.Countries)} (-{CountryConflict})";
-        return Math.Max(0, score - CountryConflict);
+        return lowered;
     }
 
     private static string Family(string code) => code is "HK" or "MO" ? "CN" : code;

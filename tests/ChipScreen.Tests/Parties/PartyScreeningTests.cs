@@ -26,8 +26,24 @@ public class PartyScreeningTests
         Assert.InRange(none.Score, 75, 95);
         Assert.Equal(none.Score + PartyScreening.CountryAgreement, agrees.Score);
         Assert.Equal(agrees.Score, hongKong.Score); // Hong Kong and Macau count as China
-        Assert.Equal(none.Score - PartyScreening.CountryConflict, conflicts.Score);
+        Assert.Equal(Math.Max(none.Score - PartyScreening.CountryConflict, Shipped.Thresholds.Review), conflicts.Score);
         Assert.Contains("country DE is not the listed CN", conflicts.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Tianjin Phytium", "SG")]
+    [InlineData("Zhipu", "SG")]
+    [InlineData("Sunway", "SG")]
+    [InlineData("Phytium Technology Malaysia Sdn Bhd", "MY")]
+    public void AnotherCountry_NeverTakesANameThatNeedsAReview_BelowIt(string name, string country)
+    {
+        // A listed Chinese entity's arm in Singapore or Malaysia is how chips are diverted: the country may not clear it.
+        var alone = Shipped.Search(name, "").First();
+        Assert.True(alone.Score >= Shipped.Thresholds.Review, $"{name}: {alone.Score}");
+        var elsewhere = Shipped.Search(name, country).First(c => c.Entry.Id == alone.Entry.Id);
+        Assert.Equal(Shipped.Thresholds.Review, elsewhere.Score);
+        Assert.Equal(Verdicts.Review, elsewhere.Verdict);
+        Assert.Contains("not below review", elsewhere.Explanation);
     }
 
     [Fact]

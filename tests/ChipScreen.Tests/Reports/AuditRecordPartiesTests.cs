@@ -80,9 +80,13 @@ public class AuditRecordPartiesTests
     public void ACandidateClearedByAReviewedDisposition_IsRecordedWithTheReviewer()
     {
         var entry = Screen.Pack.Parties.Lists.Entries.Single(e => e.Id == "el-huawei-device");
+        // The shop also resembles Huawei Technologies enough to need a review; the reviewer cleared both entries.
+        var technologies = Screen.Pack.Parties.Lists.Entries.Single(e => e.Id == "el-huawei-technologies");
         using var dir = new TempDir();
         var file = dir.Write("dispositions.json", $$"""
             { "dispositions": [ { "name": "Huawei Device Company", "entry_id": "el-huawei-device", "entry_hash": "{{entry.ContentHash[..12]}}",
+                                  "reviewer": "J. Doe", "date": "2025-10-01", "reason": "a phone repair shop in Lagos, checked by registry extract" },
+                                { "name": "Huawei Device Company", "entry_id": "el-huawei-technologies", "entry_hash": "{{technologies.ContentHash[..12]}}",
                                   "reviewer": "J. Doe", "date": "2025-10-01", "reason": "a phone repair shop in Lagos, checked by registry extract" } ] }
             """);
         var pack = Screen.Pack.WithPartyLists(PartyListReader.Read([file]));

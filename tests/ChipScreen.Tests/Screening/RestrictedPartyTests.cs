@@ -131,7 +131,7 @@ public class RestrictedPartyTests
         var d = Batch(Line("DE", tpp: 1000, die: 500, endUser: "Nordlicht Rechenzentrum GmbH", consignee: "Hua Wei Device Co"))[0];
         Decided(d, Decision.Prohibited, "P2", "el-huawei-device");
         Assert.Contains("consignee 'Hua Wei Device Co' matches", d.Message);
-        Assert.Equal(PartyRoles.Consignee, d.Facts.PartyMatches.Single().Role);
+        Assert.All(d.Facts.PartyMatches, m => Assert.Equal(PartyRoles.Consignee, m.Role));
     }
 
     [Theory]
@@ -193,9 +193,13 @@ public class RestrictedPartyTests
     public void ReviewedDisposition_ClearsTheLine_AndTheDecisionStillListsTheCandidate()
     {
         var entry = Pack.Parties.Lists.Entries.Single(e => e.Id == "el-huawei-device");
+        // The shop also resembles Huawei Technologies enough to need a review; the reviewer cleared both entries.
+        var technologies = Pack.Parties.Lists.Entries.Single(e => e.Id == "el-huawei-technologies");
         using var dir = new TempDir();
         var file = dir.Write("dispositions.json", $$"""
             { "dispositions": [ { "name": "Huawei Device Company", "entry_id": "el-huawei-device", "entry_hash": "{{entry.ContentHash[..12]}}",
+                                  "reviewer": "J. Doe", "date": "2025-10-01", "reason": "a phone repair shop in Lagos, checked by registry extract" },
+                                { "name": "Huawei Device Company", "entry_id": "el-huawei-technologies", "entry_hash": "{{technologies.ContentHash[..12]}}",
                                   "reviewer": "J. Doe", "date": "2025-10-01", "reason": "a phone repair shop in Lagos, checked by registry extract" } ] }
             """);
         var pack = Pack.WithPartyLists(PartyListReader.Read([file]));
