@@ -40,6 +40,10 @@ public sealed class PartyFacts
         _consigneeCountry = consigneeCountry;
     }
 
+    /// <summary>The country of the end user's headquarters, or empty: an entry listed there agrees with the end user as one
+    /// listed in its destination does (a Chinese entity's Singapore arm is screened as Chinese too).</summary>
+    internal string EndUserHqCountry { get; init; } = "";
+
     /// <summary>No lists: nothing matches.</summary>
     public static PartyFacts None { get; } = new(PartyScreening.None, null, "", null, "");
 
@@ -106,11 +110,24 @@ public sealed class PartyFacts
     internal static string[] Codes(string lists) =>
         s_lists.GetOrAdd(lists, l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
+    /// <summary>The end user's candidates in its destination and, when its headquarters are elsewhere, there too: per entry
+    /// the better score, best first.</summary>
+    private IReadOnlyList<PartyCandidate> ScreenEndUser(PartyName endUser)
+    {
+        var here = _screening.Screen(endUser, _endUserCountry);
+        if (EndUserHqCountry.Length == 0 || EndUserHqCountry == _endUserCountry)
+            return here;
+        var atHq = _screening.Screen(endUser, EndUserHqCountry);
+        if (atHq.Count == 0)
+            return here;
+        return [.. here.Concat(atHq).GroupBy(c => c.Entry.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Score)!).OrderByDescending(c => c.Score)];
+    }
+
     private PartyMatch[] Screen()
     {
         if (_screening.NameCount == 0 || _endUser is null && _consignee is null)
             return [];
-        var endUser = _endUser is null ? [] : _screening.Screen(_endUser, _endUserCountry);
+        var endUser = _endUser is null ? [] : ScreenEndUser(_endUser);
         var consignee = _consignee is null ? [] : _screening.Screen(_consignee, _consigneeCountry);
         if (endUser.Count == 0 && consignee.Count == 0)
             return [];

@@ -93,15 +93,16 @@ internal sealed class FactsBuilder(RulePack pack)
     internal bool IsValidatedEndUser(Parties.PartyName? endUser, Place destination) =>
         endUser is not null && destination.Known && pack.ValidatedEndUsers.FindByKey(endUser.Key, destination.Code) is not null;
 
-    /// <summary>The parties screened for a line: the end user in the ultimate destination, and the consignee, when the order
-    /// names one other than the end user, in the ship-to country. Screening itself waits until a rule reads the facts.</summary>
-    internal Parties.PartyFacts PartyFactsOf(Parties.PartyName? endUser, Parties.PartyName? consignee, Place destination, Place shipTo)
+    /// <summary>The parties screened for a line: the end user in the ultimate destination (and in its headquarters' country,
+    /// when given), and the consignee, when the order names one other than the end user, in the ship-to country. Screening
+    /// itself waits until a rule reads the facts.</summary>
+    internal Parties.PartyFacts PartyFactsOf(Parties.PartyName? endUser, Parties.PartyName? consignee, Place destination, Place shipTo, Place hq)
     {
         if (pack.Parties.NameCount == 0)
             return Parties.PartyFacts.None;
         if (consignee is not null && consignee.Key == (endUser?.Key ?? ""))
             consignee = null;
-        return new Parties.PartyFacts(pack.Parties, endUser, destination.Code, consignee, shipTo.Code);
+        return new Parties.PartyFacts(pack.Parties, endUser, destination.Code, consignee, shipTo.Code) { EndUserHqCountry = hq.Code };
     }
 
     /// <summary>A TPP past this is a typing error, not a chip (the largest of 2025 are near 40,000); it also keeps a line's

@@ -100,7 +100,7 @@ public sealed class LineFacts
     public bool IsValidatedEndUser => _builder.HasValidatedEndUsers && _builder.IsValidatedEndUser(EndUserName, Destination);
 
     /// <summary>The end user's and consignee's matches on the restricted-party lists (<c>line.Parties.Matches("sdn")</c>).</summary>
-    public PartyFacts Parties => _parties ??= _builder.PartyFactsOf(EndUserName, ConsigneeName, Destination, ShipTo);
+    public PartyFacts Parties => _parties ??= _builder.PartyFactsOf(EndUserName, ConsigneeName, Destination, ShipTo, Hq);
 
     // The party names, and what follows from them, are looked up when a rule or the volume plan first asks: most lines
     // of a first pass are settled by the volume rules alone and never need them. Each cache is one reference, so a race

@@ -126,6 +126,18 @@ public class RestrictedPartyTests
     }
 
     [Fact]
+    public void AnEndUserHeadquarteredWhereTheEntryIsListed_IsScreenedAsBeingThere()
+    {
+        // "Sunway" shipping to Singapore: 73 there, held for review at the review line; headquartered in China, its
+        // listed country, it matches (88) and is prohibited.
+        var elsewhere = Batch(Line("SG", tpp: 1000, die: 500, endUser: "Sunway"))[0];
+        Assert.Equal(Decision.Hold, elsewhere.Decision);
+        var headquartered = Batch(Line("SG", tpp: 1000, die: 500, endUser: "Sunway", hq: "CN"))[0];
+        Decided(headquartered, Decision.Prohibited, "P2", "el-sunway");
+        Assert.Contains("country CN agrees", headquartered.Facts.PartyMatches.Single(m => m.EntryId == "el-sunway").Explanation);
+    }
+
+    [Fact]
     public void ListedConsignee_GetsItsDecisionToo()
     {
         var d = Batch(Line("DE", tpp: 1000, die: 500, endUser: "Nordlicht Rechenzentrum GmbH", consignee: "Hua Wei Device Co"))[0];
