@@ -83,12 +83,38 @@ public sealed class PartyScreening
     public IReadOnlyList<PartyCandidate> Screen(string name, string country)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return Screen(name, HitsOf(name), country ?? "");
+        var whole = Screen(name, HitsOf(name), country ?? "");
+        return Parts(name) is { } parts ? WithParts(whole, parts, country ?? "") : whole;
     }
 
     /// <summary>As <see cref="Screen(string, string)"/>, for a name a batch remembers: its hits are kept with it, so a line
     /// whose name was screened before costs no lookup by name.</summary>
     internal IReadOnlyList<PartyCandidate> Screen(PartyName name, string country)
+    {
+        var whole = ScreenWhole(name, country);
+        return Parts(name.Text) is { } parts ? WithParts(whole, parts, country) : whole;
+    }
+
+    /// <summary>The parties a field names together ("Huawei Technologies Co Ltd / Acme GmbH", "Acme GmbH c/o Huawei"), or
+    /// null for one name: split at a slash, semicolon, vertical bar, line break or "c/o", parts of at least three letters.</summary>
+    internal static string[]? Parts(string text)
+    {
+        if (text.IndexOfAny(s_partSeparators) < 0)
+            return null;
+        var parts = text.Replace("c/o", ";", StringComparison.OrdinalIgnoreCase).Split(s_partSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.Count(char.IsLetter) >= 3).ToArray();
+        return parts.Length >= 2 ? parts : null;
+    }
+
+    private static readonly char[] s_partSeparators = ['/', ';', '|', '\n', '\r'];
+
+    /// <summary>The candidates of a whole name and of each party it names: per entry the best, best first, a part's
+    /// explanation saying which part matched. A listed party named beside another in one field must not hide behind it.</summary>
+    private IReadOnlyList<PartyCandidate> WithParts(IReadOnlyList<PartyCandidate> whole, string[] parts, string country) =>
+        [.. whole.Concat(parts.SelectMany(part => Screen(part, country).Select(c => c with { Explanation = $"part '{part}' of the name: {c.Explanation}" })))
+            .GroupBy(c => c.Entry.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Score)!).OrderByDescending(c => c.Score).Take(MaxCandidates)];
+
+    private IReadOnlyList<PartyCandidate> ScreenWhole(PartyName name, string country)
     {
         NameHit[] hits;
         if (name.Screened is { } screened && ReferenceEquals(screened.Screening, this))

@@ -137,6 +137,24 @@ public class RestrictedPartyTests
         Assert.Contains("country CN agrees", headquartered.Facts.PartyMatches.Single(m => m.EntryId == "el-sunway").Explanation);
     }
 
+    [Theory]
+    [InlineData("Huawei Technologies Co Ltd / Acme GmbH")]
+    [InlineData("Acme GmbH c/o Huawei Technologies Co., Ltd.")]
+    [InlineData("Acme GmbH; Huawei Technologies Co Ltd")]
+    public void AListedPartyNamedBesideAnotherInOneField_IsFound(string consignee)
+    {
+        var d = Batch(Line("DE", tpp: 1000, die: 500, endUser: "Nordlicht Rechenzentrum GmbH", consignee: consignee))[0];
+        Decided(d, Decision.Prohibited, "P2", "el-huawei-technologies");
+        Assert.Contains("part 'Huawei Technologies Co", d.Facts.PartyMatches.First(m => m.EntryId == "el-huawei-technologies").Explanation);
+    }
+
+    [Theory]
+    [InlineData("Novo Nordisk A/S", null)] // a legal form with a slash: no part of three letters beside the name
+    [InlineData("Acme GmbH", null)]
+    [InlineData("Acme GmbH / Beta Ltd", new[] { "Acme GmbH", "Beta Ltd" })]
+    public void APartyFieldIsSplitOnlyWhereItNamesSeveral(string text, string[]? parts) =>
+        Assert.Equal(parts, ChipScreen.Parties.PartyScreening.Parts(text));
+
     [Fact]
     public void ListedConsignee_GetsItsDecisionToo()
     {
