@@ -23,7 +23,7 @@ public sealed record LedgerLocation(LedgerStoreKind Kind, string Target, string 
         if (text is null)
             return "";
         var value = text.Trim();
-        if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (IsUri(value))
             return RedactedUri(value);
         return value.Contains('=', StringComparison.Ordinal) ? RedactedPairs(value, ';') : text;
     }
@@ -39,7 +39,7 @@ public sealed record LedgerLocation(LedgerStoreKind Kind, string Target, string 
             problem = "empty: give an SQLite file path or a PostgreSQL connection string";
             return false;
         }
-        if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (IsUri(value))
             return FromUri(value, out location, out problem);
         if (value.Contains('=', StringComparison.Ordinal))
         {
@@ -79,6 +79,10 @@ public sealed record LedgerLocation(LedgerStoreKind Kind, string Target, string 
         location = new LedgerLocation(LedgerStoreKind.Sqlite, value, value);
         return true;
     }
+
+    /// <summary>Whether a location is written as a <c>postgres://</c> or <c>postgresql://</c> URI.</summary>
+    private static bool IsUri(string value) =>
+        value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
     private static bool FromUri(string value, out LedgerLocation? location, out string? problem)
     {

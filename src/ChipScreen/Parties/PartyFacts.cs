@@ -120,7 +120,7 @@ public sealed class PartyFacts
         var atHq = _screening.Screen(endUser, EndUserHqCountry);
         if (atHq.Count == 0)
             return here;
-        return [.. here.Concat(atHq).GroupBy(c => c.Entry.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Score)!).OrderByDescending(c => c.Score)];
+        return [.. PartyScreening.BestPerEntry(here.Concat(atHq))];
     }
 
     private PartyMatch[] Screen()

@@ -111,8 +111,13 @@ public sealed class PartyScreening
     /// <summary>The candidates of a whole name and of each party it names: per entry the best, best first, a part's
     /// explanation saying which part matched. A listed party named beside another in one field must not hide behind it.</summary>
     private IReadOnlyList<PartyCandidate> WithParts(IReadOnlyList<PartyCandidate> whole, string[] parts, string country) =>
-        [.. whole.Concat(parts.SelectMany(part => Screen(part, country).Select(c => c with { Explanation = $"part '{part}' of the name: {c.Explanation}" })))
-            .GroupBy(c => c.Entry.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Score)!).OrderByDescending(c => c.Score).Take(MaxCandidates)];
+        [.. BestPerEntry(whole.Concat(parts.SelectMany(part => Screen(part, country).Select(c => c with { Explanation = $"part '{part}' of the name: {c.Explanation}" }))))
+            .Take(MaxCandidates)];
+
+    /// <summary>Of candidates found for one party in several ways (its parts, its countries), each entry's best, best first
+    /// (a stable sort: equal scores keep their order).</summary>
+    internal static IEnumerable<PartyCandidate> BestPerEntry(IEnumerable<PartyCandidate> candidates) =>
+        candidates.GroupBy(c => c.Entry.Id, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Score)!).OrderByDescending(c => c.Score);
 
     private IReadOnlyList<PartyCandidate> ScreenWhole(PartyName name, string country)
     {
