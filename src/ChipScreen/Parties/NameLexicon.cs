@@ -5,7 +5,9 @@ namespace ChipScreen.Parties;
 /// <summary>The words name matching treats specially: legal forms and fillers (ignored), generic words and common
 /// surnames (weak evidence), number words and spelling variants (rewritten).</summary>
 /// <remarks>
-/// Words are in the form <see cref="NameNormalizer"/> produces: lower case, without accents or punctuation.
+/// Words are in the form <see cref="NameNormalizer"/> produces: lower case, without accents or punctuation. Cyrillic
+/// words are written as they are spelt; their look-alike letters are read as Latin (<see cref="Confusables"/>) as the
+/// sets are built, as the normalizer reads them in names.
 /// Generic words and surnames still count when they match, but never on their own: two names that share only
 /// such words are not the same party ("Technology Co., Ltd." matches nothing). Immutable.
 /// </remarks>
@@ -29,7 +31,7 @@ internal static class NameLexicon
         "youxian", "gongsi", "zeren", "gufen", "jituan",
         // Cyrillic abbreviations (accents and the breve are removed before comparing)
         "ооо", "оао", "зао", "пао", "ао", "ип",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.Select(Confusables.LowerLatin).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The kind of company some legal forms name: a company limited by shares ("AG", "S.A.", "JSC") or a limited
     /// liability company ("GmbH", "S.à r.l.", "LLC", "OOO"). A name with one kind and a name with the other are different
@@ -47,11 +49,11 @@ internal static class NameLexicon
         ["llc"] = LegalFormKind.LimitedLiability, ["ooo"] = LegalFormKind.LimitedLiability, ["ооо"] = LegalFormKind.LimitedLiability,
         ["ogranichennoi"] = LegalFormKind.LimitedLiability, ["ограниченнои"] = LegalFormKind.LimitedLiability,
         ["liability"] = LegalFormKind.LimitedLiability, ["sro"] = LegalFormKind.LimitedLiability,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.GroupBy(k => Confusables.LowerLatin(k.Key)).ToFrozenDictionary(g => g.Key, g => g.Select(k => k.Value).Distinct().Single(), StringComparer.Ordinal);
 
     /// <summary>Legal forms written as several words; removed as a whole, wherever they stand.</summary>
-    public static IReadOnlyList<string[]> LegalPhrases { get; } =
-    [
+    public static IReadOnlyList<string[]> LegalPhrases { get; } = new string[][]
+    {
         ["limited", "liability", "company"], ["limited", "liability", "partnership"], ["public", "limited", "company"],
         ["open", "joint", "stock", "company"], ["closed", "joint", "stock", "company"], ["public", "joint", "stock", "company"],
         ["joint", "stock", "company"], ["joint", "stock"], ["sp", "z", "oo"], ["s", "de", "rl"], ["sa", "de", "cv"], ["de", "cv"],
@@ -60,7 +62,7 @@ internal static class NameLexicon
         ["zakrytoe", "aktsionernoe", "obshchestvo"], ["publichnoe", "aktsionernoe", "obshchestvo"], ["aktsionernoe", "obshchestvo"],
         ["общество", "с", "ограниченнои", "ответственностью"], ["акционерное", "общество"], ["публичное", "акционерное", "общество"],
         ["youxian", "zeren", "gongsi"], ["gufen", "youxian", "gongsi"], ["youxian", "gongsi"],
-    ];
+    }.Select(p => Array.ConvertAll(p, Confusables.LowerLatin)).ToArray();
 
     /// <summary>Chinese legal forms, removed from the end of a run of Chinese characters (longest first).</summary>
     public static IReadOnlyList<string> HanLegalSuffixes { get; } =

@@ -185,7 +185,7 @@ internal static class NameNormalizer
     }
 
     /// <summary>Appends a letter lower-cased, with the letters NFKD leaves whole spelt out in ASCII ("ß" is "ss", "ø" is
-    /// "o"). Also folds end-use text (<see cref="ChipScreen.Screening.EndUseTerms"/>).</summary>
+    /// "o") and a Cyrillic or Greek look-alike read as its Latin letter (<see cref="Confusables"/>). Also folds end-use text (<see cref="ChipScreen.Screening.EndUseTerms"/>).</summary>
     internal static void Fold(char c, StringBuilder word)
     {
         switch (c)
@@ -198,7 +198,7 @@ internal static class NameNormalizer
             case 'đ' or 'Đ' or 'ð' or 'Ð': word.Append('d'); break;
             case 'þ' or 'Þ': word.Append("th"); break;
             case 'ı': word.Append('i'); break;
-            default: word.Append(char.ToLowerInvariant(c)); break;
+            default: word.Append(char.ToLowerInvariant(Confusables.Latin(c))); break;
         }
     }
 

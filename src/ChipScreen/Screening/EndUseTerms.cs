@@ -114,8 +114,8 @@ public sealed class EndUseTerms
 
     /// <summary>The form an end use and a term are compared in: the letters and digits of <paramref name="text"/>, and
     /// nothing else, after Unicode compatibility decomposition (NFKD: full-width and other compatibility forms are their
-    /// plain letters, "\uFB01" is "fi"), with accents left out and case folded as party names fold them ("Ｓｕｐｅｒ" and
-    /// "Sûper" are "super", "ß" is "ss"). Spaces and line breaks of any kind, hyphens and dashes, underscores, slashes,
+    /// plain letters, "\uFB01" is "fi"), with accents left out and case and look-alike letters folded as party names fold
+    /// them ("Ｓｕｐｅｒ" and "Sûper" are "super", "ß" is "ss", "mіlitary" with a Cyrillic "і" is "military"). Spaces and line breaks of any kind, hyphens and dashes, underscores, slashes,
     /// other punctuation and symbols, and format characters (soft hyphen, zero-width space) are all left out:
     /// "Super\u00ADcomputer", "super  computer" and "super-computer" are "supercomputer".</summary>
     internal static string Squash(string text)

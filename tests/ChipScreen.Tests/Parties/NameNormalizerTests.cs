@@ -46,6 +46,15 @@ public class NameNormalizerTests
     [InlineData("United Kingdom Atomic Energy Authority", "uk atomic energy authority")]
     public void SpellingVariants_AreUnified(string name, string key) => Assert.Equal(key, Key(name));
 
+    [Theory]
+    [InlineData("S\u041CIC", "smic")]                                // Cyrillic "М"
+    [InlineData("\u0405\u041C\u0406\u0421", "smic")]                 // all four Cyrillic look-alikes
+    [InlineData("\u041Du\u0430w\u0435i Technologies", "huawei technologies")] // Cyrillic "Н", "а", "е"
+    [InlineData("\u0397UAWEI \u03A4echnologies", "huawei technologies")] // Greek "Η", "Τ"
+    [InlineData("\u041E\u041E\u041E Oboronnye Initsiativy", "oboronnye initsiativy")] // the Cyrillic legal form is still one
+    [InlineData("\u0417\u0410\u041E \u0420\u043E\u043C\u0430\u0448\u043A\u0430", "poma\u0448ka")] // ЗАО Ромашка: only look-alikes are read as Latin
+    public void LookAlikeLettersOfOtherScripts_ReadAsTheLatinLetters(string name, string key) => Assert.Equal(key, Key(name));
+
     [Fact]
     public void OnlyLegalForms_LeaveNothingToCompare() => Assert.True(NameNormalizer.Normalize("Co., Ltd.").IsEmpty);
 

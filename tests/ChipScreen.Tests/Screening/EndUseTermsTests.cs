@@ -69,7 +69,9 @@ public class EndUseTermsTests
     [InlineData("advanced\u00A0node")]
     [InlineData("\uFF53\uFF55\uFF50\uFF45\uFF52\uFF43\uFF4F\uFF4D\uFF50\uFF55\uFF54\uFF45\uFF52")]
     [InlineData("wafer-fab")]
-    public void U1_AnH20ForASupercomputerOrFabInChina_IsProhibited_HoweverTheEndUseIsWritten(string endUse)
+    [InlineData("\u0455upercomputer")]            // Cyrillic "ѕ"
+    [InlineData("super c\u043Emputer")]           // Cyrillic "о"
+        public void U1_AnH20ForASupercomputerOrFabInChina_IsProhibited_HoweverTheEndUseIsWritten(string endUse)
     {
         var d = One(Line("CN", sku: "H20-96GB", endUse: endUse));
         Assert.True(d.Decision == Decision.Prohibited, $"expected PROHIBITED, got {d.Decision}: {d.Message}");
@@ -79,6 +81,8 @@ public class EndUseTermsTests
     [Theory]
     [InlineData("mili\u00ADtary")]
     [InlineData("\uFF4D\uFF49\uFF4C\uFF49\uFF54\uFF41\uFF52\uFF59")]
+    [InlineData("m\u0456litary logistics")]       // Cyrillic "і"
+    [InlineData("MILIT\u0391RY")]                 // Greek "Α"
     public void F2_AnH100ForMilitaryUseInGermany_IsHeld_HoweverTheEndUseIsWritten(string endUse)
     {
         var d = One(Line("DE", sku: "H100-SXM5-80GB", endUse: endUse));

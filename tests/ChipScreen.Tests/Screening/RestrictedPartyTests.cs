@@ -59,9 +59,16 @@ public class RestrictedPartyTests
 
     public static TheoryData<string, string, string> Acronyms() => Cases(("YMTC", "el-ymtc"), ("SMIC", "el-smic"), ("NUDT", "el-nudt"), ("JICT", "el-wuxi-jiangnan"));
 
+    public static TheoryData<string, string, string> LookAlikeLetters() => Cases(
+        ("S\u041CIC", "el-smic"), ("\u041Du\u0430w\u0435i Technologies Co., Ltd.", "el-huawei-technologies"),
+        ("\u0405ugon", "el-sugon"), ("Y\u039CTC", "el-ymtc"));
+
     public static TheoryData<string, string, string> PinyinSpacing() => Cases(
         ("Zhi Pu Hua Zhang Technology Co., Ltd.", "el-zhipu"), ("Bi Ren Technology Development Co Ltd Beijing", "el-biren-beijing"),
         ("Zhong Ke Shu Guang", "el-sugon"), ("Hua Wei Technologies", "el-huawei-technologies"), ("Chengdu Hai Guang Integrated Circuit", "el-chengdu-haiguang-ic"));
+
+    [Theory, MemberData(nameof(LookAlikeLetters))]
+    public void ANameWithCyrillicOrGreekLookAlikes_GetsThePartysDecision(string name, string entry, string rule) => Check(name, entry, rule);
 
     [Theory, MemberData(nameof(CaseVariants))]
     public void CaseVariant_GetsThePartysDecision(string name, string entry, string rule) => Check(name, entry, rule);
