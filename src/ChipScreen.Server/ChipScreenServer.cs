@@ -137,5 +137,6 @@ public static class ChipScreenServer
         v1.MapGet("/packs", PacksEndpoint.Handle)
             .WithName("Packs").WithSummary("The rule pack serving, and how the last reload went")
             .Produces<PacksResponse>();
+        v1.MapMethods("/packs", [HttpMethods.Head], PacksEndpoint.Handle).ExcludeFromDescription(); // as /healthz: every GET has its HEAD
     }
 }

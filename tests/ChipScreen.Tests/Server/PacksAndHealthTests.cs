@@ -47,6 +47,17 @@ public class PacksAndHealthTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
+    [Theory]
+    [InlineData(true, HttpStatusCode.OK)]
+    [InlineData(false, HttpStatusCode.Unauthorized)]
+    public async Task Packs_AnswersHead_AsGetWithoutTheBody_AndNeedsTheKeyAsGetDoes(bool withKey, HttpStatusCode status)
+    {
+        using var client = withKey ? Server.Client() : Server.Client(key: "");
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/packs"));
+        Assert.Equal(status, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task TheOpenApiDocument_DescribesEveryEndpointAndTheKey()
     {
