@@ -59,6 +59,16 @@ public class PacksAndHealthTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task TheOpenApiDocument_DescribesTheBatchAsAnArrayInJson_AndOneDecisionPerLineInNdjson()
+    {
+        using var client = Server.Client(key: "");
+        var document = await LoopbackServer.ReadJsonAsync(await client.GetAsync("/openapi/v1.json"));
+        var content = document["paths"]!["/v1/screen/batch"]!["post"]!["responses"]!["200"]!["content"]!;
+        Assert.Equal("array", (string?)content["application/json"]!["schema"]!["type"]);
+        Assert.Equal("#/components/schemas/ScreeningResponse", (string?)content["application/x-ndjson"]!["schema"]!["$ref"]);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesEveryEndpointAndTheKey()
     {
         using var client = Server.Client(key: "");
