@@ -239,7 +239,7 @@ public class ScreenOrderEndpointTests(ServerFixture fixture) : IClassFixture<Ser
     [Theory]
     [InlineData("DELETE", "/v1/screen", "POST")]
     [InlineData("GET", "/v1/screen/batch", "POST")]
-    [InlineData("POST", "/v1/packs", "GET")]
+    [InlineData("POST", "/v1/packs", "GET, HEAD")]
     [InlineData("POST", "/healthz", "GET, HEAD")]
     public async Task AWrongMethod_Is405_InOurShape_WithTheMethodsAllowed(string method, string path, string allowed)
     {
