@@ -337,6 +337,71 @@ internal abstract partial class LedgerStore : IDisposable
             RecomputeTotals("account = 'consignee_year'");
     }
 
+    /// <summary>Re-keys the consignee of every entry (active or history) by <paramref name="key"/> applied to the
+    /// consignee's name as the entry keeps it, and moves each yearly account to the keys of its entries' names (to
+    /// <paramref name="key"/> of its own key when it has no entry), merging the accounts of keys that become one; their
+    /// totals are then the sum of their active entries again. For a migration, in its transaction.</summary>
+    /// <remarks>From the name rather than the stored key, because a key run together can have lost what the name still
+    /// shows: "Acme LІmited" (a Cyrillic І) was stored "ACMELІMITED", which folds to "ACMELIMITED" while the name keys
+    /// "ACMELTD" (see <see cref="Parties.PartyNames"/>). Every entry thus lands where a line of its name counts from now.
+    /// Entries of one stored key whose names now key apart ("Acme LІmited" and "AcmeLІmited") go apart with them, as
+    /// "Acme Limited" and "AcmeLimited" always have.</remarks>
+    internal void RekeyConsigneesByName(Func<string, string> key)
+    {
+        var changes = new List<(string Old, string Name, string New)>();
+        var targets = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        using (var command = Command("SELECT DISTINCT consignee_key, consignee FROM ledger_entries"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var (old, name) = (reader.GetString(0), reader.GetString(1));
+                var folded = key(name);
+                if (!targets.TryGetValue(old, out var keys))
+                    targets[old] = keys = new SortedSet<string>(StringComparer.Ordinal);
+                keys.Add(folded);
+                if (folded != old)
+                    changes.Add((old, name, folded));
+            }
+        }
+        var accounts = new List<string>();
+        using (var command = Command("SELECT DISTINCT account_key FROM ledger_accounts WHERE account = 'consignee_year'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                accounts.Add(reader.GetString(0));
+        }
+        foreach (var (old, name, folded) in changes.OrderBy(c => c.Old, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            Execute("""
+                UPDATE ledger_entries SET consignee_key = @new, account_key = CASE WHEN account = 'consignee_year' THEN @new ELSE account_key END
+                WHERE consignee_key = @old AND consignee = @name
+                """, ("old", old), ("name", name), ("new", folded));
+        }
+        // An account goes where its entries went; one kept by no key (all its entries went elsewhere) is deleted after its
+        // rows were copied to those keys, so that no account is deleted that another moved into.
+        var moves = accounts.ToDictionary(a => a, a => targets.TryGetValue(a, out var keys) ? keys : new SortedSet<string>(StringComparer.Ordinal) { key(a) }, StringComparer.Ordinal);
+        var kept = moves.Values.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        var moved = false;
+        foreach (var (old, keys) in moves.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            foreach (var folded in keys.Where(k => k != old))
+            {
+                Execute(InsertIfAbsent("ledger_accounts", "account, account_key, period, period_from, period_to, total",
+                    "SELECT account, @new, period, period_from, period_to, total FROM ledger_accounts WHERE account = 'consignee_year' AND account_key = @old ORDER BY period",
+                    "account, account_key, period"), ("old", old), ("new", folded));
+                moved = true;
+            }
+        }
+        foreach (var old in moves.Keys.Where(k => !kept.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            Execute("DELETE FROM ledger_accounts WHERE account = 'consignee_year' AND account_key = @old", ("old", old));
+            moved = true;
+        }
+        if (moved || changes.Count > 0)
+            RecomputeTotals("account = 'consignee_year'");
+    }
+
     public virtual void Dispose()
     {
         Transaction?.Dispose();

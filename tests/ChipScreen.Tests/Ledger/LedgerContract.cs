@@ -414,7 +414,7 @@ public abstract class LedgerContract : IDisposable
             Account("LAKE COMPUTE LTD", 10_000_000m);
         }
         using (var migrated = Target.Open(write: true))
-            Assert.Equal(3, migrated.SchemaVersion);
+            Assert.Equal(LedgerMigrations.Latest, migrated.SchemaVersion);
 
         Assert.Equal(new Dictionary<(string, string, string), decimal> { [("consignee_year", "LAKECOMPUTELTD", "2025")] = 25_000_000m }, Totals());
         Assert.All(Entries(history: true), e => Assert.Equal(("LAKECOMPUTELTD", "LAKECOMPUTELTD"), (e.AccountKey, e.ConsigneeKey)));
@@ -424,6 +424,45 @@ public abstract class LedgerContract : IDisposable
         var run = Run(Of(Row("SO-4", "1", "2025-09-01", 190, consignee: "LAKE COMPUTE LIMITED."), Row("SO-5", "1", "2025-09-02", 1, consignee: "Lake Compute Ltd.")), commit: false);
         Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (run.Decisions[0][2], run.Decisions[0][3]));
         Assert.Equal(("LICENSE_REQUIRED", "A5"), (run.Decisions[1][2], run.Decisions[1][7]));
+    }
+
+    [LedgerFact]
+    public void Migration4_KeysTheStoredConsigneesFromTheirNames_ReadingLookAlikesAsLatin_AndJoinsTheAccountsOfOneConsignee()
+    {
+        // A version 3 ledger: "Lаke Compute Ltd" with a Cyrillic а was a consignee apart from "Lake Compute Ltd", with a limit of its own.
+        const string cyrillic = "L\u0430ke Compute Ltd", cyrillicKey = "L\u0410KECOMPUTELTD";
+        using (var v3 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 3))
+        {
+            OlderEntry(v3, "SO-1", "1", cyrillic, cyrillicKey, 15_000_000m);
+            OlderEntry(v3, "SO-2", "1", "Lake Compute Ltd", "LAKECOMPUTELTD", 10_000_000m);
+            OlderEntry(v3, "SO-3", "1", cyrillic, cyrillicKey, 4_000_000m, status: "replaced");
+            // The known corner: a Cyrillic І hid the legal form, and the key ran the words together.
+            OlderEntry(v3, "SO-4", "1", "Acme L\u0406mited", "ACMEL\u0406MITED", 5_000_000m);
+            OlderAccount(v3, cyrillicKey, 15_000_000m);
+            OlderAccount(v3, "LAKECOMPUTELTD", 10_000_000m);
+            OlderAccount(v3, "ACMEL\u0406MITED", 5_000_000m);
+            OlderAccount(v3, "\u0391CME\u0392ANK", 0m); // an account a batch read and locked but never posted to
+        }
+        using (var migrated = Target.Open(write: true))
+            Assert.Equal(LedgerMigrations.Latest, migrated.SchemaVersion);
+
+        var totals = Totals();
+        Assert.Equal(25_000_000m, totals[("consignee_year", "LAKECOMPUTELTD", "2025")]);
+        Assert.Equal(5_000_000m, totals[("consignee_year", "ACMELTD", "2025")]); // from the name, not "ACMELIMITED"
+        Assert.Equal(2, totals.Count);
+        Assert.All(Entries(history: true), e => Assert.Equal(e.AccountKey, e.ConsigneeKey));
+        Assert.Equal(["LAKECOMPUTELTD", "LAKECOMPUTELTD", "LAKECOMPUTELTD", "ACMELTD"], Entries(history: true).Select(e => e.ConsigneeKey));
+        Assert.Equal(cyrillic, Entries(history: true)[0].Consignee); // the name stays as written
+        AssertTotalsAreTheSumOfActiveEntries();
+        using (var store = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: false))
+            Assert.Equal(0L, Convert.ToInt64(store.Scalar("SELECT COUNT(*) FROM ledger_accounts WHERE account_key NOT IN ('LAKECOMPUTELTD', 'ACMELTD', 'ACMEBANK')"), System.Globalization.CultureInfo.InvariantCulture));
+
+        // 25M before the batch: 1.9M more fits under 26.9M, 2M does not, in whichever script the consignee is spelt.
+        var run = Run(Of(Row("SO-5", "1", "2025-09-01", 190, consignee: "LAKE COMPUTE LIMITED"), Row("SO-6", "1", "2025-09-02", 1, consignee: cyrillic)), commit: false);
+        Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (run.Decisions[0][2], run.Decisions[0][3]));
+        Assert.Equal(("LICENSE_REQUIRED", "A5"), (run.Decisions[1][2], run.Decisions[1][7]));
+        var acme = Run(Of(Row("SO-7", "1", "2025-09-01", 1, consignee: "Acme Limited")), commit: false);
+        Assert.Equal(5_000_000m, acme.Report.Volumes.ConsigneeTotals.Single().Before);
     }
 
     [LedgerFact]
@@ -479,6 +518,21 @@ public abstract class LedgerContract : IDisposable
         var decisions = File.ReadAllLines(Path.Combine(_dir.File(name), "decisions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         return new Screened(report, decisions, _dir.File(name));
     }
+
+    /// <summary>Writes an entry into a ledger of an older schema, as the ChipScreen of that schema did.</summary>
+    private protected static void OlderEntry(LedgerStore store, string order, string line, string consignee, string key, decimal volume,
+        string status = "active", string run = "run-old", DateTimeOffset? committed = null) => store.Execute("""
+            INSERT INTO ledger_entries (order_id, line, account, account_key, period, volume, consignee, consignee_key, destination, ship_date,
+                decision, exception, run_id, committed_at, status)
+            VALUES (@o, @l, 'consignee_year', @k, '2025', @v, @c, @k, 'IN', @d, 'LICENSE_EXCEPTION', 'LPP', @r, @t, @s)
+            """, ("o", order), ("l", line), ("k", key), ("v", store.Volume(volume)), ("c", consignee), ("d", store.Date(new DateOnly(2025, 3, 1))),
+            ("r", run), ("t", store.Time(committed ?? new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero))), ("s", status));
+
+    /// <summary>Writes a consignee's 2025 account into a ledger of an older schema.</summary>
+    private protected static void OlderAccount(LedgerStore store, string key, decimal total) => store.Execute("""
+        INSERT INTO ledger_accounts (account, account_key, period, period_from, period_to, total)
+        VALUES ('consignee_year', @k, '2025', @f, @to, @v)
+        """, ("k", key), ("f", store.Date(new DateOnly(2025, 1, 1))), ("to", store.Date(new DateOnly(2025, 12, 31))), ("v", store.Volume(total)));
 
     private protected Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
 
