@@ -84,6 +84,9 @@ internal static class LedgerMigrations
         // stored before are re-keyed from the consignee's name each entry keeps (a key run together may have lost where a
         // legal form hidden by a look-alike starts), and the yearly accounts of spellings of one consignee become one.
         new(4, "consignee keys read look-alike letters as Latin", []) { Rewrite = store => store.RekeyConsigneesByName(Parties.PartyNames.Key) },
+        // A line is known by its number ("01" is line 1): the line ids stored before are recorded so, and a line committed
+        // under two ids that are now one is settled as committing it again settles it (the id committed last counts).
+        new(5, "line ids are known by their number", []) { Rewrite = store => store.RelineEntries(DateTimeOffset.UtcNow) },
     ];
 
     /// <summary>The schema version this ChipScreen writes.</summary>

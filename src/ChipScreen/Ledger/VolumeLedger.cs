@@ -72,21 +72,24 @@ public sealed class VolumeLedger : IDisposable
         }
     }
 
-    /// <summary>How many active entries an order has, or one line of it.</summary>
+    /// <summary>How many active entries an order has, or one line of it (known by its number: "01" is line 1).</summary>
     public long ActiveEntries(string orderId, string? line)
     {
         ArgumentNullException.ThrowIfNull(orderId);
-        return _store.Guard(() => _store.ActiveEntries(orderId, line));
+        var id = line is null ? null : LineIds.Of(line);
+        return _store.Guard(() => _store.ActiveEntries(orderId, id));
     }
 
-    /// <summary>Voids the active entries of an order, or of one line of it: they stop counting and stay as history with the reason.</summary>
+    /// <summary>Voids the active entries of an order, or of one line of it (known by its number: "01" is line 1): they stop
+    /// counting and stay as history with the reason.</summary>
     /// <returns>How many entries were voided.</returns>
     /// <exception cref="LedgerException">With <see cref="LedgerErrorCodes.NothingToVoid"/> when no active entry matches.</exception>
     public int Void(string orderId, string? line, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return _store.Guard(() => _store.Void(orderId, line, reason, _time.GetUtcNow()));
+        var id = line is null ? null : LineIds.Of(line);
+        return _store.Guard(() => _store.Void(orderId, id, reason, _time.GetUtcNow()));
     }
 
     /// <summary>Starts screening a batch against the ledger (see <see cref="LedgerBatch"/>).</summary>
