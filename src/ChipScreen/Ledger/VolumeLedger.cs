@@ -87,9 +87,27 @@ public sealed class VolumeLedger : IDisposable
     public int Void(string orderId, string? line, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var result = Void([new LedgerVoidTarget(orderId, line)], reason);
+        return result.Found.Count > 0
+            ? result.Voided
+            : throw new LedgerException(LedgerErrorCodes.NothingToVoid, $"ledger {Location} has no active entry for {orderId}{(line is null ? "" : ":" + line)}");
+    }
+
+    /// <summary>Voids the active entries of whichever of <paramref name="targets"/> has any, when exactly one has: the
+    /// readings of one id, say (<c>2025:10</c> is the whole order "2025:10", or line 10 of order "2025"). Which targets
+    /// have active entries is read in the same transaction as the void, with commits held off until it ends, so the
+    /// answer cannot change between the look and the write.</summary>
+    /// <returns>The targets found with active entries, and the entries voided (none when no target, or more than one,
+    /// has active entries: then nothing is voided and the caller says which to name).</returns>
+    public LedgerVoidResult Void(IReadOnlyList<LedgerVoidTarget> targets, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var id = line is null ? null : LineIds.Of(line);
-        return _store.Guard(() => _store.Void(orderId, id, reason, _time.GetUtcNow()));
+        foreach (var target in targets)
+            ArgumentException.ThrowIfNullOrWhiteSpace(target?.OrderId, nameof(targets));
+        var ids = targets.Select(t => (t.OrderId, t.Line is null ? null : LineIds.Of(t.Line))).ToList();
+        var (found, voided) = _store.Guard(() => _store.Void(ids, reason, _time.GetUtcNow()));
+        return new LedgerVoidResult([.. found.Select(f => (targets[f.Target], f.Entries))], voided);
     }
 
     /// <summary>Starts screening a batch against the ledger (see <see cref="LedgerBatch"/>).</summary>

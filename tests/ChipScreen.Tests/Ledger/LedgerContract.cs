@@ -343,6 +343,48 @@ public abstract class LedgerContract : IDisposable
     }
 
     [LedgerFact]
+    public void AVoid_LooksAtWhatAnIdNamesAndVoidsIt_InOneTransaction_ThatCommitsWaitFor()
+    {
+        // "2025:10" names the whole order "2025:10" and line 10 of order "2025"; when the void looks, only the first has
+        // entries. Another process then commits line 10 of order "2025": it must wait until the void is done, or the
+        // void would act on an id that named two things by the time it wrote.
+        Commit(Of(Row("2025:10", "1", "2025-03-01", 100)));
+        Task<Screened>? rival = null;
+        using var rivalWrote = new ManualResetEventSlim();
+        var rivalWroteDuringTheVoid = true;
+        using (var ledger = Target.Open(write: true))
+        {
+            CommitHooks.InsideVoiding.Value = () =>
+            {
+                rival = Task.Factory.StartNew(() =>
+                {
+                    CommitHooks.InsideCommitting.Value = rivalWrote.Set; // the rival has written its entry, not yet committed
+                    return Commit(Of(Row("2025", "10", "2025-03-01", 200)));
+                }, TaskCreationOptions.LongRunning);
+                rivalWroteDuringTheVoid = rivalWrote.Wait(TimeSpan.FromSeconds(3));
+            };
+            var result = ledger.Void([new LedgerVoidTarget("2025:10"), new LedgerVoidTarget("2025", "10")], "withdrawn");
+            Assert.Equal([(new LedgerVoidTarget("2025:10"), 1L)], result.Found);
+            Assert.Equal(1, result.Voided);
+        }
+        Assert.NotNull(rival);
+        Assert.False(rivalWroteDuringTheVoid, "a commit wrote between the void's look and its write");
+        Assert.Equal(1, rival!.Result.Report.Ledger!.Commit!.Added);
+        Assert.Equal([("2025", "10")], Entries(history: false).Select(e => (e.OrderId, e.Line)));
+
+        // Now both readings have entries: the id is refused as ambiguous, and nothing is voided.
+        Commit(Of(Row("2025:10", "2", "2025-03-02", 100)));
+        using (var ledger = Target.Open(write: true))
+        {
+            var both = ledger.Void([new LedgerVoidTarget("2025:10"), new LedgerVoidTarget("2025", "10")], "withdrawn");
+            Assert.Equal([(new LedgerVoidTarget("2025:10"), 1L), (new LedgerVoidTarget("2025", "10"), 1L)], both.Found);
+            Assert.Equal(0, both.Voided);
+        }
+        Assert.Equal(2, Entries(history: false).Count);
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    [LedgerFact]
     public void Accounts_FilterByConsigneeCountryAndYear()
     {
         Commit(Of(
