@@ -155,23 +155,24 @@ internal static class LedgerCommand
 
             // A void is never created from nothing: a mistyped path must not become an empty ledger that later reads count from.
             using var open = VolumeLedger.Open(new LedgerOptions(parse.GetValue(ledger)!), TimeProvider.System, write: true, create: false);
-            var (order, one) = readings[^1];
-            if (readings.Count > 1)
+            // The ledger looks at which readings have entries and voids the one that has, in one transaction that commits
+            // wait for: the id cannot come to name a second reading between the look and the void.
+            var result = open.Void([.. readings.Select(r => new LedgerVoidTarget(r.Order, r.Line))], why);
+            var found = result.Found.Select(f => (Reading: (f.Target.OrderId, f.Target.Line), Entries: f.ActiveEntries)).ToList();
+            if (found.Count > 1)
             {
-                var found = readings.Select(r => (Reading: r, Entries: open.ActiveEntries(r.Order, r.Line))).Where(r => r.Entries > 0).ToList();
-                if (found.Count > 1)
-                {
-                    throw new UsageException($"'{text}' is ambiguous in ledger {open.Location}, where it names " +
-                        string.Join(" and ", found.Select(f => Invariant($"{Describe(f.Reading)} ({f.Entries} active entr{(f.Entries == 1 ? "y" : "ies")})"))) +
-                        "; nothing was voided. Name one: " + string.Join(" or ", found.Select(f => Spelled(f.Reading))));
-                }
-                if (found.Count == 1)
-                    (order, one) = found[0].Reading;
-                else
-                    throw new LedgerException(LedgerErrorCodes.NothingToVoid, $"ledger {open.Location} has no active entry for {string.Join(" nor ", readings.Select(Describe))}");
+                throw new UsageException($"'{text}' is ambiguous in ledger {open.Location}, where it names " +
+                    string.Join(" and ", found.Select(f => Invariant($"{Describe(f.Reading)} ({f.Entries} active entr{(f.Entries == 1 ? "y" : "ies")})"))) +
+                    "; nothing was voided. Name one: " + string.Join(" or ", found.Select(f => Spelled(f.Reading))));
             }
-            var count = open.Void(order, one, why);
-            stdout.WriteLine(Invariant($"voided {count} entr{(count == 1 ? "y" : "ies")} of {text} ({Describe((order, one))}) in {open.Location}"));
+            if (found.Count == 0)
+            {
+                throw new LedgerException(LedgerErrorCodes.NothingToVoid, readings.Count == 1
+                    ? $"ledger {open.Location} has no active entry for {readings[0].Order}{(readings[0].Line is null ? "" : ":" + readings[0].Line)}"
+                    : $"ledger {open.Location} has no active entry for {string.Join(" nor ", readings.Select(Describe))}");
+            }
+            var count = result.Voided;
+            stdout.WriteLine(Invariant($"voided {count} entr{(count == 1 ? "y" : "ies")} of {text} ({Describe(found[0].Reading)}) in {open.Location}"));
             return Cli.Ok;
         });
         return command;

@@ -36,6 +36,19 @@ internal static class CommitHooks
             Thread.Sleep(20);
     }
 
+    /// <summary>Runs inside a void's transaction once it has looked at which targets have active entries, before it writes
+    /// (a test starts a competing commit here).</summary>
+    public static readonly AsyncLocal<Action?> InsideVoiding = new();
+
+    public static void InsideVoid()
+    {
+        if (InsideVoiding.Value is { } hook)
+        {
+            InsideVoiding.Value = null; // once
+            hook();
+        }
+    }
+
     /// <summary>Runs inside the commit's transaction once everything is written, before it commits (a test holds a
     /// commit open here while another one starts).</summary>
     public static readonly AsyncLocal<Action?> InsideCommitting = new();

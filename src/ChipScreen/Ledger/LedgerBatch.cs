@@ -10,7 +10,7 @@ namespace ChipScreen.Ledger;
 /// <see cref="Baseline"/> (asked by the planner once the pass is done); <see cref="EndPlan"/>; then, to commit,
 /// <see cref="Add"/> for every decided line and <see cref="Commit"/>.</para>
 /// <para>The baseline is what the ledger holds minus the batch's own earlier entries (a line committed again replaces
-/// its entry, so it must not count against itself), read in one snapshot. Only a line whose id was given is the same
+/// its entry, so it must not count against itself; a line is known by its number, so "01" is the entry of "1"), read in one snapshot. Only a line whose id was given is the same
 /// line as an entry: a row numbered by its position within its order leaves nothing out (it counts on top of everything
 /// the ledger holds), and a batch that commits may hold no such row, since a position is not stable across exports. The commit locks every account the batch read
 /// or writes, checks that the totals it screened against still hold, and otherwise screens the batch again under the
@@ -52,7 +52,8 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
     public IVolumeBaseline Baseline => this;
 
     /// <summary>Records one of the batch's lines (its order id and line number, as decided, and whether the number was
-    /// given rather than the row's position within its order), in row order.</summary>
+    /// given rather than the row's position within its order), in row order. The line is staged by its number
+    /// (<see cref="LineIds"/>), so "01" leaves out, replaces and duplicates a committed or staged "1".</summary>
     public void AddLine(long row, string orderId, string line, bool lineGiven)
     {
         if (_lines is null)
@@ -67,7 +68,8 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
             return;
         }
         var writer = _lines;
-        _store.Guard(() => writer.Write(orderId, line, row));
+        var id = LineIds.Of(line); // "01" is line 1: the same line as a committed "1"
+        _store.Guard(() => writer.Write(orderId, id, row));
     }
 
     decimal IVolumeBaseline.ConsigneeYear(string consigneeKey, int year) =>
@@ -212,7 +214,7 @@ internal sealed class LedgerBatch : IDisposable, IVolumeBaseline
             if (duplicates.Count > 0)
                 throw new OrderFileException("a committed batch needs each order line once, but " +
                     string.Join("; ", duplicates.Select(d => $"order {d.OrderId} line {d.Line} appears {d.Count} times (rows {d.FirstRow} to {d.LastRow})")) +
-                    ": give the rows distinct line numbers");
+                    ": give the rows distinct line numbers (a line is known by its number: 01 and 1 are one line)");
         }
         _own = _store.OwnVolumes();
     }

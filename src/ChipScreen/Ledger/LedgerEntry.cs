@@ -5,7 +5,7 @@ namespace ChipScreen.Ledger;
 /// <summary>One committed volume: an order line's consumption of one account, as the ledger keeps it.</summary>
 /// <param name="EntryId">The ledger's sequence number of the entry.</param>
 /// <param name="OrderId">The order.</param>
-/// <param name="Line">The line within the order.</param>
+/// <param name="Line">The line within the order, by its number (<c>1</c> for a line given as <c>01</c>).</param>
 /// <param name="Account">The limit it counts against.</param>
 /// <param name="AccountKey">The consignee's name key (consignee-year) or the country code (allocation).</param>
 /// <param name="Period">The year, or the allocation period id.</param>

@@ -28,6 +28,10 @@ public static class LedgerErrorCodes
     /// <summary>No active entry matches what was to be voided.</summary>
     public const string NothingToVoid = "ledger_nothing_to_void";
 
+    /// <summary>A migration found one order line committed twice by one run under two ids that are now one ("1" and "01"),
+    /// both counting: someone must void the wrong one before the ledger can be migrated. Nothing was changed.</summary>
+    public const string LineConflict = "ledger_line_conflict";
+
     /// <summary>Whether a failure with <paramref name="code"/> is the caller's to fix (arguments, configuration) rather than the infrastructure's.</summary>
-    public static bool IsUsage(string code) => code is LocationInvalid or Missing or SchemaMismatch or NothingToVoid;
+    public static bool IsUsage(string code) => code is LocationInvalid or Missing or SchemaMismatch or NothingToVoid or LineConflict;
 }

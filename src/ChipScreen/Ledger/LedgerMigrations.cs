@@ -80,6 +80,13 @@ internal static class LedgerMigrations
         // Consignee keys fold a legal form's spellings ("LIMITED" and "LTD") and run a name's words together ("O HARA" and
         // "OHARA"): the keys stored before are re-keyed, and the yearly accounts of spellings of one consignee become one.
         new(3, "consignee keys fold legal forms and run words together", []) { Rewrite = store => store.RekeyConsignees(Parties.PartyNames.Key) },
+        // Consignee keys read Cyrillic and Greek look-alike letters as Latin ("SМIC" with a Cyrillic М is "SMIC"): the keys
+        // stored before are re-keyed from the consignee's name each entry keeps (a key run together may have lost where a
+        // legal form hidden by a look-alike starts), and the yearly accounts of spellings of one consignee become one.
+        new(4, "consignee keys read look-alike letters as Latin", []) { Rewrite = store => store.RekeyConsigneesByName(Parties.PartyNames.Key) },
+        // A line is known by its number ("01" is line 1): the line ids stored before are recorded so, and a line committed
+        // under two ids that are now one is settled as committing it again settles it (the id committed last counts).
+        new(5, "line ids are known by their number", []) { Rewrite = store => store.RelineEntries(DateTimeOffset.UtcNow) },
     ];
 
     /// <summary>The schema version this ChipScreen writes.</summary>

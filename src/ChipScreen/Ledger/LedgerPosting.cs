@@ -38,7 +38,7 @@ internal sealed record LedgerPosting(
                 VolumeAccount.ConsigneeYear => (consigneeKey, Year(facts.ShipDate), new DateOnly(facts.ShipDate.Year, 1, 1), new DateOnly(facts.ShipDate.Year, 12, 31)),
                 _ => AllocationOf(decision, limits),
             };
-            postings[i] = new LedgerPosting(decision.OrderId, decision.Line, account, key, period, from, to, volume.LineVolume,
+            postings[i] = new LedgerPosting(decision.OrderId, LineIds.Of(decision.Line), account, key, period, from, to, volume.LineVolume,
                 facts.Consignee, consigneeKey, decision.Destination, facts.ShipDate, decision.Decision.ToContractString(), decision.Exception ?? "");
         }
         return postings;

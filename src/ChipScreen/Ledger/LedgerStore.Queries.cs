@@ -89,14 +89,30 @@ internal abstract partial class LedgerStore
         : Scalar("SELECT COUNT(*) FROM ledger_entries WHERE status = 'active' AND order_id = @order AND line = @line", ("order", orderId), ("line", line)),
         System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Voids the active entries of an order (or one of its lines): they stop counting and stay as history.</summary>
-    /// <returns>The entries voided.</returns>
-    public int Void(string orderId, string? line, string reason, DateTimeOffset now)
+    /// <summary>Voids the active entries of the one target that has any (an order, or one of its lines): they stop
+    /// counting and stay as history. Which targets have active entries is read in the void's own transaction, with
+    /// commits and other voids held off (<see cref="HoldOffWriters"/>), so what it found is what it acted on: an id that
+    /// named one target when the void looked cannot name two by the time it writes.</summary>
+    /// <returns>The targets with active entries (their index and count), and the entries voided: none unless exactly one
+    /// target has any.</returns>
+    public (List<(int Target, long Entries)> Found, int Voided) Void(IReadOnlyList<(string OrderId, string? Line)> targets, string reason, DateTimeOffset now)
     {
+        using var scope = Write();
+        HoldOffWriters();
+        var found = new List<(int Target, long Entries)>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (ActiveEntries(targets[i].OrderId, targets[i].Line) is var entries && entries > 0)
+                found.Add((i, entries));
+        }
+        if (found.Count != 1)
+            return (found, 0); // rolled back: nothing changed
+        CommitHooks.InsideVoid();
+        var (orderId, line) = targets[found[0].Target];
         var match = line is null ? "order_id = @order" : "order_id = @order AND line = @line";
         (string, object?)[] key = line is null ? [("order", orderId)] : [("order", orderId), ("line", line)];
-        using var scope = Write();
-        // Lock the accounts the entries count against, then make sure no commit moved the entries meanwhile.
+        // Lock the accounts the entries count against, as every writer of them does, and read the entries again under
+        // the locks (with writers held off, they are the entries found).
         HashSet<LedgerAccountKey> locked = [];
         while (true)
         {
@@ -122,7 +138,13 @@ internal abstract partial class LedgerStore
         foreach (var a in locked)
             RecomputeTotals("account = @a AND account_key = @k AND period = @p", ("a", a.Account.Name()), ("k", a.Key), ("p", a.Period));
         scope.Commit();
-        return voided;
+        return (found, voided);
+    }
+
+    /// <summary>Keeps commits and other voids from changing entries until the open write transaction ends; the default
+    /// does nothing, for a store whose write transaction already excludes every other writer.</summary>
+    protected virtual void HoldOffWriters()
+    {
     }
 
     private LedgerEntry ReadEntry(DbDataReader r) => new(

@@ -337,6 +337,194 @@ internal abstract partial class LedgerStore : IDisposable
             RecomputeTotals("account = 'consignee_year'");
     }
 
+    /// <summary>Re-keys the consignee of every entry (active or history) by <paramref name="key"/> applied to the
+    /// consignee's name as the entry keeps it, and moves each yearly account to the keys of its entries' names (to
+    /// <paramref name="key"/> of its own key when it has no entry), merging the accounts of keys that become one; their
+    /// totals are then the sum of their active entries again. For a migration, in its transaction.</summary>
+    /// <remarks>From the name rather than the stored key, because a key run together can have lost what the name still
+    /// shows: "Acme LІmited" (a Cyrillic І) was stored "ACMELІMITED", which folds to "ACMELIMITED" while the name keys
+    /// "ACMELTD" (see <see cref="Parties.PartyNames"/>). Every entry thus lands where a line of its name counts from now.
+    /// Entries of one stored key whose names now key apart ("Acme LІmited" and "AcmeLІmited") go apart with them, as
+    /// "Acme Limited" and "AcmeLimited" always have.</remarks>
+    internal void RekeyConsigneesByName(Func<string, string> key)
+    {
+        var changes = new List<(string Old, string Name, string New)>();
+        var targets = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        using (var command = Command("SELECT DISTINCT consignee_key, consignee FROM ledger_entries"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var (old, name) = (reader.GetString(0), reader.GetString(1));
+                var folded = key(name);
+                if (!targets.TryGetValue(old, out var keys))
+                    targets[old] = keys = new SortedSet<string>(StringComparer.Ordinal);
+                keys.Add(folded);
+                if (folded != old)
+                    changes.Add((old, name, folded));
+            }
+        }
+        var accounts = new List<string>();
+        using (var command = Command("SELECT DISTINCT account_key FROM ledger_accounts WHERE account = 'consignee_year'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                accounts.Add(reader.GetString(0));
+        }
+        foreach (var (old, name, folded) in changes.OrderBy(c => c.Old, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        {
+            Execute("""
+                UPDATE ledger_entries SET consignee_key = @new, account_key = CASE WHEN account = 'consignee_year' THEN @new ELSE account_key END
+                WHERE consignee_key = @old AND consignee = @name
+                """, ("old", old), ("name", name), ("new", folded));
+        }
+        // An account goes where its entries went; one kept by no key (all its entries went elsewhere) is deleted after its
+        // rows were copied to those keys, so that no account is deleted that another moved into.
+        var moves = accounts.ToDictionary(a => a, a => targets.TryGetValue(a, out var keys) ? keys : new SortedSet<string>(StringComparer.Ordinal) { key(a) }, StringComparer.Ordinal);
+        var kept = moves.Values.SelectMany(k => k).ToHashSet(StringComparer.Ordinal);
+        var moved = false;
+        foreach (var (old, keys) in moves.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            foreach (var folded in keys.Where(k => k != old))
+            {
+                Execute(InsertIfAbsent("ledger_accounts", "account, account_key, period, period_from, period_to, total",
+                    "SELECT account, @new, period, period_from, period_to, total FROM ledger_accounts WHERE account = 'consignee_year' AND account_key = @old ORDER BY period",
+                    "account, account_key, period"), ("old", old), ("new", folded));
+                moved = true;
+            }
+        }
+        foreach (var old in moves.Keys.Where(k => !kept.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            Execute("DELETE FROM ledger_accounts WHERE account = 'consignee_year' AND account_key = @old", ("old", old));
+            moved = true;
+        }
+        if (moved || changes.Count > 0)
+            RecomputeTotals("account = 'consignee_year'");
+    }
+
+    /// <summary>Records every stored line id by its number (<see cref="LineIds.Of"/>: "01" becomes "1"), in the entries and
+    /// the lines' lock rows. An order line committed under several ids that are now one is settled as committing it again
+    /// settles a line: the id committed last is the line, and the active entries of the others end as replaced by the run
+    /// that committed it, kept as history. For a migration, in its transaction.</summary>
+    /// <remarks>
+    /// Which id was committed last is read from the entries: each entry's commit, and each replacement of one (a later
+    /// commit of its line). A commit that left the line's entries unchanged leaves no trace, so it is not seen. When the
+    /// id committed last has no active entry (it was voided, or no longer consumed), the other ids' active entries end
+    /// too, as that commit would have ended them. One run that committed two ids of the line that both still count named
+    /// the line twice, which a commit now refuses: which of them should stop counting is not the migration's to guess,
+    /// so it stops (<see cref="LedgerErrorCodes.LineConflict"/>, naming them) and changes nothing.
+    /// </remarks>
+    internal void RelineEntries(DateTimeOffset now)
+    {
+        var relines = new List<(string OrderId, string Line, string Id)>();
+        using (var command = Command("SELECT DISTINCT order_id, line FROM ledger_entries WHERE line LIKE '0%' UNION SELECT order_id, line FROM ledger_lines WHERE line LIKE '0%'"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var (order, line) = (reader.GetString(0), reader.GetString(1));
+                if (LineIds.Of(line) is var id && id != line)
+                    relines.Add((order, line, id));
+            }
+        }
+        if (relines.Count == 0)
+            return;
+        Execute($"DROP TABLE IF EXISTS {TempSchema}stage_relines");
+        Execute("CREATE TEMP TABLE stage_relines (order_id TEXT NOT NULL, line TEXT NOT NULL, line_id TEXT NOT NULL)");
+        using (var writer = BulkInsert("stage_relines", ["order_id", "line", "line_id"]))
+        {
+            foreach (var (order, line, id) in relines)
+                writer.Write(order, line, id);
+            writer.Complete();
+        }
+        Analyze("stage_relines");
+
+        // The entries of every line that has ids to join, by order line (its number) and id as stored.
+        var lines = new Dictionary<(string OrderId, string Id), Dictionary<string, List<StoredEntry>>>();
+        using (var command = Command("""
+            SELECT entry_id, order_id, line, status, run_id, committed_at, ended_at, ended_by FROM ledger_entries
+            WHERE (order_id, line) IN (SELECT order_id, line FROM stage_relines) OR (order_id, line) IN (SELECT order_id, line_id FROM stage_relines)
+            ORDER BY entry_id
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var entry = new StoredEntry(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), ReadStatus(reader, 3),
+                    reader.GetString(4), ReadTime(reader, 5), reader.IsDBNull(6) ? null : ReadTime(reader, 6), reader.IsDBNull(7) ? null : reader.GetString(7));
+                var (order, line) = (reader.GetString(1), reader.GetString(2));
+                if (!lines.TryGetValue((order, LineIds.Of(line)), out var ids))
+                    lines[(order, LineIds.Of(line))] = ids = new Dictionary<string, List<StoredEntry>>(StringComparer.Ordinal);
+                if (!ids.TryGetValue(line, out var entries))
+                    ids[line] = entries = [];
+                entries.Add(entry);
+            }
+        }
+
+        var ends = new List<(long EntryId, string Run, string Reason)>();
+        var conflicts = new List<string>();
+        foreach (var ((order, number), ids) in lines.OrderBy(l => l.Key.OrderId, StringComparer.Ordinal).ThenBy(l => l.Key.Id, StringComparer.Ordinal))
+        {
+            if (ids.Count < 2 || ids.Count(i => i.Value.Any(e => e.Status == LedgerEntryStatus.Active)) == 0)
+                continue;
+            var last = ids.ToDictionary(i => i.Key, i => i.Value.SelectMany(e => e.Commits).MaxBy(c => c.At), StringComparer.Ordinal);
+            var latest = last.Values.Max(c => c.At);
+            var top = last.Where(l => l.Value.At == latest).Select(l => l.Key).Order(StringComparer.Ordinal).ToList();
+            var activeTop = top.Where(id => ids[id].Any(e => e.Status == LedgerEntryStatus.Active)).ToList();
+            if (activeTop.Count > 1)
+            {
+                conflicts.Add($"order {order} line {number}: {string.Join(" and ", activeTop.Select(id => $"'{id}'"))} (run {last[activeTop[0]].Run})");
+                continue;
+            }
+            var winner = activeTop.Count == 1 ? activeTop[0] : top[0];
+            var run = last[winner].Run;
+            foreach (var (id, entries) in ids.Where(i => i.Key != winner))
+            {
+                foreach (var e in entries.Where(e => e.Status == LedgerEntryStatus.Active))
+                    ends.Add((e.EntryId, run, $"replaced by run {run}, which committed order {order} line {number} later as '{winner}' (ledger migration 5: '{id}' and '{winner}' are one line)"));
+            }
+        }
+        if (conflicts.Count > 0)
+        {
+            throw new LedgerException(LedgerErrorCodes.LineConflict,
+                $"ledger {Location}: line ids that are one number are one line now, but one run committed two of them and both still count: " +
+                string.Join("; ", conflicts.Take(5)) + (conflicts.Count > 5 ? $"; and {conflicts.Count - 5} more" : "") +
+                ". Which should stop counting is not for the migration to guess: void the wrong one with the ChipScreen that committed it " +
+                "('ledger void ORDER --line LINE --reason ...'), then migrate again; nothing was changed");
+        }
+        foreach (var (entry, run, reason) in ends)
+        {
+            Execute("UPDATE ledger_entries SET status = 'replaced', ended_at = @now, ended_by = @run, end_reason = @reason WHERE entry_id = @id",
+                ("now", Time(now)), ("run", run), ("reason", reason), ("id", entry));
+        }
+        Execute("""
+            UPDATE ledger_entries SET line = (SELECT r.line_id FROM stage_relines r WHERE r.order_id = ledger_entries.order_id AND r.line = ledger_entries.line)
+            WHERE (order_id, line) IN (SELECT order_id, line FROM stage_relines)
+            """);
+        Execute(InsertIfAbsent("ledger_lines", "order_id, line",
+            "SELECT DISTINCT r.order_id, r.line_id FROM stage_relines r WHERE (r.order_id, r.line) IN (SELECT order_id, line FROM ledger_lines) ORDER BY r.order_id, r.line_id",
+            "order_id, line"));
+        Execute("DELETE FROM ledger_lines WHERE (order_id, line) IN (SELECT order_id, line FROM stage_relines)");
+        if (ends.Count > 0)
+            RecomputeTotals("1 = 1");
+        Execute($"DROP TABLE IF EXISTS {TempSchema}stage_relines");
+    }
+
+    /// <summary>What <see cref="RelineEntries"/> reads of a stored entry.</summary>
+    private sealed record StoredEntry(long EntryId, LedgerEntryStatus Status, string RunId, DateTimeOffset CommittedAt, DateTimeOffset? EndedAt, string? EndedBy)
+    {
+        /// <summary>The commits of its line that the entry shows: its own, and the later one that replaced it.</summary>
+        public IEnumerable<(DateTimeOffset At, string Run)> Commits
+        {
+            get
+            {
+                yield return (CommittedAt, RunId);
+                if (Status == LedgerEntryStatus.Replaced && EndedAt is { } at && EndedBy is { } run)
+                    yield return (at, run);
+            }
+        }
+    }
+
     public virtual void Dispose()
     {
         Transaction?.Dispose();

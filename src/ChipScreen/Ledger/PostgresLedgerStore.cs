@@ -100,6 +100,11 @@ internal sealed class PostgresLedgerStore : LedgerStore
         Execute("SELECT 1 FROM ledger_lines l WHERE (l.order_id, l.line) IN (SELECT order_id, line FROM stage_lines) ORDER BY l.order_id, l.line FOR UPDATE OF l");
     }
 
+    /// <summary>Takes <c>ledger_lines</c> in a mode that conflicts with the row-exclusive lock every commit takes first
+    /// (its insert of the batch's lines) and with itself: commits under way finish first, and new ones and other voids
+    /// wait until this transaction ends. A void is short and rare; commits on every account wait for it.</summary>
+    protected override void HoldOffWriters() => Execute("LOCK TABLE ledger_lines IN SHARE ROW EXCLUSIVE MODE");
+
     protected override RowWriter BulkInsert(string table, IReadOnlyList<string> columns) => new Copier(Npgsql, table, columns);
 
     /// <summary>A binary COPY into the table, in the open transaction if there is one.</summary>

@@ -72,21 +72,42 @@ public sealed class VolumeLedger : IDisposable
         }
     }
 
-    /// <summary>How many active entries an order has, or one line of it.</summary>
+    /// <summary>How many active entries an order has, or one line of it (known by its number: "01" is line 1).</summary>
     public long ActiveEntries(string orderId, string? line)
     {
         ArgumentNullException.ThrowIfNull(orderId);
-        return _store.Guard(() => _store.ActiveEntries(orderId, line));
+        var id = line is null ? null : LineIds.Of(line);
+        return _store.Guard(() => _store.ActiveEntries(orderId, id));
     }
 
-    /// <summary>Voids the active entries of an order, or of one line of it: they stop counting and stay as history with the reason.</summary>
+    /// <summary>Voids the active entries of an order, or of one line of it (known by its number: "01" is line 1): they stop
+    /// counting and stay as history with the reason.</summary>
     /// <returns>How many entries were voided.</returns>
     /// <exception cref="LedgerException">With <see cref="LedgerErrorCodes.NothingToVoid"/> when no active entry matches.</exception>
     public int Void(string orderId, string? line, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var result = Void([new LedgerVoidTarget(orderId, line)], reason);
+        return result.Found.Count > 0
+            ? result.Voided
+            : throw new LedgerException(LedgerErrorCodes.NothingToVoid, $"ledger {Location} has no active entry for {orderId}{(line is null ? "" : ":" + line)}");
+    }
+
+    /// <summary>Voids the active entries of whichever of <paramref name="targets"/> has any, when exactly one has: the
+    /// readings of one id, say (<c>2025:10</c> is the whole order "2025:10", or line 10 of order "2025"). Which targets
+    /// have active entries is read in the same transaction as the void, with commits held off until it ends, so the
+    /// answer cannot change between the look and the write.</summary>
+    /// <returns>The targets found with active entries, and the entries voided (none when no target, or more than one,
+    /// has active entries: then nothing is voided and the caller says which to name).</returns>
+    public LedgerVoidResult Void(IReadOnlyList<LedgerVoidTarget> targets, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return _store.Guard(() => _store.Void(orderId, line, reason, _time.GetUtcNow()));
+        foreach (var target in targets)
+            ArgumentException.ThrowIfNullOrWhiteSpace(target?.OrderId, nameof(targets));
+        var ids = targets.Select(t => (t.OrderId, t.Line is null ? null : LineIds.Of(t.Line))).ToList();
+        var (found, voided) = _store.Guard(() => _store.Void(ids, reason, _time.GetUtcNow()));
+        return new LedgerVoidResult([.. found.Select(f => (targets[f.Target], f.Entries))], voided);
     }
 
     /// <summary>Starts screening a batch against the ledger (see <see cref="LedgerBatch"/>).</summary>

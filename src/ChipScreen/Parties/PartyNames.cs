@@ -6,7 +6,8 @@ using System.Text;
 namespace ChipScreen.Parties;
 
 /// <summary>The key a party's name is compared by for identity (volumes, validated end users, dispositions): its letters
-/// and digits, upper case, accents left out, run together, with a legal form written out the same as its abbreviation.</summary>
+/// and digits, upper case, accents left out, Cyrillic and Greek look-alikes read as Latin (<see cref="Confusables"/>), run
+/// together, with a legal form written out the same as its abbreviation.</summary>
 /// <remarks>
 /// Identity decides what counts against the LPP limit of one consignee, so two spellings of one company must give one
 /// key: "Acme Ltd" and "ACME LIMITED" are one consignee, not two with a limit each. Only spellings of the same legal form
@@ -15,6 +16,11 @@ namespace ChipScreen.Parties;
 /// lets a ledger written before be re-keyed by folding its stored keys. Words are run together last, because spellings
 /// of one name break them in different places ("Hi-Tech", "HiTech", "Hi Tech"), and any rule that kept some breaks would
 /// split some spellings that are one key today.
+/// <para>The one key stored before that does not fold as its name does: a key run together before look-alikes were read as
+/// Latin, whose legal form a look-alike kept from folding. "Acme LІmited" (a Cyrillic І) was stored "ACMELІMITED"; the name
+/// keys "ACMELTD" now, but the stored key has lost the break before "LІMITED" and folds to "ACMELIMITED" (as "AcmeLimited"
+/// does). So the ledger's migration 4 re-keys each entry from the consignee's name, which it keeps beside the key; only
+/// the volumes a report.json recorded, by key alone, are read the other way (<c>RecordedBaseline</c>).</para>
 /// </remarks>
 internal static class PartyNames
 {
@@ -74,7 +80,9 @@ internal static class PartyNames
                 space = false;
                 if (word < 0)
                     word = length;
-                key[length++] = char.ToUpperInvariant(c);
+                // A look-alike is read as the Latin letter it passes for ("SМIC" with a Cyrillic М is "SMIC"), before the
+                // word is folded, so that "LІMITED" with a Cyrillic І is a legal form too.
+                key[length++] = Confusables.Latin(char.ToUpperInvariant(c));
             }
             else if (c != '.' && c != '\'')
             {

@@ -192,6 +192,18 @@ public class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void VoidingALine_NamesItByItsNumber_PaddedOrNot()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "010", "2025-03-01", 100), Row("SO-1", "2", "2025-03-01", 100)), "--ledger", Ledger, "--commit").Code);
+        var ten = Run("ledger", "void", "SO-1:10", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.True(ten.Code == 0, ten.Err);
+        Assert.Contains("voided 1 entry of SO-1:10 (order 'SO-1' line '10')", ten.Out);
+        var two = Run("ledger", "void", "SO-1", "--line", "002", "--reason", "cancelled", "--ledger", Ledger);
+        Assert.True(two.Code == 0, two.Err);
+        Assert.Single(ActiveExport());
+    }
+
+    [Fact]
     public void VoidingInALedgerThatDoesNotExist_Exits2_AndCreatesNoLedger()
     {
         var typo = _dir.File("ledgr.db");

@@ -214,6 +214,53 @@ public abstract class LedgerContract : IDisposable
         Assert.Single(Directory.GetFiles(_dir.Path, "decisions.csv", SearchOption.AllDirectories)); // the first run's only
     }
 
+    // ---- a line is known by its number ----
+
+    [LedgerFact]
+    public async Task ALineIdPaddedWithZeros_IsTheSameLine_NeverCountedTwice()
+    {
+        Commit(Of(Row("SO-1", "1", "2025-03-01", 2690))); // 26,900,000: the whole LPP allowance
+        // Screening "01" leaves out the entry of "1", as screening "1" does: it is not counted against itself.
+        var padded = Run(Of(Row("SO-1", "01", "2025-03-01", 2690)), commit: false);
+        Assert.Equal(("LICENSE_EXCEPTION", "LPP", 0m), (padded.Decisions[0][2], padded.Decisions[0][3], padded.Report.Volumes.ConsigneeTotals.Single().Before));
+        using (var service = Service(Target.Location))
+        {
+            var one = await service.GetRequiredService<IOrderScreener>().ScreenAsync(Lines(Row("SO-1", "001", "2025-03-01", 2690))[0]);
+            Assert.Equal((Decision.LicenseException, 0m), (one.Decision, one.Line.Facts.Volume.ConsigneeYearBefore));
+        }
+
+        // Committing the order again from an export that pads its lines replaces nothing and adds nothing.
+        var again = Commit(Of(Row("SO-1", "01", "2025-03-01", 2690)));
+        Assert.Equal("01", again.Decisions[0][1]); // the outputs keep the line as the export wrote it
+        Assert.Equal((0L, 0L, 1L), (again.Report.Ledger!.Commit!.Added, again.Report.Ledger.Commit.Replaced, again.Report.Ledger.Commit.Unchanged));
+        var changed = Commit(Of(Row("SO-1", "001", "2025-03-01", 1000)));
+        Assert.Equal((1L, 1L), (changed.Report.Ledger!.Commit!.Added, changed.Report.Ledger.Commit.Replaced));
+        Assert.Equal(10_000_000m, Totals()[("consignee_year", "LAKECOMPUTELTD", "2025")]);
+        Assert.Equal(["1", "1"], Entries(history: true).Select(e => e.Line)); // the ledger records the line by its number
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    [LedgerFact]
+    public void ACommittedBatch_NamingOneLineAsBothPaddedAndNot_IsRefusedAsDuplicate()
+    {
+        var e = Assert.Throws<OrderFileException>(() => Commit(Of(Row("SO-1", "1", "2025-03-01", 10), Row("SO-1", "01", "2025-03-02", 20))));
+        Assert.Contains("order SO-1 line 1 appears 2 times (rows 1 to 2)", e.Message);
+    }
+
+    [LedgerFact]
+    public void VoidingALine_FindsItHoweverItsIdIsPadded()
+    {
+        Commit(Of(Row("SO-1", "01", "2025-03-01", 2000), Row("SO-1", "2", "2025-03-01", 500)));
+        using (var ledger = Target.Open(write: true))
+        {
+            Assert.Equal(1, ledger.ActiveEntries("SO-1", "001"));
+            Assert.Equal(1, ledger.Void("SO-1", "1", "cancelled by the customer"));
+            Assert.Equal(LedgerErrorCodes.NothingToVoid, Assert.Throws<LedgerException>(() => ledger.Void("SO-1", "01", "again")).Code);
+            Assert.Equal(1, ledger.Void("SO-1", "02", "cancelled too"));
+        }
+        Assert.Empty(Entries(history: false));
+    }
+
     // ---- races ----
 
     [LedgerFact]
@@ -292,6 +339,48 @@ public abstract class LedgerContract : IDisposable
         // A voided line committed again counts again.
         Commit(Of(Row("SO-1", "2", "2025-03-01", 500)));
         Assert.Equal(6_000_000m, Totals()[("consignee_year", "LAKECOMPUTELTD", "2025")]);
+        AssertTotalsAreTheSumOfActiveEntries();
+    }
+
+    [LedgerFact]
+    public void AVoid_LooksAtWhatAnIdNamesAndVoidsIt_InOneTransaction_ThatCommitsWaitFor()
+    {
+        // "2025:10" names the whole order "2025:10" and line 10 of order "2025"; when the void looks, only the first has
+        // entries. Another process then commits line 10 of order "2025": it must wait until the void is done, or the
+        // void would act on an id that named two things by the time it wrote.
+        Commit(Of(Row("2025:10", "1", "2025-03-01", 100)));
+        Task<Screened>? rival = null;
+        using var rivalWrote = new ManualResetEventSlim();
+        var rivalWroteDuringTheVoid = true;
+        using (var ledger = Target.Open(write: true))
+        {
+            CommitHooks.InsideVoiding.Value = () =>
+            {
+                rival = Task.Factory.StartNew(() =>
+                {
+                    CommitHooks.InsideCommitting.Value = rivalWrote.Set; // the rival has written its entry, not yet committed
+                    return Commit(Of(Row("2025", "10", "2025-03-01", 200)));
+                }, TaskCreationOptions.LongRunning);
+                rivalWroteDuringTheVoid = rivalWrote.Wait(TimeSpan.FromSeconds(3));
+            };
+            var result = ledger.Void([new LedgerVoidTarget("2025:10"), new LedgerVoidTarget("2025", "10")], "withdrawn");
+            Assert.Equal([(new LedgerVoidTarget("2025:10"), 1L)], result.Found);
+            Assert.Equal(1, result.Voided);
+        }
+        Assert.NotNull(rival);
+        Assert.False(rivalWroteDuringTheVoid, "a commit wrote between the void's look and its write");
+        Assert.Equal(1, rival!.Result.Report.Ledger!.Commit!.Added);
+        Assert.Equal([("2025", "10")], Entries(history: false).Select(e => (e.OrderId, e.Line)));
+
+        // Now both readings have entries: the id is refused as ambiguous, and nothing is voided.
+        Commit(Of(Row("2025:10", "2", "2025-03-02", 100)));
+        using (var ledger = Target.Open(write: true))
+        {
+            var both = ledger.Void([new LedgerVoidTarget("2025:10"), new LedgerVoidTarget("2025", "10")], "withdrawn");
+            Assert.Equal([(new LedgerVoidTarget("2025:10"), 1L), (new LedgerVoidTarget("2025", "10"), 1L)], both.Found);
+            Assert.Equal(0, both.Voided);
+        }
+        Assert.Equal(2, Entries(history: false).Count);
         AssertTotalsAreTheSumOfActiveEntries();
     }
 
@@ -414,7 +503,7 @@ public abstract class LedgerContract : IDisposable
             Account("LAKE COMPUTE LTD", 10_000_000m);
         }
         using (var migrated = Target.Open(write: true))
-            Assert.Equal(3, migrated.SchemaVersion);
+            Assert.Equal(LedgerMigrations.Latest, migrated.SchemaVersion);
 
         Assert.Equal(new Dictionary<(string, string, string), decimal> { [("consignee_year", "LAKECOMPUTELTD", "2025")] = 25_000_000m }, Totals());
         Assert.All(Entries(history: true), e => Assert.Equal(("LAKECOMPUTELTD", "LAKECOMPUTELTD"), (e.AccountKey, e.ConsigneeKey)));
@@ -424,6 +513,123 @@ public abstract class LedgerContract : IDisposable
         var run = Run(Of(Row("SO-4", "1", "2025-09-01", 190, consignee: "LAKE COMPUTE LIMITED."), Row("SO-5", "1", "2025-09-02", 1, consignee: "Lake Compute Ltd.")), commit: false);
         Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (run.Decisions[0][2], run.Decisions[0][3]));
         Assert.Equal(("LICENSE_REQUIRED", "A5"), (run.Decisions[1][2], run.Decisions[1][7]));
+    }
+
+    [LedgerFact]
+    public void Migration4_KeysTheStoredConsigneesFromTheirNames_ReadingLookAlikesAsLatin_AndJoinsTheAccountsOfOneConsignee()
+    {
+        // A version 3 ledger: "Lаke Compute Ltd" with a Cyrillic а was a consignee apart from "Lake Compute Ltd", with a limit of its own.
+        const string cyrillic = "L\u0430ke Compute Ltd", cyrillicKey = "L\u0410KECOMPUTELTD";
+        using (var v3 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 3))
+        {
+            OlderEntry(v3, "SO-1", "1", cyrillic, cyrillicKey, 15_000_000m);
+            OlderEntry(v3, "SO-2", "1", "Lake Compute Ltd", "LAKECOMPUTELTD", 10_000_000m);
+            OlderEntry(v3, "SO-3", "1", cyrillic, cyrillicKey, 4_000_000m, status: "replaced");
+            // The known corner: a Cyrillic І hid the legal form, and the key ran the words together.
+            OlderEntry(v3, "SO-4", "1", "Acme L\u0406mited", "ACMEL\u0406MITED", 5_000_000m);
+            OlderAccount(v3, cyrillicKey, 15_000_000m);
+            OlderAccount(v3, "LAKECOMPUTELTD", 10_000_000m);
+            OlderAccount(v3, "ACMEL\u0406MITED", 5_000_000m);
+            OlderAccount(v3, "\u0391CME\u0392ANK", 0m); // an account a batch read and locked but never posted to
+        }
+        using (var migrated = Target.Open(write: true))
+            Assert.Equal(LedgerMigrations.Latest, migrated.SchemaVersion);
+
+        var totals = Totals();
+        Assert.Equal(25_000_000m, totals[("consignee_year", "LAKECOMPUTELTD", "2025")]);
+        Assert.Equal(5_000_000m, totals[("consignee_year", "ACMELTD", "2025")]); // from the name, not "ACMELIMITED"
+        Assert.Equal(2, totals.Count);
+        Assert.All(Entries(history: true), e => Assert.Equal(e.AccountKey, e.ConsigneeKey));
+        Assert.Equal(["LAKECOMPUTELTD", "LAKECOMPUTELTD", "LAKECOMPUTELTD", "ACMELTD"], Entries(history: true).Select(e => e.ConsigneeKey));
+        Assert.Equal(cyrillic, Entries(history: true)[0].Consignee); // the name stays as written
+        AssertTotalsAreTheSumOfActiveEntries();
+        using (var store = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: false))
+            Assert.Equal(0L, Convert.ToInt64(store.Scalar("SELECT COUNT(*) FROM ledger_accounts WHERE account_key NOT IN ('LAKECOMPUTELTD', 'ACMELTD', 'ACMEBANK')"), System.Globalization.CultureInfo.InvariantCulture));
+
+        // 25M before the batch: 1.9M more fits under 26.9M, 2M does not, in whichever script the consignee is spelt.
+        var run = Run(Of(Row("SO-5", "1", "2025-09-01", 190, consignee: "LAKE COMPUTE LIMITED"), Row("SO-6", "1", "2025-09-02", 1, consignee: cyrillic)), commit: false);
+        Assert.Equal(("LICENSE_EXCEPTION", "LPP"), (run.Decisions[0][2], run.Decisions[0][3]));
+        Assert.Equal(("LICENSE_REQUIRED", "A5"), (run.Decisions[1][2], run.Decisions[1][7]));
+        var acme = Run(Of(Row("SO-7", "1", "2025-09-01", 1, consignee: "Acme Limited")), commit: false);
+        Assert.Equal(5_000_000m, acme.Report.Volumes.ConsigneeTotals.Single().Before);
+    }
+
+    [LedgerFact]
+    public void Migration5_RecordsEachLineByItsNumber_AndTheIdCommittedLastCounts_AsIfCommittedAgain()
+    {
+        static DateTimeOffset On(int month) => new(2025, month, 1, 0, 0, 0, TimeSpan.Zero);
+        // A version 4 ledger, where "01" and "1" were two lines of an order.
+        using (var v4 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 4))
+        {
+            // SO-1: committed as "01" in March, then as "1" in June (the ERP stopped padding): June's commit counts.
+            OlderEntry(v4, "SO-1", "01", "Lake Compute Ltd", "LAKECOMPUTELTD", 20_000_000m, run: "run-march", committed: On(3));
+            OlderEntry(v4, "SO-1", "1", "Lake Compute Ltd", "LAKECOMPUTELTD", 5_000_000m, run: "run-june", committed: On(6));
+            // SO-2: only ever "02".
+            OlderEntry(v4, "SO-2", "02", "Lake Compute Ltd", "LAKECOMPUTELTD", 3_000_000m, run: "run-march", committed: On(3));
+            // SO-3: "1" in March; "001" in March too, replaced in July by a commit after which it consumed nothing (held):
+            // July's commit of the line is the last, and it would have ended March's "1" as well.
+            OlderEntry(v4, "SO-3", "1", "Lake Compute Ltd", "LAKECOMPUTELTD", 1_000_000m, run: "run-march", committed: On(3));
+            OlderEntry(v4, "SO-3", "001", "Lake Compute Ltd", "LAKECOMPUTELTD", 2_000_000m, status: "replaced", run: "run-feb", committed: On(2),
+                endedAt: On(7), endedBy: "run-july");
+            OlderAccount(v4, "LAKECOMPUTELTD", 29_000_000m);
+            v4.Execute("INSERT INTO ledger_lines (order_id, line) VALUES ('SO-1', '01'), ('SO-1', '1'), ('SO-9', '007')");
+        }
+        using (var migrated = Target.Open(write: true))
+            Assert.Equal(LedgerMigrations.Latest, migrated.SchemaVersion);
+
+        var entries = Entries(history: true);
+        Assert.Equal([("SO-1", "1"), ("SO-1", "1"), ("SO-2", "2"), ("SO-3", "1"), ("SO-3", "1")], entries.Select(e => (e.OrderId, e.Line)));
+        Assert.Equal([LedgerEntryStatus.Replaced, LedgerEntryStatus.Active, LedgerEntryStatus.Active, LedgerEntryStatus.Replaced, LedgerEntryStatus.Replaced],
+            entries.Select(e => e.Status));
+        Assert.Equal(("run-june", "replaced by run run-june, which committed order SO-1 line 1 later as '1' (ledger migration 5: '01' and '1' are one line)"),
+            (entries[0].EndedBy, entries[0].EndReason));
+        Assert.Equal("run-july", entries[3].EndedBy);
+        Assert.Equal(8_000_000m, Totals()[("consignee_year", "LAKECOMPUTELTD", "2025")]);
+        AssertTotalsAreTheSumOfActiveEntries();
+        using (var store = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: false))
+        {
+            using var command = store.Command("SELECT order_id, line FROM ledger_lines ORDER BY order_id, line");
+            using var reader = command.ExecuteReader();
+            var locks = new List<(string, string)>();
+            while (reader.Read())
+                locks.Add((reader.GetString(0), reader.GetString(1)));
+            Assert.Equal([("SO-1", "1"), ("SO-9", "7")], locks);
+        }
+
+        // The line committed again, padded or not, replaces the one entry that counts.
+        var again = Commit(Of(Row("SO-1", "001", "2025-03-01", 100)));
+        Assert.Equal((1L, 1L), (again.Report.Ledger!.Commit!.Added, again.Report.Ledger.Commit.Replaced));
+        Assert.Equal(4_000_000m, Totals()[("consignee_year", "LAKECOMPUTELTD", "2025")]);
+    }
+
+    [LedgerFact]
+    public void Migration5_StopsWithoutChangingAnything_WhenOneRunCommittedTwoIdsOfALine_ThatBothCount()
+    {
+        var committed = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        using (var v4 = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: true, upTo: 4))
+        {
+            OlderEntry(v4, "SO-4", "1", "Lake Compute Ltd", "LAKECOMPUTELTD", 1_000_000m, run: "run-both", committed: committed);
+            OlderEntry(v4, "SO-4", "01", "Lake Compute Ltd", "LAKECOMPUTELTD", 2_000_000m, run: "run-both", committed: committed);
+            OlderEntry(v4, "SO-5", "05", "Lake Compute Ltd", "LAKECOMPUTELTD", 4_000_000m, run: "run-both", committed: committed);
+            OlderAccount(v4, "LAKECOMPUTELTD", 7_000_000m);
+        }
+        var e = Assert.Throws<LedgerException>(() => Target.Open(write: true));
+        Assert.Equal(LedgerErrorCodes.LineConflict, e.Code);
+        Assert.Contains("order SO-4 line 1: '01' and '1' (run run-both)", e.Message);
+        Assert.True(LedgerErrorCodes.IsUsage(e.Code));
+        using var store = LedgerStore.Open(LedgerLocation.Parse(Target.Location), Target.Options, write: false, upTo: 4);
+        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(["1", "01", "05"], Lines(store));
+
+        static List<string> Lines(LedgerStore store)
+        {
+            using var command = store.Command("SELECT line FROM ledger_entries ORDER BY entry_id");
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read())
+                lines.Add(reader.GetString(0));
+            return lines;
+        }
     }
 
     [LedgerFact]
@@ -479,6 +685,22 @@ public abstract class LedgerContract : IDisposable
         var decisions = File.ReadAllLines(Path.Combine(_dir.File(name), "decisions.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         return new Screened(report, decisions, _dir.File(name));
     }
+
+    /// <summary>Writes an entry into a ledger of an older schema, as the ChipScreen of that schema did.</summary>
+    private protected static void OlderEntry(LedgerStore store, string order, string line, string consignee, string key, decimal volume,
+        string status = "active", string run = "run-old", DateTimeOffset? committed = null, DateTimeOffset? endedAt = null, string? endedBy = null) => store.Execute("""
+            INSERT INTO ledger_entries (order_id, line, account, account_key, period, volume, consignee, consignee_key, destination, ship_date,
+                decision, exception, run_id, committed_at, status, ended_at, ended_by)
+            VALUES (@o, @l, 'consignee_year', @k, '2025', @v, @c, @k, 'IN', @d, 'LICENSE_EXCEPTION', 'LPP', @r, @t, @s, @ea, @eb)
+            """, ("o", order), ("l", line), ("k", key), ("v", store.Volume(volume)), ("c", consignee), ("d", store.Date(new DateOnly(2025, 3, 1))),
+            ("r", run), ("t", store.Time(committed ?? new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero))), ("s", status),
+            ("ea", endedAt is { } at ? store.Time(at) : null), ("eb", endedBy));
+
+    /// <summary>Writes a consignee's 2025 account into a ledger of an older schema.</summary>
+    private protected static void OlderAccount(LedgerStore store, string key, decimal total) => store.Execute("""
+        INSERT INTO ledger_accounts (account, account_key, period, period_from, period_to, total)
+        VALUES ('consignee_year', @k, '2025', @f, @to, @v)
+        """, ("k", key), ("f", store.Date(new DateOnly(2025, 1, 1))), ("to", store.Date(new DateOnly(2025, 12, 31))), ("v", store.Volume(total)));
 
     private protected Dictionary<(string, string, string), decimal> Totals() => Target.Totals();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChipScreen.Parties;
 using ChipScreen.Runs;
 
 namespace ChipScreen.Tests.Runs;
@@ -24,5 +25,20 @@ public class RecordedBaselineTests
         Assert.Equal(7m, baseline.ConsigneeYear("LAKECOMPUTELTD", 2026));
         Assert.Equal(3m, baseline.ConsigneeYear("OTHERHUBGMBH", 2025));
         Assert.Equal(4_800m, baseline.CountryAllocation("IN", "2025-2027"));
+    }
+
+    [Fact]
+    public void ConsigneeKeysRecordedBeforeLookAlikesWereReadAsLatin_AreReadAsTheKeysOfToday()
+    {
+        using var report = JsonDocument.Parse("""
+            {"volumes":{
+              "consignee_year":[
+                {"consignee":"S\u041CICLTD","year":"2025","before":15000000},
+                {"consignee":"SMICLTD","year":"2025","before":10000000}],
+              "country_allocation":[]}}
+            """);
+        var baseline = RecordedBaseline.Read(report.RootElement);
+        Assert.Equal(25_000_000m, baseline.ConsigneeYear(PartyNames.Key("S\u041CIC Ltd"), 2025));
+        Assert.Equal(25_000_000m, baseline.ConsigneeYear("SMICLTD", 2025));
     }
 }
