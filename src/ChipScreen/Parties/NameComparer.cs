@@ -15,7 +15,8 @@ namespace ChipScreen.Parties;
 /// share of both names' words that are aligned (a Dice coefficient), each word weighted by <see cref="TokenWeights"/>: a
 /// rare, distinctive word counts for more than a generic one, a place for less.</para>
 /// <para>Guards: names that share only generic words, places, surnames or numbers score at most
-/// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside) has its counterpart; names whose numbers differ ("CETC 13" and
+/// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside, and places that only the screened name adds) has
+/// its counterpart; names whose numbers differ ("CETC 13" and
 /// "CETC 14"), or that name different places ("(Sweden)" and "(Finland)"), score at most <see cref="DifferenceCap"/>:
 /// a person must look. Funds and trusts of one numbered series ("Capital Partners VI" and "VII", "Loan Trust 2004-1" and
 /// "2004-2") are the exception: vehicles of one sponsor, they score as one family, at most <see cref="SeriesCap"/>.
@@ -90,11 +91,16 @@ internal static class NameComparer
         double total = 0, matched = 0;
         var evidence = false;
         var covered = a.Length >= 2 && b.Length >= 2;
-        Sum(a, query, ref total, ref matched, ref evidence, ref covered, notes);
-        Sum(b, candidate, ref total, ref matched, ref evidence, ref covered, notes);
+        var (placeLeftA, namedA) = Sum(a, query, ref total, ref matched, ref evidence, ref covered, notes);
+        var (placeLeftB, namedB) = Sum(b, candidate, ref total, ref matched, ref evidence, ref covered, notes);
         var share = total > 0 ? matched / total : 0;
-        // Every word of both names has its counterpart: the same name spelled differently ("First Bank Int'l").
-        evidence |= covered;
+        // Every word of both names has its counterpart: the same name spelled differently ("First Bank Int'l"). A place the
+        // screened name adds qualifies the listed name ("Semiconductor Manufacturing International (Shanghai) Corporation",
+        // a subsidiary of SMIC), once a word that is not a place aligns. Not the other way round: the place a listed name of
+        // generic words has is what tells it apart ("Research Institute of Electronics Technology" is not the listed
+        // "Nanjing Research Institute of Electronics Technology"); and places left on both sides are different places
+        // ("Bank of Shanghai", "Bank of China").
+        evidence |= covered && !placeLeftB && (!placeLeftA || namedA && namedB);
 
         // The same letters spaced differently ("PricewaterhouseCoopers", "vanderbilt").
         if (share < 1 && a.Length != b.Length && query.Compact.Length >= 6 && candidate.Compact.Length >= 6 &&
@@ -156,11 +162,13 @@ internal static class NameComparer
         return new NameComparison(score, string.Join("; ", notes) + Ignored(query, candidate));
     }
 
-    /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers has its counterpart
-    /// (numbers that differ are capped on their own). A word that only repeats the initials of its own name's words
-    /// ("Academy of Aerospace Solid Propulsion Technology (AASPT)") counts for nothing when left over.</summary>
-    private static void Sum(Unit[] units, NormalizedName name, ref double total, ref double matched, ref bool evidence, ref bool covered, List<string>? notes)
+    /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers and places has its
+    /// counterpart (numbers that differ, and places on both sides, are capped on their own). A word that only repeats the
+    /// initials of its own name's words ("Academy of Aerospace Solid Propulsion Technology (AASPT)") counts for nothing when
+    /// left over. Returns whether a place was left over, and whether a word other than a place aligned.</summary>
+    private static (bool PlaceLeft, bool Named) Sum(Unit[] units, NormalizedName name, ref double total, ref double matched, ref bool evidence, ref bool covered, List<string>? notes)
     {
+        bool placeLeft = false, named = false;
         foreach (ref readonly var u in units.AsSpan())
         {
             if (u.LegalForm)
@@ -174,15 +182,18 @@ internal static class NameComparer
             total += u.Weight;
             if (u.Partner < 0)
             {
-                covered &= u.Kind == TokenKind.Number;
+                covered &= u.Kind is TokenKind.Number or TokenKind.Place;
+                placeLeft |= u.Kind == TokenKind.Place;
                 continue;
             }
+            named |= u.Kind != TokenKind.Place;
             matched += u.Similarity * u.Weight;
             // A distinctive word counts when its counterpart is distinctive too ("Tianjin" spelt "Tianjing" in a listed name
             // is no evidence), or stands for the counterpart's initials.
             evidence |= u.Similarity >= EvidenceSimilarity && (u.Acronym ? u.Distinctive || u.PartnerDistinctive : u.Distinctive && u.PartnerDistinctive);
             covered &= u.Similarity >= CoverageSimilarity;
         }
+        return (placeLeft, named);
     }
 
     /// <summary>When both names are funds or trusts (<see cref="NameLexicon.SeriesWords"/>) and the only words left without a

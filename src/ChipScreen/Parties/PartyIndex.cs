@@ -81,18 +81,23 @@ internal sealed class PartyIndex
     /// <see cref="NameComparer.Weigh"/>) could match with a score of at least <paramref name="minimum"/>, each once.</summary>
     /// <remarks>Each word of the query adds its weight to the names it reaches through a key; a name whose best possible
     /// score (every word it was reached by aligned, every word of its own aligned) stays below <paramref name="minimum"/> is
-    /// left out, and so is one reached by weak words alone unless the query's every word reached it (names that share only
-    /// generic words score at most <see cref="NameComparer.WeakEvidenceCap"/>).</remarks>
+    /// left out, and so is one reached by weak words alone unless the query's every word but its places reached it (names
+    /// that share only generic words score at most <see cref="NameComparer.WeakEvidenceCap"/>, unless one adds only a place).
+    /// The places' weight is subtracted from the weight that reached the name whether or not they reached it: a name kept
+    /// for nothing is only compared once more.</remarks>
     public List<int> Candidates(NormalizedName query, double[] weights, int minimum)
     {
         var scratch = t_scratch is { } existing && existing.Weight.Length >= Variants.Length ? existing : t_scratch = new Scratch(Variants.Length);
         var core = query.Core;
         var queryWeight = 0.0;
+        var placeWeight = 0.0;
         for (var i = 0; i < core.Length; i++)
         {
             var t = core[i];
             var weight = weights[i];
             queryWeight += weight;
+            if (t.Kind == TokenKind.Place)
+                placeWeight += weight;
             scratch.Round++;
             var strong = t.IsDistinctive;
             Credit(scratch, "t:" + t.Text, !strong, weight, strong, loose: false);
@@ -139,7 +144,7 @@ internal sealed class PartyIndex
             if (slack > 0 && upper + 0.5 < minimum)
                 upper = Math.Max(upper, (Math.Min(scratch.Weight[v], queryWeight) + listed) / Math.Max(1e-9, queryWeight + total - slack) * 100);
             var keep = upper + 0.5 >= minimum &&
-                       (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - 1e-9);
+                       (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - placeWeight - 1e-9);
             if (keep)
                 result.Add(v);
             scratch.Weight[v] = 0;

@@ -97,6 +97,33 @@ public class NameComparerTests
         Assert.True(c.Score <= NameComparer.WeakEvidenceCap, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
     }
 
+    [Theory]
+    [InlineData("Semiconductor Manufacturing International (Shanghai) Corporation", "Semiconductor Manufacturing International Corporation")]
+    [InlineData("Semiconductor Manufacturing International Corp. Beijing", "Semiconductor Manufacturing International Corporation")]
+    [InlineData("Shenzhen General Trading Co., Ltd.", "General Trading Company")]
+    public void APlaceAdded_ToANameOfGenericWordsAlone_StillReachesAReview(string a, string b)
+    {
+        // The same generic name scores 100; a subsidiary or branch of the listed party, qualified by its place, is not a
+        // name of generic words that merely resembles it.
+        var c = Compare(a, b);
+        Assert.True(c.Score >= PartyThresholds.Default.Review, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
+        Assert.DoesNotContain("only generic words", c.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Semiconductor Manufacturing International Acme Corporation", "Semiconductor Manufacturing International Corporation")] // a distinctive word added
+    [InlineData("Semiconductor Manufacturing International Trading Corporation", "Semiconductor Manufacturing International Corporation")] // a generic word added
+    [InlineData("Semiconductor Manufacturing International (Shanghai) Corporation", "Semiconductor Manufacturing International (Beijing) Corporation")] // places on both sides
+    [InlineData("Bank of Shanghai", "Bank of China")]
+    [InlineData("Research Institute of Electronics Technology", "Nanjing Research Institute of Electronics Technology")] // the listed name's place tells it apart
+    [InlineData("Semiconductor Manufacturing International Corporation", "Semiconductor Manufacturing International (Tianjin) Co., Ltd.")]
+    [InlineData("Shanghai Trading", "Trading")]
+    public void AnotherWordAdded_ToANameOfGenericWordsAlone_OrAPlaceLeftOut_StillLeavesItWeak(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.True(c.Score <= NameComparer.WeakEvidenceCap, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
+    }
+
     [Fact]
     public void DifferentNumbers_AreAtMostAReview()
     {

@@ -46,6 +46,17 @@ public class PartyScreeningTests
         Assert.Contains("not below review", elsewhere.Explanation);
     }
 
+    [Theory]
+    [InlineData("Semiconductor Manufacturing International (Shanghai) Corporation", "el-smic")]
+    [InlineData("Semiconductor Manufacturing International (Beijing) Corp.", "el-smic")]
+    public void ASubsidiaryQualifiedByItsPlace_OfAListedNameOfGenericWords_IsAtLeastAReview(string name, string entry)
+    {
+        var best = Shipped.Screen(name, "CN").FirstOrDefault();
+        Assert.True(best is not null, $"{name}: no candidate");
+        Assert.Equal(entry, best.Entry.Id);
+        Assert.NotEqual(Verdicts.NoMatch, best.Verdict);
+    }
+
     [Fact]
     public void EveryCandidate_HasAnExplanationAndTheEntryHash()
     {
