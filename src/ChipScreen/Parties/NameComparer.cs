@@ -327,7 +327,12 @@ internal static class NameComparer
         for (var i = 0; i < units.Length; i++)
         {
             ref var u = ref units[i];
-            if (u.Partner >= 0 || u.Kind is not (TokenKind.Distinctive or TokenKind.Generic) || u.Text.Length is < 3 or > 8 ||
+            // A word equal to a word of the listed name that repeats that name's own initials ("CETC" and "China Electronics
+            // Technology Group Corp. (CETC)") stands for the words they spell: the repeated acronym is then left over and
+            // counts for nothing (Sum), so that it neither adds to the score nor takes from it.
+            var repeated = u.Partner >= 0 && others[u.Partner].Count == 1 && others[u.Partner].Kind == TokenKind.Distinctive &&
+                           string.Equals(others[u.Partner].Text, u.Text, StringComparison.Ordinal) ? u.Partner : -1;
+            if ((u.Partner >= 0 && repeated < 0) || u.Kind is not (TokenKind.Distinctive or TokenKind.Generic) || u.Text.Length is < 3 or > 8 ||
                 !IsLetters(u.Text) || !IsSubsequence(u.Text, other.Initials) || !FindAcronym(u.Text, other, out var first, out var count))
                 continue;
             var free = true;
@@ -335,6 +340,12 @@ internal static class NameComparer
                 free = others[k].Partner < 0;
             if (!free)
                 continue;
+            if (repeated >= 0)
+            {
+                others[repeated].Partner = -1;
+                others[repeated].Similarity = 0;
+                others[repeated].PartnerDistinctive = false;
+            }
             u.Partner = first;
             u.Similarity = AcronymSimilarity;
             u.Acronym = true;

@@ -27,6 +27,20 @@ public class NameComparerTests
     }
 
     [Theory]
+    [InlineData("CETC 54", "China Electronics Technology Group Corp. (CETC) 54th Research Institute")]
+    [InlineData("CETC", "China Electronics Technology Group Corporation (CETC)")]
+    [InlineData("AASPT", "Academy of Aerospace Solid Propulsion Technology (AASPT)")]
+    public void AnAcronym_ThatTheListedNameAlsoGives_StandsForTheWordsItSpells(string acronym, string name)
+    {
+        // The listed name's own acronym in parentheses says its words again: it neither adds to nor takes from the score.
+        var c = Compare(acronym, name);
+        var without = Compare(acronym, name.Replace($" ({acronym.Split(' ')[0]})", "", StringComparison.Ordinal));
+        Assert.Equal(without.Score, c.Score);
+        Assert.True(c.Score >= PartyThresholds.Default.Review, $"{acronym} ~ {name}: {c.Score} ({c.Explanation})");
+        Assert.Contains("acronym", c.Explanation);
+    }
+
+    [Theory]
     [InlineData("Joze Gutierrez Reyes", "GUTIERREZ REYES, Jose")]
     [InlineData("Abed Hammadou", "HAMMADOU, Abid")]
     [InlineData("Aly Atwa", "ATWA, Ali")]

@@ -57,6 +57,18 @@ public class PartyScreeningTests
         Assert.NotEqual(Verdicts.NoMatch, best.Verdict);
     }
 
+    [Theory]
+    [InlineData("CETC 54", "el-cetc-54")]
+    [InlineData("CETC 54th Research Institute", "el-cetc-54")]
+    [InlineData("CETC 14", "el-cetc-14")]
+    public void AKnownAcronym_WithTheInstitutesNumber_IsAtLeastAReview_OfThatInstitute(string name, string entry)
+    {
+        var best = Shipped.Screen(name, "CN").FirstOrDefault();
+        Assert.True(best is not null, $"{name}: no candidate");
+        Assert.Equal(entry, best.Entry.Id);
+        Assert.NotEqual(Verdicts.NoMatch, best.Verdict);
+    }
+
     [Fact]
     public void EveryCandidate_HasAnExplanationAndTheEntryHash()
     {
