@@ -150,6 +150,13 @@ internal static class NameLexicon
         ["usa"] = "us", ["labour"] = "labor", ["defence"] = "defense", ["programme"] = "program", ["colour"] = "color", ["aluminium"] = "aluminum",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Abbreviations of several words, written out before comparing ("IC" is "integrated circuit"), so that
+    /// "Chengdu Haiguang IC" and "Chengdu Haiguang Integrated Circuit" are one name.</summary>
+    public static FrozenDictionary<string, string[]> Expansions { get; } = new Dictionary<string, string[]>
+    {
+        ["ic"] = ["integrated", "circuit"], ["ics"] = ["integrated", "circuits"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Names of places written as several words, rewritten to the one word they are abbreviated to ("U.S." reads
     /// "us"), longest first.</summary>
     public static IReadOnlyList<(string[] Words, string Word)> PhraseVariants { get; } =

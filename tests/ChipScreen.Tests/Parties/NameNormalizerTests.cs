@@ -44,6 +44,9 @@ public class NameNormalizerTests
     [InlineData("U.S.A. Department of State", "us department state")]
     [InlineData("United States of America Trading", "us trading")]
     [InlineData("United Kingdom Atomic Energy Authority", "uk atomic energy authority")]
+    [InlineData("Shanghai IC Design", "shanghai integrated circuit design")]
+    [InlineData("Chengdu Haiguang I.C. Co.", "chengdu haiguang integrated circuit")]
+    [InlineData("Wuxi ICs Trading", "wuxi integrated circuits trading")]
     public void SpellingVariants_AreUnified(string name, string key) => Assert.Equal(key, Key(name));
 
     [Fact]

@@ -69,6 +69,16 @@ public class PartyScreeningTests
         Assert.NotEqual(Verdicts.NoMatch, best.Verdict);
     }
 
+    [Theory]
+    [InlineData("Chengdu Haiguang IC Co., Ltd.", "el-chengdu-haiguang-ic")]
+    [InlineData("Shanghai High-Performance IC Design Center", "el-shanghai-hpic")]
+    public void IC_IsIntegratedCircuit(string name, string entry)
+    {
+        var best = Shipped.Screen(name, "CN").First();
+        Assert.Equal(entry, best.Entry.Id);
+        Assert.Equal(Verdicts.Match, best.Verdict);
+    }
+
     [Fact]
     public void EveryCandidate_HasAnExplanationAndTheEntryHash()
     {
