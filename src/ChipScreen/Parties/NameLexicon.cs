@@ -157,6 +157,14 @@ internal static class NameLexicon
         ["ic"] = ["integrated", "circuit"], ["ics"] = ["integrated", "circuits"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Words made of two words, with the initials of their parts, which an acronym may take instead of the first
+    /// letter: NSCC is National SuperComputing Center.</summary>
+    public static FrozenDictionary<string, string> CompoundInitials { get; } = new Dictionary<string, string>
+    {
+        ["supercomputing"] = "sc", ["supercomputer"] = "sc", ["supercomputers"] = "sc", ["microelectronics"] = "me",
+        ["datacenter"] = "dc", ["datacenters"] = "dc",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Names of places written as several words, rewritten to the one word they are abbreviated to ("U.S." reads
     /// "us"), longest first.</summary>
     public static IReadOnlyList<(string[] Words, string Word)> PhraseVariants { get; } =

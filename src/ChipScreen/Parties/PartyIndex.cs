@@ -248,9 +248,10 @@ internal sealed class PartyIndex
 
     /// <summary>The acronyms that may stand for a run of a name's words, as index keys: the initials (three to eight) of a
     /// run that starts with one of its first three core words, taking every word, every word but the stop words, or every
-    /// word but the legal forms and stop words, or every word but the fillers ("group"): YMTC spells Yangtze Memory
-    /// Technologies Co., NUDT National University (of) Defense Technology, CETC China Electronics Technology (Group)
-    /// Corporation. <see cref="NameComparer"/> checks the acronym exactly.</summary>
+    /// word but the legal forms and stop words, or every word but the fillers ("group"), each also with a compound word's
+    /// parts giving their initials: YMTC spells Yangtze Memory Technologies Co., NUDT National University (of) Defense
+    /// Technology, CETC China Electronics Technology (Group) Corporation, NSCC National SuperComputing Center.
+    /// <see cref="NameComparer"/> checks the acronym exactly.</summary>
     private static IEnumerable<string> AcronymKeys(NormalizedName name)
     {
         if (name.All.Length < 2)
@@ -262,13 +263,15 @@ internal sealed class PartyIndex
             if (name.Optional[start])
                 continue;
             cores++;
-            for (var variant = 0; variant < 4; variant++)
+            for (var variant = 0; variant < 8; variant++)
             {
+                // Variants 4 to 7 are 0 to 3 with a compound word's parts giving their initials ("nscc").
+                var compound = variant >= 4;
                 var initials = new System.Text.StringBuilder(8);
                 for (var i = start; i < name.All.Length && initials.Length < 8; i++)
                 {
                     var word = name.All[i];
-                    var skip = variant switch
+                    var skip = (variant % 4) switch
                     {
                         1 => NameLexicon.StopWords.Contains(word),
                         2 => name.Optional[i],
@@ -277,6 +280,16 @@ internal sealed class PartyIndex
                     };
                     if (skip || !char.IsLetter(word[0]))
                         continue;
+                    if (compound && NameLexicon.CompoundInitials.TryGetValue(word, out var parts))
+                    {
+                        foreach (var letter in parts.AsSpan(0, Math.Min(parts.Length, 8 - initials.Length)))
+                        {
+                            initials.Append(letter);
+                            if (initials.Length >= 3)
+                                keys.Add(initials.ToString());
+                        }
+                        continue;
+                    }
                     initials.Append(word[0]);
                     if (initials.Length >= 3)
                         keys.Add(initials.ToString());

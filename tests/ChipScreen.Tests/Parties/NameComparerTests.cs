@@ -40,6 +40,18 @@ public class NameComparerTests
         Assert.Contains("acronym", c.Explanation);
     }
 
+    [Fact]
+    public void ACompoundWord_GivesTheInitialsOfItsParts_ToAnAcronym()
+    {
+        // NSCC: National SuperComputing Center; the place then tells the centers apart.
+        var tianjin = Compare("NSCC Tianjin", "National Supercomputing Center Tianjin");
+        var changsha = Compare("NSCC Tianjin", "National Supercomputing Center Changsha");
+        Assert.True(tianjin.Score >= PartyThresholds.Default.Match, $"{tianjin.Score} ({tianjin.Explanation})");
+        Assert.Contains("acronym nscc = 'national supercomputing center'", tianjin.Explanation);
+        Assert.True(changsha.Score < PartyThresholds.Default.Match, $"{changsha.Score} ({changsha.Explanation})");
+        Assert.True(Compare("NSCC Changsha", "National Supercomputing Center Changsha").Score >= PartyThresholds.Default.Match);
+    }
+
     [Theory]
     [InlineData("Joze Gutierrez Reyes", "GUTIERREZ REYES, Jose")]
     [InlineData("Abed Hammadou", "HAMMADOU, Abid")]

@@ -79,6 +79,22 @@ public class PartyScreeningTests
         Assert.Equal(Verdicts.Match, best.Verdict);
     }
 
+    [Theory]
+    [InlineData("NSCC Tianjin", "el-nsc-tianjin")]
+    [InlineData("NSC Tianjin", "el-nsc-tianjin")]
+    [InlineData("NSCC Changsha", "el-nsc-changsha")]
+    [InlineData("NSC Wuxi", "el-nsc-wuxi")]
+    public void OfSeveralEntriesAName_Matches_ThePlaceItNames_ComesFirst(string name, string entry)
+    {
+        var found = Shipped.Screen(name, "CN");
+        Assert.True(found.Count > 0, $"{name}: no candidate");
+        Assert.Equal(entry, found[0].Entry.Id);
+        Assert.NotEqual(Verdicts.NoMatch, found[0].Verdict);
+        // Another center, in another place, is never a better candidate, nor a match.
+        Assert.All(found.Skip(1).Where(c => c.Entry.Id.StartsWith("el-nsc-", StringComparison.Ordinal)),
+            c => Assert.True(c.Score <= found[0].Score && c.Verdict != Verdicts.Match, $"{c.Entry.Id}: {c.Score} ({c.Explanation})"));
+    }
+
     [Fact]
     public void EveryCandidate_HasAnExplanationAndTheEntryHash()
     {
