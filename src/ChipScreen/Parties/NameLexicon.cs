@@ -67,7 +67,7 @@ internal static class NameLexicon
         ["股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "集團", "集团", "公司"];
 
     /// <summary>Words that carry no identity at all; dropped.</summary>
-    public static FrozenSet<string> StopWords { get; } = new[] { "the", "of", "and", "for", "a", "an", "und", "et", "y" }
+    public static FrozenSet<string> StopWords { get; } = new[] { "the", "of", "and", "for", "in", "a", "an", "und", "et", "y" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words many unrelated companies share: places, trades, kinds of organisation. Weak evidence.</summary>

@@ -15,6 +15,7 @@ public class NameNormalizerTests
     [InlineData("J.P. Morgan & Co.", "jp morgan")]
     [InlineData("A.B.C. Company", "abc")]
     [InlineData("The Coca-Cola Company", "coca cola")]
+    [InlineData("National Supercomputing Center in Tianjin", "national supercomputing center tianjin")]
     [InlineData("Deutsche Bank's AG", "deutsche bank")]
     [InlineData("OOO Oboronnye Initsiativy", "oboronnye initsiativy")]
     [InlineData("Volkswagen Gesellschaft mit beschränkter Haftung", "volkswagen")]

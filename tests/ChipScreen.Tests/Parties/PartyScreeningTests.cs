@@ -82,6 +82,7 @@ public class PartyScreeningTests
     [Theory]
     [InlineData("NSCC Tianjin", "el-nsc-tianjin")]
     [InlineData("NSC Tianjin", "el-nsc-tianjin")]
+    [InlineData("National Supercomputing Center in Tianjin", "el-nsc-tianjin")]
     [InlineData("NSCC Changsha", "el-nsc-changsha")]
     [InlineData("NSC Wuxi", "el-nsc-wuxi")]
     public void OfSeveralEntriesAName_Matches_ThePlaceItNames_ComesFirst(string name, string entry)
