@@ -15,7 +15,8 @@ namespace ChipScreen.Parties;
 /// share of both names' words that are aligned (a Dice coefficient), each word weighted by <see cref="TokenWeights"/>: a
 /// rare, distinctive word counts for more than a generic one, a place for less.</para>
 /// <para>Guards: names that share only generic words, places, surnames or numbers score at most
-/// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside) has its counterpart; names whose numbers differ ("CETC 13" and
+/// <see cref="WeakEvidenceCap"/> unless every word of both (numbers aside, and places that only the screened name adds) has
+/// its counterpart; names whose numbers differ ("CETC 13" and
 /// "CETC 14"), or that name different places ("(Sweden)" and "(Finland)"), score at most <see cref="DifferenceCap"/>:
 /// a person must look. Funds and trusts of one numbered series ("Capital Partners VI" and "VII", "Loan Trust 2004-1" and
 /// "2004-2") are the exception: vehicles of one sponsor, they score as one family, at most <see cref="SeriesCap"/>.
@@ -68,9 +69,9 @@ internal static class NameComparer
         {
             var strong = query.HasDistinctive || query.Core.Length >= 2;
             if (strong && LegalFormsDiffer(query, candidate))
-                return new NameComparison(DifferenceCap, explain ? $"same name; {LegalFormsNote(query, candidate)}" + Ignored(query, candidate) : "");
+                return new NameComparison(DifferenceCap, explain ? $"same name; {LegalFormsNote(query, candidate)}" + Ignored(query, candidate) : "", 1);
             return new NameComparison(strong ? 100 : WeakEvidenceCap,
-                explain ? (strong ? "same name" : "same name, but only generic words") + Ignored(query, candidate) : "");
+                explain ? (strong ? "same name" : "same name, but only generic words") + Ignored(query, candidate) : "", 1);
         }
 
         var a = Units(query, queryWeights);
@@ -90,11 +91,16 @@ internal static class NameComparer
         double total = 0, matched = 0;
         var evidence = false;
         var covered = a.Length >= 2 && b.Length >= 2;
-        Sum(a, query, ref total, ref matched, ref evidence, ref covered, notes);
-        Sum(b, candidate, ref total, ref matched, ref evidence, ref covered, notes);
+        var (placeLeftA, namedA) = Sum(a, query, ref total, ref matched, ref evidence, ref covered, notes);
+        var (placeLeftB, namedB) = Sum(b, candidate, ref total, ref matched, ref evidence, ref covered, notes);
         var share = total > 0 ? matched / total : 0;
-        // Every word of both names has its counterpart: the same name spelled differently ("First Bank Int'l").
-        evidence |= covered;
+        // Every word of both names has its counterpart: the same name spelled differently ("First Bank Int'l"). A place the
+        // screened name adds qualifies the listed name ("Semiconductor Manufacturing International (Shanghai) Corporation",
+        // a subsidiary of SMIC), once a word that is not a place aligns. Not the other way round: the place a listed name of
+        // generic words has is what tells it apart ("Research Institute of Electronics Technology" is not the listed
+        // "Nanjing Research Institute of Electronics Technology"); and places left on both sides are different places
+        // ("Bank of Shanghai", "Bank of China").
+        evidence |= covered && !placeLeftB && (!placeLeftA || namedA && namedB);
 
         // The same letters spaced differently ("PricewaterhouseCoopers", "vanderbilt").
         if (share < 1 && a.Length != b.Length && query.Compact.Length >= 6 && candidate.Compact.Length >= 6 &&
@@ -151,22 +157,24 @@ internal static class NameComparer
             notes?.Add($"only generic words, places, surnames or numbers in common (at most {WeakEvidenceCap})");
         }
         if (notes is null)
-            return new NameComparison(score, "");
+            return new NameComparison(score, "", share);
         Describe(a, b, notes);
-        return new NameComparison(score, string.Join("; ", notes) + Ignored(query, candidate));
+        return new NameComparison(score, string.Join("; ", notes) + Ignored(query, candidate), share);
     }
 
-    /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers has its counterpart
-    /// (numbers that differ are capped on their own). A word that only repeats the initials of its own name's words
-    /// ("Academy of Aerospace Solid Propulsion Technology (AASPT)") counts for nothing when left over.</summary>
-    private static void Sum(Unit[] units, NormalizedName name, ref double total, ref double matched, ref bool evidence, ref bool covered, List<string>? notes)
+    /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers and places has its
+    /// counterpart (numbers that differ, and places on both sides, are capped on their own). A word that only repeats the
+    /// initials of its own name's words ("Academy of Aerospace Solid Propulsion Technology (AASPT)") counts for nothing when
+    /// left over. Returns whether a place was left over, and whether a word other than a place aligned.</summary>
+    private static (bool PlaceLeft, bool Named) Sum(Unit[] units, NormalizedName name, ref double total, ref double matched, ref bool evidence, ref bool covered, List<string>? notes)
     {
+        bool placeLeft = false, named = false;
         foreach (ref readonly var u in units.AsSpan())
         {
             if (u.LegalForm)
                 continue;
             if (u.Partner < 0 && u.Count == 1 && u.Kind == TokenKind.Distinctive && u.Text.Length is >= 3 and <= 8 && IsLetters(u.Text) &&
-                IsSubsequence(u.Text, name.Initials) && FindAcronym(u.Text, name, out _, out _))
+                IsSubsequence(u.Text, name.Initials) && FindAcronym(u.Text, name, null, out _, out _))
             {
                 notes?.Add($"{u.Text} repeats the initials of its own name");
                 continue;
@@ -174,15 +182,18 @@ internal static class NameComparer
             total += u.Weight;
             if (u.Partner < 0)
             {
-                covered &= u.Kind == TokenKind.Number;
+                covered &= u.Kind is TokenKind.Number or TokenKind.Place;
+                placeLeft |= u.Kind == TokenKind.Place;
                 continue;
             }
+            named |= u.Kind != TokenKind.Place;
             matched += u.Similarity * u.Weight;
             // A distinctive word counts when its counterpart is distinctive too ("Tianjin" spelt "Tianjing" in a listed name
             // is no evidence), or stands for the counterpart's initials.
             evidence |= u.Similarity >= EvidenceSimilarity && (u.Acronym ? u.Distinctive || u.PartnerDistinctive : u.Distinctive && u.PartnerDistinctive);
             covered &= u.Similarity >= CoverageSimilarity;
         }
+        return (placeLeft, named);
     }
 
     /// <summary>When both names are funds or trusts (<see cref="NameLexicon.SeriesWords"/>) and the only words left without a
@@ -276,10 +287,12 @@ internal static class NameComparer
     private static string Forms(NormalizedName name) =>
         string.Join(' ', name.Ignored.Where(NameLexicon.LegalFormKinds.ContainsKey));
 
+    /// <summary>Whether a place of the name has no counterpart, or only lends its initial to the other name's acronym: "NSCC
+    /// Tianjin" names another place than "National Supercomputing Center Changsha", whose C it might spell.</summary>
     private static bool UnmatchedPlace(Unit[] units)
     {
         foreach (ref readonly var u in units.AsSpan())
-            if (u.Partner < 0 && u.Kind == TokenKind.Place)
+            if ((u.Partner < 0 || u.Acronym) && u.Kind == TokenKind.Place)
                 return true;
         return false;
     }
@@ -316,14 +329,20 @@ internal static class NameComparer
         for (var i = 0; i < units.Length; i++)
         {
             ref var u = ref units[i];
-            if (u.Partner >= 0 || u.Kind is not (TokenKind.Distinctive or TokenKind.Generic) || u.Text.Length is < 3 or > 8 ||
-                !IsLetters(u.Text) || !IsSubsequence(u.Text, other.Initials) || !FindAcronym(u.Text, other, out var first, out var count))
+            // A word equal to a word of the listed name that repeats that name's own initials ("CETC" and "China Electronics
+            // Technology Group Corp. (CETC)") stands for the words they spell: the repeated acronym is then left over and
+            // counts for nothing (Sum), so that it neither adds to the score nor takes from it.
+            var repeated = u.Partner >= 0 && others[u.Partner].Count == 1 && others[u.Partner].Kind == TokenKind.Distinctive &&
+                           string.Equals(others[u.Partner].Text, u.Text, StringComparison.Ordinal) ? u.Partner : -1;
+            if ((u.Partner >= 0 && repeated < 0) || u.Kind is not (TokenKind.Distinctive or TokenKind.Generic) || u.Text.Length is < 3 or > 8 ||
+                !IsLetters(u.Text) || !IsSubsequence(u.Text, other.Initials) || !FindAcronym(u.Text, other, others, out var first, out var count))
                 continue;
-            var free = true;
-            for (var k = first; k < first + count && free; k++)
-                free = others[k].Partner < 0;
-            if (!free)
-                continue;
+            if (repeated >= 0)
+            {
+                others[repeated].Partner = -1;
+                others[repeated].Similarity = 0;
+                others[repeated].PartnerDistinctive = false;
+            }
             u.Partner = first;
             u.Similarity = AcronymSimilarity;
             u.Acronym = true;
@@ -364,25 +383,23 @@ internal static class NameComparer
     }
 
     /// <summary>Finds a run of <paramref name="name"/>'s words whose initials spell <paramref name="acronym"/>: every core word of
-    /// the run gives its initial, legal forms and stop words may ("Corporation" gives the C of SMIC, "of" gives nothing in
-    /// NUDT). The run must hold two core words or more; their positions come back in <paramref name="coreFirst"/> and
-    /// <paramref name="coreCount"/>.</summary>
-    private static bool FindAcronym(string acronym, NormalizedName name, out int coreFirst, out int coreCount)
+    /// the run gives its initial (a compound word the initials of its parts, <see cref="NameLexicon.CompoundInitials"/>),
+    /// legal forms and stop words may ("Corporation" gives the C of SMIC, "of" gives nothing in NUDT). With
+    /// <paramref name="units"/> (the core words of <paramref name="name"/> as aligned so far), the run takes only words not
+    /// aligned yet: "NSCC Changsha" spells "National Supercomputing Center" of "National Supercomputing Center Changsha",
+    /// whose "Changsha" is taken. The run must hold two core words or more; their positions come back in
+    /// <paramref name="coreFirst"/> and <paramref name="coreCount"/>.</summary>
+    private static bool FindAcronym(string acronym, NormalizedName name, Unit[]? units, out int coreFirst, out int coreCount)
     {
-        for (var start = 0; start < name.All.Length; start++)
+        var before = 0;
+        for (var start = 0; start < name.All.Length; before += name.Optional[start] ? 0 : 1, start++)
         {
-            if (name.All[start][0] != acronym[0] || !Spell(acronym, 0, name, start, out var end))
+            if (name.All[start][0] != acronym[0] || !Spell(acronym, 0, name, start, before, units, out var end))
                 continue;
-            int before = 0, inside = 0;
-            for (var i = 0; i < end; i++)
-            {
-                if (name.Optional[i])
-                    continue;
-                if (i < start)
-                    before++;
-                else
+            var inside = 0;
+            for (var i = start; i < end; i++)
+                if (!name.Optional[i])
                     inside++;
-            }
             if (inside >= 2)
             {
                 coreFirst = before;
@@ -394,17 +411,28 @@ internal static class NameComparer
         return false;
     }
 
-    private static bool Spell(string acronym, int k, NormalizedName name, int p, out int end)
+    /// <summary>Whether the words of <paramref name="name"/> from <paramref name="p"/> (core word <paramref name="core"/>) spell
+    /// <paramref name="acronym"/> from its letter <paramref name="k"/>; <paramref name="end"/> is where the run ends.</summary>
+    private static bool Spell(string acronym, int k, NormalizedName name, int p, int core, Unit[]? units, out int end)
     {
         end = p;
         if (k == acronym.Length)
             return true;
         if (p == name.All.Length)
             return false;
-        if (name.All[p][0] == acronym[k] && Spell(acronym, k + 1, name, p + 1, out end))
-            return true;
+        var optional = name.Optional[p];
+        if (optional || units is null || units[core].Partner < 0)
+        {
+            var next = optional ? core : core + 1;
+            if (name.All[p][0] == acronym[k] && Spell(acronym, k + 1, name, p + 1, next, units, out end))
+                return true;
+            // A compound word gives the initials of its parts ("Supercomputing" the S and C of NSCC).
+            if (NameLexicon.CompoundInitials.TryGetValue(name.All[p], out var parts) && k + parts.Length <= acronym.Length &&
+                acronym.AsSpan(k, parts.Length).SequenceEqual(parts) && Spell(acronym, k + parts.Length, name, p + 1, next, units, out end))
+                return true;
+        }
         // A legal form or stop word may be skipped inside the run, not at its start.
-        return k > 0 && name.Optional[p] && Spell(acronym, k, name, p + 1, out end);
+        return k > 0 && optional && Spell(acronym, k, name, p + 1, core, units, out end);
     }
 
     /// <summary>Joins a run of two or three words of <paramref name="units"/> that spells a free word of <paramref name="others"/>;

@@ -69,7 +69,7 @@ internal static class NameLexicon
         ["股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "集團", "集团", "公司"];
 
     /// <summary>Words that carry no identity at all; dropped.</summary>
-    public static FrozenSet<string> StopWords { get; } = new[] { "the", "of", "and", "for", "a", "an", "und", "et", "y" }
+    public static FrozenSet<string> StopWords { get; } = new[] { "the", "of", "and", "for", "in", "a", "an", "und", "et", "y" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words many unrelated companies share: places, trades, kinds of organisation. Weak evidence.</summary>
@@ -150,6 +150,21 @@ internal static class NameLexicon
         ["inst"] = "institute", ["assn"] = "association", ["bros"] = "brothers", ["svcs"] = "services", ["sys"] = "systems",
         ["centre"] = "center", ["centres"] = "centers", ["organisation"] = "organization", ["organisations"] = "organizations",
         ["usa"] = "us", ["labour"] = "labor", ["defence"] = "defense", ["programme"] = "program", ["colour"] = "color", ["aluminium"] = "aluminum",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Abbreviations of several words, written out before comparing ("IC" is "integrated circuit"), so that
+    /// "Chengdu Haiguang IC" and "Chengdu Haiguang Integrated Circuit" are one name.</summary>
+    public static FrozenDictionary<string, string[]> Expansions { get; } = new Dictionary<string, string[]>
+    {
+        ["ic"] = ["integrated", "circuit"], ["ics"] = ["integrated", "circuits"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Words made of two words, with the initials of their parts, which an acronym may take instead of the first
+    /// letter: NSCC is National SuperComputing Center.</summary>
+    public static FrozenDictionary<string, string> CompoundInitials { get; } = new Dictionary<string, string>
+    {
+        ["supercomputing"] = "sc", ["supercomputer"] = "sc", ["supercomputers"] = "sc", ["microelectronics"] = "me",
+        ["datacenter"] = "dc", ["datacenters"] = "dc",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Names of places written as several words, rewritten to the one word they are abbreviated to ("U.S." reads

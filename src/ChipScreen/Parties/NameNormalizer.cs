@@ -8,7 +8,8 @@ namespace ChipScreen.Parties;
 /// In order: Unicode compatibility forms (full-width letters, ligatures) and accents are folded and the text is
 /// lower-cased; initialisms lose their dots ("S.A.", "J.P.") and other punctuation separates words; "&amp;" reads
 /// "and"; letters and digits are split ("CETC13" is "cetc 13", "13th" is "13"); number words and Roman numerals
-/// become digits ("Forty-Four" is "44"); abbreviations and British spellings are unified ("Intl", "Centre"); legal
+/// become digits ("Forty-Four" is "44"); abbreviations and British spellings are unified ("Intl", "Centre", "IC" is
+/// "integrated circuit"); legal
 /// forms and stop words are set aside ("Co., Ltd.", "GmbH", "有限公司", "the"). Chinese characters stay together as
 /// one word per run.
 /// </remarks>
@@ -162,8 +163,18 @@ internal static class NameNormalizer
         FlushWord(word, words);
         FlushHan(han, words);
         for (var i = 0; i < words.Count; i++)
+        {
             if (NameLexicon.Variants.TryGetValue(words[i], out var variant))
+            {
                 words[i] = variant;
+            }
+            else if (NameLexicon.Expansions.TryGetValue(words[i], out var expansion))
+            {
+                words.RemoveAt(i);
+                words.InsertRange(i, expansion);
+                i += expansion.Length - 1;
+            }
+        }
         return PhraseVariants(words);
     }
 

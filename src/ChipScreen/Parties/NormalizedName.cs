@@ -29,15 +29,21 @@ internal sealed class NormalizedName
         }
         Key = key.ToString();
         Compact = compact.ToString();
-        var initials = new char[all.Length];
-        for (var i = 0; i < all.Length; i++)
-            initials[i] = all[i][0];
-        Initials = new string(initials);
+        var initials = new System.Text.StringBuilder(all.Length);
+        foreach (var word in all)
+        {
+            if (NameLexicon.CompoundInitials.TryGetValue(word, out var parts))
+                initials.Append(parts);
+            else
+                initials.Append(word[0]);
+        }
+        Initials = initials.ToString();
         numbers?.Sort(StringComparer.Ordinal);
         Numbers = numbers is null ? "" : string.Join(' ', numbers);
     }
 
-    /// <summary>The first letter of every word of <see cref="All"/> (to rule out acronyms quickly).</summary>
+    /// <summary>The first letter of every word of <see cref="All"/>, the initials of its parts for a compound word
+    /// (<see cref="NameLexicon.CompoundInitials"/>), to rule out acronyms quickly.</summary>
     public string Initials { get; }
 
     /// <summary>The numbers of the name, sorted, joined by spaces (names whose numbers differ are different parties).</summary>

@@ -81,18 +81,23 @@ internal sealed class PartyIndex
     /// <see cref="NameComparer.Weigh"/>) could match with a score of at least <paramref name="minimum"/>, each once.</summary>
     /// <remarks>Each word of the query adds its weight to the names it reaches through a key; a name whose best possible
     /// score (every word it was reached by aligned, every word of its own aligned) stays below <paramref name="minimum"/> is
-    /// left out, and so is one reached by weak words alone unless the query's every word reached it (names that share only
-    /// generic words score at most <see cref="NameComparer.WeakEvidenceCap"/>).</remarks>
+    /// left out, and so is one reached by weak words alone unless the query's every word but its places reached it (names
+    /// that share only generic words score at most <see cref="NameComparer.WeakEvidenceCap"/>, unless one adds only a place).
+    /// The places' weight is subtracted from the weight that reached the name whether or not they reached it: a name kept
+    /// for nothing is only compared once more.</remarks>
     public List<int> Candidates(NormalizedName query, double[] weights, int minimum)
     {
         var scratch = t_scratch is { } existing && existing.Weight.Length >= Variants.Length ? existing : t_scratch = new Scratch(Variants.Length);
         var core = query.Core;
         var queryWeight = 0.0;
+        var placeWeight = 0.0;
         for (var i = 0; i < core.Length; i++)
         {
             var t = core[i];
             var weight = weights[i];
             queryWeight += weight;
+            if (t.Kind == TokenKind.Place)
+                placeWeight += weight;
             scratch.Round++;
             var strong = t.IsDistinctive;
             Credit(scratch, "t:" + t.Text, !strong, weight, strong, loose: false);
@@ -139,7 +144,7 @@ internal sealed class PartyIndex
             if (slack > 0 && upper + 0.5 < minimum)
                 upper = Math.Max(upper, (Math.Min(scratch.Weight[v], queryWeight) + listed) / Math.Max(1e-9, queryWeight + total - slack) * 100);
             var keep = upper + 0.5 >= minimum &&
-                       (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - 1e-9);
+                       (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - placeWeight - 1e-9);
             if (keep)
                 result.Add(v);
             scratch.Weight[v] = 0;
@@ -243,9 +248,10 @@ internal sealed class PartyIndex
 
     /// <summary>The acronyms that may stand for a run of a name's words, as index keys: the initials (three to eight) of a
     /// run that starts with one of its first three core words, taking every word, every word but the stop words, or every
-    /// word but the legal forms and stop words, or every word but the fillers ("group"): YMTC spells Yangtze Memory
-    /// Technologies Co., NUDT National University (of) Defense Technology, CETC China Electronics Technology (Group)
-    /// Corporation. <see cref="NameComparer"/> checks the acronym exactly.</summary>
+    /// word but the legal forms and stop words, or every word but the fillers ("group"), each also with a compound word's
+    /// parts giving their initials: YMTC spells Yangtze Memory Technologies Co., NUDT National University (of) Defense
+    /// Technology, CETC China Electronics Technology (Group) Corporation, NSCC National SuperComputing Center.
+    /// <see cref="NameComparer"/> checks the acronym exactly.</summary>
     private static IEnumerable<string> AcronymKeys(NormalizedName name)
     {
         if (name.All.Length < 2)
@@ -257,13 +263,15 @@ internal sealed class PartyIndex
             if (name.Optional[start])
                 continue;
             cores++;
-            for (var variant = 0; variant < 4; variant++)
+            for (var variant = 0; variant < 8; variant++)
             {
+                // Variants 4 to 7 are 0 to 3 with a compound word's parts giving their initials ("nscc").
+                var compound = variant >= 4;
                 var initials = new System.Text.StringBuilder(8);
                 for (var i = start; i < name.All.Length && initials.Length < 8; i++)
                 {
                     var word = name.All[i];
-                    var skip = variant switch
+                    var skip = (variant % 4) switch
                     {
                         1 => NameLexicon.StopWords.Contains(word),
                         2 => name.Optional[i],
@@ -272,6 +280,16 @@ internal sealed class PartyIndex
                     };
                     if (skip || !char.IsLetter(word[0]))
                         continue;
+                    if (compound && NameLexicon.CompoundInitials.TryGetValue(word, out var parts))
+                    {
+                        foreach (var letter in parts.AsSpan(0, Math.Min(parts.Length, 8 - initials.Length)))
+                        {
+                            initials.Append(letter);
+                            if (initials.Length >= 3)
+                                keys.Add(initials.ToString());
+                        }
+                        continue;
+                    }
                     initials.Append(word[0]);
                     if (initials.Length >= 3)
                         keys.Add(initials.ToString());

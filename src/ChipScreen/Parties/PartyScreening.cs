@@ -209,19 +209,22 @@ public sealed class PartyScreening
         var query = NameNormalizer.Normalize(name);
         if (query.IsEmpty)
             return [];
-        var best = new Dictionary<int, (int Variant, int Score)>();
+        var best = new Dictionary<int, (int Variant, int Score, double Share)>();
         var queryWeights = NameComparer.Weigh(query, _index.Weights);
         foreach (var v in _index.Candidates(query, queryWeights, minimum))
         {
             var variant = _index.Variants[v];
-            var score = NameComparer.Compare(query, queryWeights, variant.Normalized, _index.WeightsOf(v), person: variant.Person).Score;
-            if (score >= minimum && score > 0 && (!best.TryGetValue(variant.Entry, out var current) || score > current.Score))
-                best[variant.Entry] = (v, score);
+            var (score, _, share) = NameComparer.Compare(query, queryWeights, variant.Normalized, _index.WeightsOf(v), person: variant.Person);
+            if (score >= minimum && score > 0 && (!best.TryGetValue(variant.Entry, out var current) || (score, share).CompareTo((current.Score, current.Share)) > 0))
+                best[variant.Entry] = (v, score, share);
         }
         if (best.Count == 0)
             return [];
         var key = PartyNames.Key(name);
-        return [.. best.OrderByDescending(b => b.Value.Score).ThenBy(b => b.Key).Take(limit).Select(b => Hit(key, query, b.Value.Variant))];
+        // Equal scores (capped alike: "NSC Tianjin" is at most a review of every center) go to the name whose words correspond
+        // most (the center in Tianjin), then to list order.
+        return [.. best.OrderByDescending(b => b.Value.Score).ThenByDescending(b => b.Value.Share).ThenBy(b => b.Key).Take(limit)
+            .Select(b => Hit(key, query, b.Value.Variant))];
     }
 
     private NameHit Hit(string nameKey, NormalizedName query, int v)
@@ -257,7 +260,7 @@ public sealed class PartyScreening
             var verdict = hit.Applies is not null && score >= Thresholds.Review ? Verdicts.Cleared : Thresholds.Verdict(score);
             result.Add(new PartyCandidate(entry, hit.MatchedName, hit.MatchedAs, score, verdict, explanation, hit.Hash, hit.Applies, hit.Lapsed));
         }
-        // A stable sort: equal scores keep the hits' order (name score, then list order).
+        // A stable sort: equal scores keep the hits' order (name score, share of the words that correspond, then list order).
         return [.. result.OrderByDescending(c => c.Score).Take(limit)];
     }
 

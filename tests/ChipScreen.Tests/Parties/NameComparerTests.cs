@@ -27,6 +27,32 @@ public class NameComparerTests
     }
 
     [Theory]
+    [InlineData("CETC 54", "China Electronics Technology Group Corp. (CETC) 54th Research Institute")]
+    [InlineData("CETC", "China Electronics Technology Group Corporation (CETC)")]
+    [InlineData("AASPT", "Academy of Aerospace Solid Propulsion Technology (AASPT)")]
+    public void AnAcronym_ThatTheListedNameAlsoGives_StandsForTheWordsItSpells(string acronym, string name)
+    {
+        // The listed name's own acronym in parentheses says its words again: it neither adds to nor takes from the score.
+        var c = Compare(acronym, name);
+        var without = Compare(acronym, name.Replace($" ({acronym.Split(' ')[0]})", "", StringComparison.Ordinal));
+        Assert.Equal(without.Score, c.Score);
+        Assert.True(c.Score >= PartyThresholds.Default.Review, $"{acronym} ~ {name}: {c.Score} ({c.Explanation})");
+        Assert.Contains("acronym", c.Explanation);
+    }
+
+    [Fact]
+    public void ACompoundWord_GivesTheInitialsOfItsParts_ToAnAcronym()
+    {
+        // NSCC: National SuperComputing Center; the place then tells the centers apart.
+        var tianjin = Compare("NSCC Tianjin", "National Supercomputing Center Tianjin");
+        var changsha = Compare("NSCC Tianjin", "National Supercomputing Center Changsha");
+        Assert.True(tianjin.Score >= PartyThresholds.Default.Match, $"{tianjin.Score} ({tianjin.Explanation})");
+        Assert.Contains("acronym nscc = 'national supercomputing center'", tianjin.Explanation);
+        Assert.True(changsha.Score < PartyThresholds.Default.Match, $"{changsha.Score} ({changsha.Explanation})");
+        Assert.True(Compare("NSCC Changsha", "National Supercomputing Center Changsha").Score >= PartyThresholds.Default.Match);
+    }
+
+    [Theory]
     [InlineData("Joze Gutierrez Reyes", "GUTIERREZ REYES, Jose")]
     [InlineData("Abed Hammadou", "HAMMADOU, Abid")]
     [InlineData("Aly Atwa", "ATWA, Ali")]
@@ -91,7 +117,35 @@ public class NameComparerTests
     [InlineData("Beijing Technology Development Co., Ltd.", "Beijing Biren Technology Development Co., Ltd.")]
     [InlineData("Wang Information Industry Co., Ltd.", "Dawning Information Industry")]
     [InlineData("Moore Industries Inc.", "Moore Threads Intelligent Technology (Beijing) Co., Ltd.")]
+    [InlineData("Shanghai IC Design", "Shanghai High-Performance Integrated Circuit Design Center")] // IC is integrated circuit, still generic
     public void GenericWordsOrASurnameAlone_NeverMatch(string a, string b)
+    {
+        var c = Compare(a, b);
+        Assert.True(c.Score <= NameComparer.WeakEvidenceCap, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
+    }
+
+    [Theory]
+    [InlineData("Semiconductor Manufacturing International (Shanghai) Corporation", "Semiconductor Manufacturing International Corporation")]
+    [InlineData("Semiconductor Manufacturing International Corp. Beijing", "Semiconductor Manufacturing International Corporation")]
+    [InlineData("Shenzhen General Trading Co., Ltd.", "General Trading Company")]
+    public void APlaceAdded_ToANameOfGenericWordsAlone_StillReachesAReview(string a, string b)
+    {
+        // The same generic name scores 100; a subsidiary or branch of the listed party, qualified by its place, is not a
+        // name of generic words that merely resembles it.
+        var c = Compare(a, b);
+        Assert.True(c.Score >= PartyThresholds.Default.Review, $"{a} ~ {b}: {c.Score} ({c.Explanation})");
+        Assert.DoesNotContain("only generic words", c.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Semiconductor Manufacturing International Acme Corporation", "Semiconductor Manufacturing International Corporation")] // a distinctive word added
+    [InlineData("Semiconductor Manufacturing International Trading Corporation", "Semiconductor Manufacturing International Corporation")] // a generic word added
+    [InlineData("Semiconductor Manufacturing International (Shanghai) Corporation", "Semiconductor Manufacturing International (Beijing) Corporation")] // places on both sides
+    [InlineData("Bank of Shanghai", "Bank of China")]
+    [InlineData("Research Institute of Electronics Technology", "Nanjing Research Institute of Electronics Technology")] // the listed name's place tells it apart
+    [InlineData("Semiconductor Manufacturing International Corporation", "Semiconductor Manufacturing International (Tianjin) Co., Ltd.")]
+    [InlineData("Shanghai Trading", "Trading")]
+    public void AnotherWordAdded_ToANameOfGenericWordsAlone_OrAPlaceLeftOut_StillLeavesItWeak(string a, string b)
     {
         var c = Compare(a, b);
         Assert.True(c.Score <= NameComparer.WeakEvidenceCap, $"{a} ~ {b}: {c.Score} ({c.Explanation})");

@@ -15,6 +15,7 @@ public class NameNormalizerTests
     [InlineData("J.P. Morgan & Co.", "jp morgan")]
     [InlineData("A.B.C. Company", "abc")]
     [InlineData("The Coca-Cola Company", "coca cola")]
+    [InlineData("National Supercomputing Center in Tianjin", "national supercomputing center tianjin")]
     [InlineData("Deutsche Bank's AG", "deutsche bank")]
     [InlineData("OOO Oboronnye Initsiativy", "oboronnye initsiativy")]
     [InlineData("Volkswagen Gesellschaft mit beschränkter Haftung", "volkswagen")]
@@ -44,6 +45,9 @@ public class NameNormalizerTests
     [InlineData("U.S.A. Department of State", "us department state")]
     [InlineData("United States of America Trading", "us trading")]
     [InlineData("United Kingdom Atomic Energy Authority", "uk atomic energy authority")]
+    [InlineData("Shanghai IC Design", "shanghai integrated circuit design")]
+    [InlineData("Chengdu Haiguang I.C. Co.", "chengdu haiguang integrated circuit")]
+    [InlineData("Wuxi ICs Trading", "wuxi integrated circuits trading")]
     public void SpellingVariants_AreUnified(string name, string key) => Assert.Equal(key, Key(name));
 
     [Theory]

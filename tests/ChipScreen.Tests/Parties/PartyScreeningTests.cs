@@ -46,6 +46,56 @@ public class PartyScreeningTests
         Assert.Contains("not below review", elsewhere.Explanation);
     }
 
+    [Theory]
+    [InlineData("Semiconductor Manufacturing International (Shanghai) Corporation", "el-smic")]
+    [InlineData("Semiconductor Manufacturing International (Beijing) Corp.", "el-smic")]
+    public void ASubsidiaryQualifiedByItsPlace_OfAListedNameOfGenericWords_IsAtLeastAReview(string name, string entry)
+    {
+        var best = Shipped.Screen(name, "CN").FirstOrDefault();
+        Assert.True(best is not null, $"{name}: no candidate");
+        Assert.Equal(entry, best.Entry.Id);
+        Assert.NotEqual(Verdicts.NoMatch, best.Verdict);
+    }
+
+    [Theory]
+    [InlineData("CETC 54", "el-cetc-54")]
+    [InlineData("CETC 54th Research Institute", "el-cetc-54")]
+    [InlineData("CETC 14", "el-cetc-14")]
+    public void AKnownAcronym_WithTheInstitutesNumber_IsAtLeastAReview_OfThatInstitute(string name, string entry)
+    {
+        var best = Shipped.Screen(name, "CN").FirstOrDefault();
+        Assert.True(best is not null, $"{name}: no candidate");
+        Assert.Equal(entry, best.Entry.Id);
+        Assert.NotEqual(Verdicts.NoMatch, best.Verdict);
+    }
+
+    [Theory]
+    [InlineData("Chengdu Haiguang IC Co., Ltd.", "el-chengdu-haiguang-ic")]
+    [InlineData("Shanghai High-Performance IC Design Center", "el-shanghai-hpic")]
+    public void IC_IsIntegratedCircuit(string name, string entry)
+    {
+        var best = Shipped.Screen(name, "CN").First();
+        Assert.Equal(entry, best.Entry.Id);
+        Assert.Equal(Verdicts.Match, best.Verdict);
+    }
+
+    [Theory]
+    [InlineData("NSCC Tianjin", "el-nsc-tianjin")]
+    [InlineData("NSC Tianjin", "el-nsc-tianjin")]
+    [InlineData("National Supercomputing Center in Tianjin", "el-nsc-tianjin")]
+    [InlineData("NSCC Changsha", "el-nsc-changsha")]
+    [InlineData("NSC Wuxi", "el-nsc-wuxi")]
+    public void OfSeveralEntriesAName_Matches_ThePlaceItNames_ComesFirst(string name, string entry)
+    {
+        var found = Shipped.Screen(name, "CN");
+        Assert.True(found.Count > 0, $"{name}: no candidate");
+        Assert.Equal(entry, found[0].Entry.Id);
+        Assert.NotEqual(Verdicts.NoMatch, found[0].Verdict);
+        // Another center, in another place, is never a better candidate, nor a match.
+        Assert.All(found.Skip(1).Where(c => c.Entry.Id.StartsWith("el-nsc-", StringComparison.Ordinal)),
+            c => Assert.True(c.Score <= found[0].Score && c.Verdict != Verdicts.Match, $"{c.Entry.Id}: {c.Score} ({c.Explanation})"));
+    }
+
     [Fact]
     public void EveryCandidate_HasAnExplanationAndTheEntryHash()
     {
