@@ -38,7 +38,7 @@ public class PackTesterTests
         Assert.Contains("expected: LICENSE_REQUIRED (no exception), eccn none, tier 3, rules K1", text);
         Assert.Contains("actual:   NLR (no exception), eccn none, tier 1, rules N1", text);
         Assert.Contains("reason:   N1 [", text);
-        Assert.EndsWith("39 passed, 1 failed, 0 errors\n", text);
+        Assert.EndsWith($"{run.Packs[0].Results.Count - 1} passed, 1 failed, 0 errors\n", text); // every other case of the pack still passes
     }
 
     [Fact]
