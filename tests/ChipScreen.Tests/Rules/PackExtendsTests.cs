@@ -55,7 +55,7 @@ public class PackExtendsTests
         Assert.Equal(baseRules.IndexOf("A1"), ids.IndexOf("A1"));
         Assert.Equal("us-2026/workflows/decision-table.json", pack.RuleDefinitions.Single(r => r.Id == "A1").File);
         Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "L1", "C1", "C2", "B1", "B2", "N1", "P1", "P2", "P3", "P4", "P5", "P6"], baseRules);
-        Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "L1", "C1", "C2", "B1", "B2", "N1", "K1", "K2", "P1", "P2", "P3", "P4", "P5", "P6"], ids);
+        Assert.Equal(["E1", "D1", "D2", "H1", "H2", "U1", "F1", "F2", "A0", "A1", "L1", "C1", "C2", "B1", "B2", "N1", "K1", "K2", "K3", "P1", "P2", "P3", "P4", "P5", "P6"], ids);
         Assert.Contains(pack.Files, f => f.Path == "ac-2023/classification.json");
         Assert.Contains(pack.Files, f => f.Path == "ac-2023/country-groups.json");
         Assert.Contains(pack.Files, f => f.Path == "ac-2023/tiers.json");
