@@ -45,9 +45,9 @@ internal static class LedgerCommand
                 stdout.WriteLine("no committed volume matches");
                 return Cli.Ok;
             }
-            stdout.WriteLine(Invariant($"{"account",-19} {"key",-36} {"period",-10} {"total TPP",18} {"entries",8}"));
+            stdout.WriteLine(Invariant($"{"account",-19} {"key",-36} {"period",-10} {"total TPP",18} {"entries",8}  name"));
             foreach (var a in accounts)
-                stdout.WriteLine(Invariant($"{a.Account.Name(),-19} {a.Key,-36} {a.Period,-10} {a.Total,18:N0} {a.ActiveEntries,8:N0}"));
+                stdout.WriteLine(Invariant($"{a.Account.Name(),-19} {a.Key,-36} {a.Period,-10} {a.Total,18:N0} {a.ActiveEntries,8:N0}  {TerminalText.Safe(a.Name ?? "")}").TrimEnd());
             if (parse.GetValue(entries))
             {
                 stdout.WriteLine();

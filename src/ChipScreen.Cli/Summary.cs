@@ -10,7 +10,7 @@ internal static class Summary
     public static void Write(TextWriter w, RunRequest request, RunReport report)
     {
         var s = report.Summary;
-        w.WriteLine(Invariant($"ChipScreen {report.ToolVersion}: screened {s.Lines:N0} line{(s.Lines == 1 ? "" : "s")} of {request.OrdersPath}"));
+        w.WriteLine(Invariant($"ChipScreen {report.ToolVersion}: screened {s.Lines:N0} line{(s.Lines == 1 ? "" : "s")} of {TerminalText.Safe(request.OrdersPath)}"));
         w.WriteLine(Invariant($"pack {report.Pack.Id} {report.Pack.Version} (revision {report.PackRevision[..12]}), as of {report.AsOf:yyyy-MM-dd}"));
         if (report.ListFiles.Count > 0)
             w.WriteLine($"party lists: the pack's own and {string.Join(", ", report.ListFiles.Select(f => f.Path))}");

@@ -12,7 +12,10 @@ internal abstract partial class LedgerStore
     {
         var sql = new StringBuilder("""
             SELECT a.account, a.account_key, a.period, a.period_from, a.period_to, a.total,
-                (SELECT COUNT(*) FROM ledger_entries e WHERE e.status = 'active' AND e.account = a.account AND e.account_key = a.account_key AND e.period = a.period)
+                (SELECT COUNT(*) FROM ledger_entries e WHERE e.status = 'active' AND e.account = a.account AND e.account_key = a.account_key AND e.period = a.period),
+                CASE WHEN a.account = 'consignee_year' THEN (SELECT e.consignee FROM ledger_entries e
+                    WHERE e.status = 'active' AND e.account = a.account AND e.account_key = a.account_key AND e.period = a.period
+                    ORDER BY e.entry_id DESC LIMIT 1) END
             FROM ledger_accounts a WHERE 1 = 1
             """);
         var parameters = new List<(string, object?)>();
@@ -42,7 +45,10 @@ internal abstract partial class LedgerStore
         while (reader.Read())
         {
             var total = new LedgerAccountTotal(ReadAccount(reader, 0), reader.GetString(1), reader.GetString(2),
-                ReadDate(reader, 3), ReadDate(reader, 4), ReadVolume(reader, 5), Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture));
+                ReadDate(reader, 3), ReadDate(reader, 4), ReadVolume(reader, 5), Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture))
+            {
+                Name = reader.IsDBNull(7) ? null : reader.GetString(7),
+            };
             if (total.ActiveEntries > 0 || total.Total != 0)
                 list.Add(total);
         }

@@ -22,6 +22,18 @@ public class LedgerCommandTests : IDisposable
         Run(["screen", _dir.Write(name + ".csv", csv), "--rules", Repo.Rules, "--as-of", "2025-12-31", "--out", _dir.File(name), .. more]);
 
     [Fact]
+    public void Show_NamesEachConsignee_AsItsLatestEntryWritesIt_AndPrintsNoControlCharacter()
+    {
+        Assert.Equal(0, Screen("one", Of(Row("SO-1", "1", "2025-03-01", 100, consignee: "LAKE COMPUTE LIMITED")), "--ledger", Ledger, "--commit").Code);
+        Assert.Equal(0, Screen("two", Of(Row("SO-2", "1", "2025-04-01", 100, consignee: "Lake Compute Ltd.\u0007\u202E")), "--ledger", Ledger, "--commit").Code);
+
+        var show = Run("ledger", "show", "--ledger", Ledger).Out;
+        Assert.Contains("  Lake Compute Ltd.[U+0007][U+202E]\n", show, StringComparison.Ordinal); // a bell and a right-to-left override
+        Assert.DoesNotContain("\u0007", show, StringComparison.Ordinal);
+        Assert.Matches(@"consignee_year +LAKECOMPUTELTD +2025 +\S+ +2  ", show); // both spellings: one consignee
+    }
+
+    [Fact]
     public void ScreenCommit_ThenShowExportAndVoid()
     {
         var (code, output, err) = Screen("one", Of(Row("SO-1", "1", "2025-03-01", 2000), Row("SO-1", "2", "2025-03-01", 3000, destination: "CL", consignee: "Andes Cloud")), "--ledger", Ledger, "--commit");
@@ -31,6 +43,7 @@ public class LedgerCommandTests : IDisposable
         var show = Run("ledger", "show", "--ledger", Ledger, "--entries");
         Assert.Equal(0, show.Code);
         Assert.Contains("consignee_year      LAKECOMPUTELTD", show.Out);
+        Assert.Matches(@"consignee_year +LAKECOMPUTELTD +2025 +20,000,000 +1  Lake Compute Ltd\n", show.Out); // the key, and the name as written
         Assert.Contains("20,000,000", show.Out);
         Assert.Contains("SO-1:2", show.Out);
         Assert.DoesNotContain("LAKE", Run("ledger", "show", "--ledger", Ledger, "--country", "CL").Out);
