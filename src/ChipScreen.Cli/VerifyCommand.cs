@@ -25,9 +25,9 @@ internal static class VerifyCommand
         {
             // A path given here is the user's word for where the input or the rules are: one that is not there is a
             // mistake to name, not a check to skip (a recorded path that is gone is skipped, below).
-            if (parse.GetValue(input) is { } inputPath && !File.Exists(inputPath))
+            if (parse.GetValue(input) is { } inputPath && !RunVerifier.IsThere(inputPath))
                 throw new UsageException($"--input {inputPath}: {(Directory.Exists(inputPath) ? "is a directory; give the run's input file" : "no such file")}");
-            if (parse.GetValue(auditLog) is { } logPath && !File.Exists(logPath))
+            if (parse.GetValue(auditLog) is { } logPath && !RunVerifier.IsThere(logPath))
                 throw new UsageException($"--audit-log {logPath}: {(Directory.Exists(logPath) ? "is a directory; give the audit log file" : "no such file")}");
             if (parse.GetValue(rules) is { } rulesPath && !Directory.Exists(rulesPath))
                 throw new UsageException($"--rules {rulesPath}: {(File.Exists(rulesPath) ? "is a file; give the rules directory" : "no such directory")}");

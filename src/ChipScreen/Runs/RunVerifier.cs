@@ -27,7 +27,7 @@ public sealed class RunVerifier(TimeProvider time)
     {
         var checks = new List<VerificationCheck>();
         var reportPath = Path.Combine(directory, FileScreening.ReportFile);
-        if (!File.Exists(reportPath))
+        if (!IsThere(reportPath))
             throw new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?");
         RecordedRun run;
         try
@@ -42,7 +42,7 @@ public sealed class RunVerifier(TimeProvider time)
         // 1. The audit log: its chain, and this run's record of every output (report.json and report.html included).
         var logPath = auditLogPath ?? run.AuditLog ?? Path.Combine(directory, AuditLog.DefaultFileName);
         AuditLogEntry? entry = null;
-        if (!File.Exists(logPath))
+        if (!IsThere(logPath))
         {
             checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, auditLogPath is null && run.AuditLog is not null
                 ? "the audit log the run recorded is not there (--audit-log names where it is now)"
@@ -69,7 +69,7 @@ public sealed class RunVerifier(TimeProvider time)
         foreach (var (name, sha) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(directory, name);
-            if (!File.Exists(path))
+            if (!IsThere(path))
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
             else if (PackFile.Sha256Of(path) is var actual && actual != sha)
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
@@ -82,7 +82,7 @@ public sealed class RunVerifier(TimeProvider time)
         // 3. The input and the rule files, where they are still there.
         var input = inputPath ?? run.InputPath;
         var inputIntact = false;
-        if (!File.Exists(input))
+        if (!IsThere(input))
         {
             checks.Add(new VerificationCheck(input, CheckStatus.Skipped, inputPath is null && !Path.IsPathRooted(input)
                 ? "the input is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the input's path); it cannot be re-screened"
@@ -104,21 +104,33 @@ public sealed class RunVerifier(TimeProvider time)
             checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, rulesDirectory is null && !Path.IsPathRooted(rules)
                 ? "the rules directory is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the rules directory)"
                 : "the rules directory is no longer there"));
-        foreach (var file in run.RuleFiles)
+        if (rulesIntact)
         {
-            if (!rulesIntact)
-                break;
-            var path = Path.Combine(rules, file.Path);
-            if (!File.Exists(path))
+            // Every rule file that differs or is missing is named; a rules directory that has none of them (the wrong
+            // directory) is named once.
+            var missing = new List<string>();
+            foreach (var file in run.RuleFiles)
             {
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "rule file missing"));
-                rulesIntact = false;
+                var path = Path.Combine(rules, file.Path);
+                if (!IsThere(path))
+                {
+                    missing.Add(path);
+                    rulesIntact = false;
+                }
+                else if (HashOf(path) is var sha && sha != file.Sha256)
+                {
+                    checks.Add(new VerificationCheck(path, CheckStatus.Failed, sha is null
+                        ? "rule file cannot be read"
+                        : $"rule file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
+                    rulesIntact = false;
+                }
             }
-            else if (PackFile.Sha256Of(path) is var sha && sha != file.Sha256)
-            {
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"rule file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
-                rulesIntact = false;
-            }
+            if (missing.Count > 1 && missing.Count == run.RuleFiles.Count)
+                checks.Add(new VerificationCheck(rules, CheckStatus.Failed,
+                    $"none of the {missing.Count} rule files the run read is here (is it the rules directory the run used?)"));
+            else
+                foreach (var path in missing)
+                    checks.Add(new VerificationCheck(path, CheckStatus.Failed, "rule file missing"));
         }
         RulePack? pack = null;
         if (rulesIntact)
@@ -147,7 +159,7 @@ public sealed class RunVerifier(TimeProvider time)
         // The --list files of the run, at the paths it was given.
         foreach (var file in run.ListFiles)
         {
-            if (!File.Exists(file.Path))
+            if (!IsThere(file.Path))
             {
                 checks.Add(new VerificationCheck(file.Path, CheckStatus.Skipped, !Path.IsPathRooted(file.Path)
                     ? "the list file is not there (the run recorded this path relative to the directory it was made in: verify from there); the run cannot be re-screened"
@@ -175,6 +187,38 @@ public sealed class RunVerifier(TimeProvider time)
         return new VerificationResult(checks);
     }
 
+    /// <summary>Whether a file is there to read: a symbolic link whose target is gone is not (it is treated as a
+    /// missing file, not an error that stops the other checks).</summary>
+    public static bool IsThere(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+                return false;
+            var info = new FileInfo(path);
+            if (info.LinkTarget is null)
+                return true;
+            return info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target && target is FileInfo;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // a loop of links, or one that cannot be followed
+        }
+    }
+
+    /// <summary>The SHA-256 of a file, or null when it cannot be read.</summary>
+    private static string? HashOf(string path)
+    {
+        try
+        {
+            return PackFile.Sha256Of(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, RulePack pack, string directory, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
@@ -193,7 +237,7 @@ public sealed class RunVerifier(TimeProvider time)
             foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
             {
                 var original = Path.Combine(directory, name);
-                if (!File.Exists(original))
+                if (!IsThere(original))
                     continue;
                 var differences = Differences(original, Path.Combine(scratch, name)).ToList();
                 checks.Add(differences.Count == 0

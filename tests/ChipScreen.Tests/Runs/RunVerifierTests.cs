@@ -176,6 +176,66 @@ public class RunVerifierTests
     }
 
     [Fact]
+    public void EveryChangedOrMissingRuleFile_IsNamed_NotOnlyTheFirst()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            FlipOneByte(Path.Combine(dir.Rules, "ai-diffusion-2025", "tiers.json"), 20);
+            FlipOneByte(Path.Combine(dir.Rules, "catalog", "chips.json"), 20);
+            File.Delete(Path.Combine(dir.Rules, "lists", "entity-list-ai-chips.json"));
+            var result = Verify(output);
+            FailsNaming(result, "ai-diffusion-2025/tiers.json");
+            FailsNaming(result, "catalog/chips.json");
+            FailsNaming(result, "lists/entity-list-ai-chips.json");
+            Assert.Contains(result.Failures, f => f.Subject.EndsWith("entity-list-ai-chips.json", StringComparison.Ordinal) && f.Detail == "rule file missing");
+        }
+    }
+
+    [Fact]
+    public void ARulesDirectoryWithNoneOfTheRunsFiles_IsNamedOnce()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var empty = dir.File("empty-rules");
+            Directory.CreateDirectory(empty);
+            var result = new RunVerifier(TimeProvider.System).Verify(output, rulesDirectory: empty);
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(empty, failure.Subject);
+            Assert.StartsWith("none of the ", failure.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("decisions.csv")]
+    [InlineData("audit.jsonl")]
+    [InlineData("report.html")]
+    [InlineData("audit-log.jsonl")]
+    [InlineData("input")]
+    [InlineData("rule")]
+    public void ADanglingSymlinkInPlaceOfAFile_IsTreatedAsMissing_AndTheOtherChecksRun(string which)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var path = which switch
+            {
+                "input" => input,
+                "rule" => Path.Combine(dir.Rules, "catalog", "chips.json"),
+                _ => Path.Combine(output, which),
+            };
+            File.Delete(path);
+            File.CreateSymbolicLink(path, dir.File("nowhere"));
+            var result = Verify(output);
+            Assert.Contains(result.Checks, c => c.Subject == path && c.Status != CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith(which == "decisions.csv" ? "audit.jsonl" : "decisions.csv", StringComparison.Ordinal));
+            if (which != "input")
+                FailsNaming(result, Path.GetFileName(path));
+        }
+    }
+
+    [Fact]
     public void DecisionsThatAreNotReproduced_FailNamingTheLine()
     {
         var (dir, output, _) = Screened();
