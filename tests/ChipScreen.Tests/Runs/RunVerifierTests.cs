@@ -287,10 +287,12 @@ public class RunVerifierTests
     }
 
     [Theory]
-    [InlineData("no final line feed")]
-    [InlineData("CR LF line ends")]
-    [InlineData("a byte-order mark")]
-    public void ALogThatVerifies_IsExtendedByTheNextRun_AndBothRunsStillVerify(string variant)
+    [InlineData("no final line feed", ": does not end with a newline")]
+    [InlineData("CR LF line ends", ":1: ends with CR")]
+    [InlineData("a byte-order mark", ": starts with a byte-order mark")]
+    [InlineData("an empty line appended", ":2: empty line")]
+    [InlineData("an empty line inserted", ":1: empty line")]
+    public void ALogWithAByteChangedOutsideTheRecords_FailsNamingTheLine_AndIsStillExtendedByTheNextRun(string variant, string problem)
     {
         var (dir, output, input) = Screened();
         using (dir)
@@ -301,17 +303,87 @@ public class RunVerifierTests
             {
                 "no final line feed" => text.TrimEnd('\n'),
                 "CR LF line ends" => text.Replace("\n", "\r\n", StringComparison.Ordinal),
+                "an empty line appended" => text + "\n",
+                "an empty line inserted" => "\n" + text,
                 _ => "\uFEFF" + text,
             }, new System.Text.UTF8Encoding(false));
-            Assert.True(Verify(output).Holds, variant);
+            var result = Verify(output);
+            Assert.False(result.Holds, variant);
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(log, failure.Subject);
+            Assert.Equal(log + problem, failure.Detail[..(log.Length + problem.Length)]);
 
+            // A later screening still appends to it (verify, not screen, reports the damage), and both runs are found.
             var second = dir.File("out2");
             var request = new RunRequest(input, dir.Rules, null, AsOf, second, log);
             var screening = new FileScreening(TimeProvider.System);
             screening.Run(request, screening.LoadPack(request));
+            foreach (var run in new[] { output, second })
+            {
+                var after = Verify(run);
+                Assert.True(after.Rescreened);
+                Assert.All(after.Failures, f => Assert.Equal(log, f.Subject));
+                Assert.DoesNotContain(after.Failures, f => f.Detail.Contains("is not in the audit log", StringComparison.Ordinal));
+            }
+            Assert.Equal(2, File.ReadAllLines(log).Count(l => l.Trim().Length > 0));
+        }
+    }
+
+    [Fact]
+    public void ALogWhoseFinalLineFeedWasRemoved_IsWholeAgainAfterTheNextRun()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var log = Path.Combine(output, "audit-log.jsonl");
+            File.WriteAllText(log, File.ReadAllText(log).TrimEnd('\n'));
+            var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out2"), log);
+            var screening = new FileScreening(TimeProvider.System);
+            screening.Run(request, screening.LoadPack(request));
             Assert.True(Verify(output).Holds, string.Join("\n", Verify(output).Checks));
-            Assert.True(Verify(second).Holds, string.Join("\n", Verify(second).Checks));
-            Assert.Equal(2, File.ReadAllLines(log).Count(l => l.Length > 0));
+        }
+    }
+
+    /// <summary>The log of three runs into out/.</summary>
+    private static string[] ThreeRuns(TempDir dir, string output, string input)
+    {
+        var screening = new FileScreening(TimeProvider.System);
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var request = new RunRequest(input, dir.Rules, null, AsOf, output);
+            screening.Run(request, screening.LoadPack(request));
+        }
+        return File.ReadAllLines(Path.Combine(output, "audit-log.jsonl"));
+    }
+
+    [Fact]
+    public void ADuplicatedLogLine_IsNamedAsARunThatAppearsTwice_AndTheNextLineIsNotBlamed()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var lines = ThreeRuns(dir, output, input);
+            var log = Path.Combine(output, "audit-log.jsonl");
+            File.WriteAllLines(log, [lines[0], lines[1], lines[1], lines[2]]);
+            var failure = Assert.Single(Verify(output).Failures);
+            Assert.Equal($"{log}:3: repeats line 2 (the same run appears twice)", failure.Detail);
+        }
+    }
+
+    [Theory]
+    [InlineData("  ", ":2: has blanks before or after the run's record")]
+    [InlineData(",\"x\":1", ":2: has \",\"x\":1\" after its hash")]
+    public void BytesAddedAfterARecord_AreNamedOnThatLine_AndTheNextLineIsNotBlamed(string added, string problem)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var lines = ThreeRuns(dir, output, input);
+            var log = Path.Combine(output, "audit-log.jsonl");
+            lines[1] = added.StartsWith(',') ? lines[1][..^1] + added + "}" : lines[1] + added;
+            File.WriteAllLines(log, lines);
+            var failure = Assert.Single(Verify(output).Failures);
+            Assert.StartsWith(log + problem, failure.Detail, StringComparison.Ordinal);
         }
     }
 
@@ -324,7 +396,7 @@ public class RunVerifierTests
             var log = Path.Combine(output, "audit-log.jsonl");
             File.WriteAllText(log, File.ReadAllText(log).Replace("\"outputs\":{", "\"outputs\":{\"report.html\":\"x\",", StringComparison.Ordinal));
             var result = Verify(output);
-            Assert.Contains(result.Failures, f => f.Subject == log && f.Detail.Contains(":1: unreadable entry", StringComparison.Ordinal));
+            Assert.Contains(result.Failures, f => f.Subject == log && f.Detail == $"{log}:1: unreadable entry (a key appears twice)");
 
             var report = Path.Combine(output, "report.json");
             File.WriteAllText(report, File.ReadAllText(report).Replace("\"outputs\": [", "\"outputs\": [{\"path\": \"decisions.csv\", \"sha256\": \"x\"},", StringComparison.Ordinal));
