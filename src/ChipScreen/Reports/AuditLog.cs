@@ -284,12 +284,22 @@ public static class AuditLog
 /// <param name="LineNumber">Line of the log file.</param>
 public sealed record AuditLogEntry(long Sequence, string RunId, IReadOnlyDictionary<string, string> Outputs, string InputSha256, string PreviousHash, string Hash, int LineNumber)
 {
+    /// <summary>The input's path as the run was given it (null in a line without one).</summary>
+    public string? InputPath { get; init; }
+
+    /// <summary>The output directory as the run was given it (null in a line without one).</summary>
+    public string? OutputDirectory { get; init; }
+
     internal static AuditLogEntry Parse(string body, string hash, int line)
     {
         using var doc = JsonDocument.Parse(body);
         var root = doc.RootElement;
         var outputs = root.GetProperty("outputs").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
         return new AuditLogEntry(root.GetProperty("sequence").GetInt64(), root.GetProperty("run_id").GetString() ?? "", outputs,
-            root.GetProperty("input_sha256").GetString() ?? "", root.GetProperty("previous_hash").GetString() ?? "", hash, line);
+            root.GetProperty("input_sha256").GetString() ?? "", root.GetProperty("previous_hash").GetString() ?? "", hash, line)
+        {
+            InputPath = root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.String ? input.GetString() : null,
+            OutputDirectory = root.TryGetProperty("output_directory", out var output) && output.ValueKind == JsonValueKind.String ? output.GetString() : null,
+        };
     }
 }

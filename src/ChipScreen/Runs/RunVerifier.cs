@@ -20,23 +20,28 @@ public sealed class RunVerifier(TimeProvider time)
     /// the directory the run was made in), or audit-log.jsonl in <paramref name="directory"/> when it records none.</param>
     /// <param name="inputPath">The run's input file; null for the path report.json records (which, when the run was given a
     /// relative path, is relative to the directory the run was made in).</param>
-    /// <exception cref="OrderFileException">The directory has no readable report.json.</exception>
+    /// <exception cref="OrderFileException">The directory has no readable report.json and the audit log has no record of
+    /// a run there.</exception>
     /// <param name="cancellationToken">Stops the re-screening between runs of lines (its scratch files are removed).</param>
     public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null, string? inputPath = null,
         CancellationToken cancellationToken = default)
     {
         var checks = new List<VerificationCheck>();
         var reportPath = Path.Combine(directory, FileScreening.ReportFile);
-        if (!IsThere(reportPath))
-            throw new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?");
         RecordedRun run;
+        if (!IsThere(reportPath))
+            return VerifyFromLog(directory, reportPath, null, auditLogPath, inputPath);
         try
         {
             run = RecordedRun.Read(reportPath);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new OrderFileException($"{reportPath}: not a ChipScreen report ({e.Message})", e);
+            return VerifyFromLog(directory, reportPath, PlainReportProblem(e), auditLogPath, inputPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return VerifyFromLog(directory, reportPath, "cannot be read", auditLogPath, inputPath);
         }
 
         // 1. The audit log: its chain, and this run's record of every output (report.json and report.html included).
@@ -184,6 +189,76 @@ public sealed class RunVerifier(TimeProvider time)
             return new VerificationResult(checks) { Rescreened = true };
         }
         checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input, the rule files or the list files are not as recorded"));
+        return new VerificationResult(checks);
+    }
+
+    /// <summary>What is wrong with a report.json that cannot be read, in plain words (no parser internals).</summary>
+    private static string PlainReportProblem(Exception e) => e switch
+    {
+        JsonException { LineNumber: { } line, BytePositionInLine: { } column } => $"not valid JSON at line {line + 1}, column {column + 1}",
+        JsonException => "not valid JSON",
+        FormatException when e.Message.StartsWith("no \"", StringComparison.Ordinal) => e.Message,
+        FormatException => "a date or number it records is not written as one",
+        ArgumentException => "a file appears twice among its outputs",
+        _ => "a member it records has the wrong type",
+    };
+
+    /// <summary>Verifies a run whose report.json is missing or cannot be read, from what the audit log records of it
+    /// (found by the output directory, or by the hashes of the outputs that are there): report.json fails, and the
+    /// checks the log's record allows are made. Throws, as when the directory is no run's, when the log has no record of it.</summary>
+    private static VerificationResult VerifyFromLog(string directory, string reportPath, string? problem, string? auditLogPath, string? inputPath)
+    {
+        var notARun = problem is null
+            ? new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?")
+            : new OrderFileException($"{reportPath}: not a ChipScreen report ({problem})");
+        var logPath = auditLogPath ?? Path.Combine(directory, AuditLog.DefaultFileName);
+        if (!IsThere(logPath))
+            throw notARun;
+        IReadOnlyList<AuditLogEntry> entries;
+        IReadOnlyList<string> problems;
+        try
+        {
+            (entries, problems) = AuditLog.Verify(logPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw notARun;
+        }
+        var full = Path.GetFullPath(directory);
+        bool Matches(AuditLogEntry e) => e.Outputs.Any(o => o.Key != FileScreening.ReportFile && Path.Combine(directory, o.Key) is var path
+            && IsThere(path) && HashOf(path) == o.Value);
+        var entry = entries.LastOrDefault(Matches)
+            ?? entries.LastOrDefault(e => e.OutputDirectory is { } d && Path.GetFullPath(d) == full);
+        if (entry is null)
+            throw notARun;
+
+        var checks = new List<VerificationCheck>();
+        foreach (var p in problems)
+            checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, p));
+        if (problems.Count == 0)
+            checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact, ending with hash {entries[^1].Hash}"));
+        checks.Add(new VerificationCheck(reportPath, CheckStatus.Failed, problem is null
+            ? $"missing (the audit log records run {entry.RunId} here, at line {entry.LineNumber})"
+            : $"changed since the run: {problem} (the audit log records run {entry.RunId} here, at line {entry.LineNumber})"));
+        foreach (var (name, sha) in entry.Outputs.Where(o => o.Key != FileScreening.ReportFile).OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(directory, name);
+            if (!IsThere(path))
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
+            else if (HashOf(path) is var actual && actual != sha)
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
+            else
+                checks.Add(new VerificationCheck(path, CheckStatus.Ok, "as recorded"));
+        }
+        var input = inputPath ?? entry.InputPath;
+        if (input is null || !IsThere(input))
+            checks.Add(new VerificationCheck(input ?? directory, CheckStatus.Skipped, "the input is not there; it cannot be checked"));
+        else if (HashOf(input) is var inputSha && inputSha != entry.InputSha256)
+            checks.Add(new VerificationCheck(input, CheckStatus.Failed, $"changed since the run (sha256 {inputSha}, recorded {entry.InputSha256})"));
+        else
+            checks.Add(new VerificationCheck(input, CheckStatus.Ok, "as recorded"));
+        checks.Add(new VerificationCheck(directory, CheckStatus.Skipped,
+            "the rule files and list files were not checked and the run was not re-screened: report.json, which records them, cannot be read"));
         return new VerificationResult(checks);
     }
 

@@ -147,8 +147,51 @@ public class RunVerifierTests
             var text = File.ReadAllText(report);
             Assert.Contains(member, text);
             File.WriteAllText(report, text.Replace(member, changed, StringComparison.Ordinal));
+            var failure = Assert.Single(Verify(output).Failures);
+            Assert.Equal(report, failure.Subject);
+            Assert.StartsWith($"changed since the run: {message} where it was recorded (the audit log records run ", failure.Detail, StringComparison.Ordinal);
+
+            File.Delete(Path.Combine(output, "audit-log.jsonl")); // nothing records a run here
             var e = Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Verify(output));
             Assert.Equal($"{report}: not a ChipScreen report ({message} where it was recorded)", e.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("damaged")]
+    [InlineData("deleted")]
+    [InlineData("dangling symlink")]
+    public void AReportJsonThatCannotBeRead_IsNamed_AndTheChecksTheLogAllowsStillRun(string how)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var report = Path.Combine(output, "report.json");
+            var decisions = Path.Combine(output, "decisions.csv");
+            File.WriteAllText(decisions, File.ReadAllText(decisions).Replace("SO-250724,1,PROHIBITED", "SO-250724,1,NLR", StringComparison.Ordinal));
+            switch (how)
+            {
+                case "damaged":
+                    File.WriteAllText(report, "x" + File.ReadAllText(report));
+                    break;
+                case "deleted":
+                    File.Delete(report);
+                    break;
+                default:
+                    File.Delete(report);
+                    File.CreateSymbolicLink(report, dir.File("nowhere"));
+                    break;
+            }
+            var result = Verify(output);
+            Assert.False(result.Holds);
+            var named = Assert.Single(result.Failures, f => f.Subject == report);
+            Assert.StartsWith(how == "damaged" ? "changed since the run: not valid JSON at line 1, column 1 (" : "missing (the audit log records run ", named.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("BytePosition", named.Detail, StringComparison.Ordinal);
+            Assert.Contains(result.Failures, f => f.Subject == decisions && f.Detail.StartsWith("changed since the run", StringComparison.Ordinal));
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith("audit.jsonl", StringComparison.Ordinal) && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject == input && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith("audit-log.jsonl", StringComparison.Ordinal) && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Skipped, c => c.Detail.Contains("report.json, which records them, cannot be read", StringComparison.Ordinal));
         }
     }
 
