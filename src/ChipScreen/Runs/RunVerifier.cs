@@ -23,8 +23,10 @@ public sealed class RunVerifier(TimeProvider time)
     /// <exception cref="OrderFileException">The directory has no readable report.json and the audit log has no record of
     /// a run there.</exception>
     /// <param name="cancellationToken">Stops the re-screening between runs of lines (its scratch files are removed).</param>
+    /// <param name="listPaths">Where the run's --list files are now, each matched to the one the run recorded by file name or
+    /// by SHA-256; a recorded list none of them matches is looked for at the path the run recorded.</param>
     public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null, string? inputPath = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<string>? listPaths = null)
     {
         var checks = new List<VerificationCheck>();
         var reportPath = Path.Combine(directory, FileScreening.ReportFile);
@@ -161,31 +163,45 @@ public sealed class RunVerifier(TimeProvider time)
         if (rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Ok, $"{run.RuleFiles.Count} rule files as recorded"));
 
-        // The --list files of the run, at the paths it was given.
+        // The --list files of the run, at the paths it was given or where --list says they are now.
+        var given = (listPaths ?? []).Select(p => (Path: p, Name: Path.GetFileName(p), Sha: IsThere(p) ? HashOf(p) : null)).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var listAt = new Dictionary<string, string>(StringComparer.Ordinal); // recorded path -> where it is read now
         foreach (var file in run.ListFiles)
         {
-            if (!IsThere(file.Path))
+            var match = given.FirstOrDefault(g => !used.Contains(g.Path) && g.Name == Path.GetFileName(file.Path)).Path
+                ?? given.FirstOrDefault(g => !used.Contains(g.Path) && g.Sha == file.Sha256).Path;
+            if (match is not null)
+                used.Add(match);
+            var path = match ?? file.Path;
+            listAt[file.Path] = path;
+            if (!IsThere(path))
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Skipped, !Path.IsPathRooted(file.Path)
-                    ? "the list file is not there (the run recorded this path relative to the directory it was made in: verify from there); the run cannot be re-screened"
-                    : "the list file is no longer there; the run cannot be re-screened"));
+                checks.Add(new VerificationCheck(path, CheckStatus.Skipped, match is null && !Path.IsPathRooted(path)
+                    ? "the list file is not there (the run recorded this path relative to the directory it was made in: verify from there, or give it with --list); the run cannot be re-screened"
+                    : "the list file is no longer there (--list names where it is now); the run cannot be re-screened"));
                 rulesIntact = false;
             }
-            else if (PackFile.Sha256Of(file.Path) is var sha && sha != file.Sha256)
+            else if (HashOf(path) is var sha && sha != file.Sha256)
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, $"list file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"list file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
                 rulesIntact = false;
             }
             else
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Ok, "list file as recorded"));
+                checks.Add(new VerificationCheck(path, CheckStatus.Ok, match is null || match == file.Path ? "list file as recorded" : $"list file as recorded (the run read it as {file.Path})"));
             }
+        }
+        foreach (var extra in given.Where(g => !used.Contains(g.Path)))
+        {
+            checks.Add(new VerificationCheck(extra.Path, CheckStatus.Failed, "--list: not a list file the run read (neither its name nor its SHA-256 is one the run recorded)"));
+            rulesIntact = false;
         }
 
         // 4. Re-screen under the recorded pack and as-of date, and compare.
         if (inputIntact && rulesIntact && pack is not null)
         {
-            checks.AddRange(Rescreen(run, input, rules, pack, directory, cancellationToken));
+            checks.AddRange(Rescreen(run, input, rules, pack, directory, listAt, cancellationToken));
             return new VerificationResult(checks) { Rescreened = true };
         }
         checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input, the rule files or the list files are not as recorded"));
@@ -294,7 +310,8 @@ public sealed class RunVerifier(TimeProvider time)
         }
     }
 
-    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, RulePack pack, string directory, CancellationToken cancellationToken)
+    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, RulePack pack, string directory,
+        IReadOnlyDictionary<string, string> listAt, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
         try
@@ -305,7 +322,13 @@ public sealed class RunVerifier(TimeProvider time)
                 IgnoreColumns = run.IgnoreColumns,
             };
             if (request.Lists.Count > 0)
-                pack = pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists));
+            {
+                // Read where they are now, under the names the run recorded (the decisions name the list they came from).
+                var recordedAs = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var recorded in request.Lists)
+                    recordedAs[listAt[recorded]] = recorded;
+                pack = pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists.Select(p => listAt[p]), p => recordedAs[p]));
+            }
             // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
             new FileScreening(time).Run(request, pack, run.Baseline, cancellationToken: cancellationToken);
             var checks = new List<VerificationCheck>();

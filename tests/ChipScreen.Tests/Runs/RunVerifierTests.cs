@@ -536,6 +536,35 @@ public class RunVerifierTests
         FailsNaming(Verify(dir.File("out")), "csl.csv");
     }
 
+    [Theory]
+    [InlineData("csl.csv")] // matched by name
+    [InlineData("renamed.csv")] // matched by hash
+    public void AMovedListFile_IsGivenWithList_AndTheRunIsReScreened(string newName)
+    {
+        using var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        var list = dir.Write("csl.csv", File.ReadAllText(Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv")));
+        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out")) { Lists = [list] };
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        Directory.CreateDirectory(dir.File("archive"));
+        var moved = dir.File("archive/" + newName);
+        File.Move(list, moved);
+
+        var result = new RunVerifier(TimeProvider.System).Verify(dir.File("out"), listPaths: [moved]);
+        Assert.True(result.Holds, string.Join("\n", result.Checks));
+        Assert.True(result.Rescreened, string.Join("\n", result.Checks));
+        Assert.Empty(result.Skipped);
+        Assert.Contains(result.Checks, c => c.Subject == moved && c.Status == CheckStatus.Ok);
+
+        var other = dir.Write("other.csv", "not the list\n");
+        var wrong = new RunVerifier(TimeProvider.System).Verify(dir.File("out"), listPaths: [moved, other]);
+        FailsNaming(wrong, "other.csv");
+
+        FlipOneByte(moved, 300);
+        FailsNaming(new RunVerifier(TimeProvider.System).Verify(dir.File("out"), listPaths: [moved]), newName);
+    }
+
     [Fact]
     public void TwoRunsOfTheSameBatch_GiveIdenticalOutputsApartFromRunIdAndTimestamps()
     {
