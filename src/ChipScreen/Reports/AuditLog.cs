@@ -102,7 +102,9 @@ public static class AuditLog
         }
     }
 
-    /// <summary>Checks the chain of a log and returns its entries; problems name the line.</summary>
+    /// <summary>Checks the chain of a log and returns its entries; problems name the line. Every byte of the log is
+    /// checked: besides the runs' lines, the log holds only one line feed after each (no byte-order mark, no CR, no
+    /// empty line, no byte after a run's closing brace).</summary>
     public static (IReadOnlyList<AuditLogEntry> Entries, IReadOnlyList<string> Problems) Verify(string path)
     {
         var entries = new List<AuditLogEntry>();
@@ -110,21 +112,61 @@ public static class AuditLog
         var previous = Genesis;
         long expectedSequence = 1;
         var number = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        var chainUnknown = false; // the line before had no readable hash: this line cannot be told to follow it or not
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bytes = File.ReadAllBytes(path);
+        var offset = 0;
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8))
         {
+            problems.Add($"{path}: starts with a byte-order mark (the log was rewritten by another program)");
+            offset = 3;
+        }
+        if (bytes.Length > offset && bytes[^1] != (byte)'\n')
+            problems.Add($"{path}: does not end with a newline (its last line was cut or rewritten)");
+        var text = Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
+        var lines = text.Split('\n');
+        var count = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[i];
             number++;
-            if (line.Length == 0)
-                continue;
-            var cut = line.LastIndexOf(HashMember, StringComparison.Ordinal);
-            if (cut < 0 || !line.EndsWith("\"}", StringComparison.Ordinal))
+            if (line.EndsWith('\r'))
             {
-                problems.Add($"{path}:{number}: not a ChipScreen audit-log line (no hash)");
+                problems.Add($"{path}:{number}: ends with CR (a Windows line end; the log was rewritten by another program)");
+                line = line[..^1];
+            }
+            if (line.Length == 0)
+            {
+                problems.Add($"{path}:{number}: empty line");
                 continue;
             }
-            var hash = line[(cut + HashMember.Length)..^2];
+            if (line.Trim().Length == 0)
+            {
+                problems.Add($"{path}:{number}: a line of blanks");
+                continue;
+            }
+            var trimmed = line.Trim(' ', '\t', '\r', '\uFEFF');
+            if (trimmed.Length != line.Length)
+                problems.Add($"{path}:{number}: has blanks before or after the run's record");
+            line = trimmed;
+            var cut = HashCut(line, out var hash, out var after);
+            if (cut < 0)
+            {
+                problems.Add($"{path}:{number}: not a ChipScreen audit-log line (it has no \"hash\" member)");
+                chainUnknown = true;
+                continue;
+            }
+            if (after != "}")
+                problems.Add($"{path}:{number}: has {Describe(after[..^1])} after its hash, where the record should end");
             var body = line[..cut] + "}";
             if (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))) != hash)
                 problems.Add($"{path}:{number}: the line was changed (its hash does not match its content)");
+            if (seen.TryGetValue(hash, out var first))
+            {
+                problems.Add($"{path}:{number}: repeats line {first} (the same run appears twice)");
+                continue; // the line after it follows the first copy
+            }
+            seen[hash] = number;
             AuditLogEntry entry;
             try
             {
@@ -132,19 +174,56 @@ public static class AuditLog
             }
             catch (Exception e) when (IsUnreadable(e))
             {
-                problems.Add($"{path}:{number}: unreadable entry ({e.Message})");
+                problems.Add($"{path}:{number}: unreadable entry ({Plain(e)})");
+                previous = hash; // the line after it is checked against the hash this line holds
+                expectedSequence++;
                 continue;
             }
-            if (entry.PreviousHash != previous)
+            if (!chainUnknown && entry.PreviousHash != previous)
                 problems.Add($"{path}:{number}: run {entry.RunId} does not follow the line before it (a run was removed or changed before line {number})");
-            if (entry.Sequence != expectedSequence)
-                problems.Add($"{path}:{number}: run {entry.RunId} has sequence {entry.Sequence}, expected {expectedSequence} (a run was removed)");
+            if (!chainUnknown && entry.Sequence != expectedSequence)
+                problems.Add(entry.Sequence < expectedSequence
+                    ? $"{path}:{number}: run {entry.RunId} has sequence {entry.Sequence}, expected {expectedSequence} (a sequence number repeats, or the runs are out of order)"
+                    : $"{path}:{number}: run {entry.RunId} has sequence {entry.Sequence}, expected {expectedSequence} (a run was removed)");
+            chainUnknown = false;
             previous = hash;
             expectedSequence = entry.Sequence + 1;
             entries.Add(entry);
         }
         return (entries, problems);
     }
+
+    /// <summary>Where the line's hash member starts (-1 when it has none): the last <c>,"hash":"</c> followed by 64
+    /// hexadecimal digits and a quote. <paramref name="after"/> is what follows that quote (<c>}</c> in a run's line).</summary>
+    private static int HashCut(string line, out string hash, out string after)
+    {
+        for (var cut = line.LastIndexOf(HashMember, StringComparison.Ordinal); cut >= 0;
+             cut = cut == 0 ? -1 : line.LastIndexOf(HashMember, cut - 1, StringComparison.Ordinal))
+        {
+            var start = cut + HashMember.Length;
+            if (line.Length >= start + 65 && line[start + 64] == '"' && line.AsSpan(start, 64).ContainsAnyExcept("0123456789abcdef") is false)
+            {
+                hash = line.Substring(start, 64);
+                after = line[(start + 65)..];
+                if (after.EndsWith('}'))
+                    return cut;
+            }
+        }
+        hash = after = "";
+        return -1;
+    }
+
+    private static string Describe(string extra) => extra.Length <= 40 ? $"\"{extra}\"" : $"\"{extra[..40]}...\"";
+
+    /// <summary>What is wrong with an unreadable entry, in plain words (no parser internals).</summary>
+    private static string Plain(Exception e) => e switch
+    {
+        JsonException { LineNumber: { } line, BytePositionInLine: { } column } => $"not valid JSON at line {line + 1}, column {column + 1}",
+        JsonException => "not valid JSON",
+        KeyNotFoundException => "a member of a run's record is missing",
+        ArgumentException => "a key appears twice",
+        _ => "a member of a run's record has the wrong type",
+    };
 
     private static FileStream OpenExclusive(string path)
     {
@@ -205,12 +284,22 @@ public static class AuditLog
 /// <param name="LineNumber">Line of the log file.</param>
 public sealed record AuditLogEntry(long Sequence, string RunId, IReadOnlyDictionary<string, string> Outputs, string InputSha256, string PreviousHash, string Hash, int LineNumber)
 {
+    /// <summary>The input's path as the run was given it (null in a line without one).</summary>
+    public string? InputPath { get; init; }
+
+    /// <summary>The output directory as the run was given it (null in a line without one).</summary>
+    public string? OutputDirectory { get; init; }
+
     internal static AuditLogEntry Parse(string body, string hash, int line)
     {
         using var doc = JsonDocument.Parse(body);
         var root = doc.RootElement;
         var outputs = root.GetProperty("outputs").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
         return new AuditLogEntry(root.GetProperty("sequence").GetInt64(), root.GetProperty("run_id").GetString() ?? "", outputs,
-            root.GetProperty("input_sha256").GetString() ?? "", root.GetProperty("previous_hash").GetString() ?? "", hash, line);
+            root.GetProperty("input_sha256").GetString() ?? "", root.GetProperty("previous_hash").GetString() ?? "", hash, line)
+        {
+            InputPath = root.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.String ? input.GetString() : null,
+            OutputDirectory = root.TryGetProperty("output_directory", out var output) && output.ValueKind == JsonValueKind.String ? output.GetString() : null,
+        };
     }
 }

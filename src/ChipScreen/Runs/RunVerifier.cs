@@ -20,29 +20,36 @@ public sealed class RunVerifier(TimeProvider time)
     /// the directory the run was made in), or audit-log.jsonl in <paramref name="directory"/> when it records none.</param>
     /// <param name="inputPath">The run's input file; null for the path report.json records (which, when the run was given a
     /// relative path, is relative to the directory the run was made in).</param>
-    /// <exception cref="OrderFileException">The directory has no readable report.json.</exception>
+    /// <exception cref="OrderFileException">The directory has no readable report.json and the audit log has no record of
+    /// a run there.</exception>
     /// <param name="cancellationToken">Stops the re-screening between runs of lines (its scratch files are removed).</param>
+    /// <param name="listPaths">Where the run's --list files are now, each matched to the one the run recorded by file name or
+    /// by SHA-256; a recorded list none of them matches is looked for at the path the run recorded.</param>
     public VerificationResult Verify(string directory, string? rulesDirectory = null, string? auditLogPath = null, string? inputPath = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlyList<string>? listPaths = null)
     {
         var checks = new List<VerificationCheck>();
         var reportPath = Path.Combine(directory, FileScreening.ReportFile);
-        if (!File.Exists(reportPath))
-            throw new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?");
         RecordedRun run;
+        if (!IsThere(reportPath))
+            return VerifyFromLog(directory, reportPath, null, auditLogPath, inputPath);
         try
         {
             run = RecordedRun.Read(reportPath);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new OrderFileException($"{reportPath}: not a ChipScreen report ({e.Message})", e);
+            return VerifyFromLog(directory, reportPath, PlainReportProblem(e), auditLogPath, inputPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return VerifyFromLog(directory, reportPath, "cannot be read", auditLogPath, inputPath);
         }
 
         // 1. The audit log: its chain, and this run's record of every output (report.json and report.html included).
         var logPath = auditLogPath ?? run.AuditLog ?? Path.Combine(directory, AuditLog.DefaultFileName);
         AuditLogEntry? entry = null;
-        if (!File.Exists(logPath))
+        if (!IsThere(logPath))
         {
             checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, auditLogPath is null && run.AuditLog is not null
                 ? "the audit log the run recorded is not there (--audit-log names where it is now)"
@@ -69,7 +76,7 @@ public sealed class RunVerifier(TimeProvider time)
         foreach (var (name, sha) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var path = Path.Combine(directory, name);
-            if (!File.Exists(path))
+            if (!IsThere(path))
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
             else if (PackFile.Sha256Of(path) is var actual && actual != sha)
                 checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
@@ -82,7 +89,7 @@ public sealed class RunVerifier(TimeProvider time)
         // 3. The input and the rule files, where they are still there.
         var input = inputPath ?? run.InputPath;
         var inputIntact = false;
-        if (!File.Exists(input))
+        if (!IsThere(input))
         {
             checks.Add(new VerificationCheck(input, CheckStatus.Skipped, inputPath is null && !Path.IsPathRooted(input)
                 ? "the input is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the input's path); it cannot be re-screened"
@@ -104,21 +111,33 @@ public sealed class RunVerifier(TimeProvider time)
             checks.Add(new VerificationCheck(rules, CheckStatus.Skipped, rulesDirectory is null && !Path.IsPathRooted(rules)
                 ? "the rules directory is not there (the run recorded this path relative to the directory it was made in: verify from there, or give the rules directory)"
                 : "the rules directory is no longer there"));
-        foreach (var file in run.RuleFiles)
+        if (rulesIntact)
         {
-            if (!rulesIntact)
-                break;
-            var path = Path.Combine(rules, file.Path);
-            if (!File.Exists(path))
+            // Every rule file that differs or is missing is named; a rules directory that has none of them (the wrong
+            // directory) is named once.
+            var missing = new List<string>();
+            foreach (var file in run.RuleFiles)
             {
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "rule file missing"));
-                rulesIntact = false;
+                var path = Path.Combine(rules, file.Path);
+                if (!IsThere(path))
+                {
+                    missing.Add(path);
+                    rulesIntact = false;
+                }
+                else if (HashOf(path) is var sha && sha != file.Sha256)
+                {
+                    checks.Add(new VerificationCheck(path, CheckStatus.Failed, sha is null
+                        ? "rule file cannot be read"
+                        : $"rule file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
+                    rulesIntact = false;
+                }
             }
-            else if (PackFile.Sha256Of(path) is var sha && sha != file.Sha256)
-            {
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"rule file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
-                rulesIntact = false;
-            }
+            if (missing.Count > 1 && missing.Count == run.RuleFiles.Count)
+                checks.Add(new VerificationCheck(rules, CheckStatus.Failed,
+                    $"none of the {missing.Count} rule files the run read is here (is it the rules directory the run used?)"));
+            else
+                foreach (var path in missing)
+                    checks.Add(new VerificationCheck(path, CheckStatus.Failed, "rule file missing"));
         }
         RulePack? pack = null;
         if (rulesIntact)
@@ -144,38 +163,155 @@ public sealed class RunVerifier(TimeProvider time)
         if (rulesIntact)
             checks.Add(new VerificationCheck(rules, CheckStatus.Ok, $"{run.RuleFiles.Count} rule files as recorded"));
 
-        // The --list files of the run, at the paths it was given.
+        // The --list files of the run, at the paths it was given or where --list says they are now.
+        var given = (listPaths ?? []).Select(p => (Path: p, Name: Path.GetFileName(p), Sha: IsThere(p) ? HashOf(p) : null)).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var listAt = new Dictionary<string, string>(StringComparer.Ordinal); // recorded path -> where it is read now
         foreach (var file in run.ListFiles)
         {
-            if (!File.Exists(file.Path))
+            var match = given.FirstOrDefault(g => !used.Contains(g.Path) && g.Name == Path.GetFileName(file.Path)).Path
+                ?? given.FirstOrDefault(g => !used.Contains(g.Path) && g.Sha == file.Sha256).Path;
+            if (match is not null)
+                used.Add(match);
+            var path = match ?? file.Path;
+            listAt[file.Path] = path;
+            if (!IsThere(path))
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Skipped, !Path.IsPathRooted(file.Path)
-                    ? "the list file is not there (the run recorded this path relative to the directory it was made in: verify from there); the run cannot be re-screened"
-                    : "the list file is no longer there; the run cannot be re-screened"));
+                checks.Add(new VerificationCheck(path, CheckStatus.Skipped, match is null && !Path.IsPathRooted(path)
+                    ? "the list file is not there (the run recorded this path relative to the directory it was made in: verify from there, or give it with --list); the run cannot be re-screened"
+                    : "the list file is no longer there (--list names where it is now); the run cannot be re-screened"));
                 rulesIntact = false;
             }
-            else if (PackFile.Sha256Of(file.Path) is var sha && sha != file.Sha256)
+            else if (HashOf(path) is var sha && sha != file.Sha256)
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Failed, $"list file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"list file changed since the run (sha256 {sha}, recorded {file.Sha256})"));
                 rulesIntact = false;
             }
             else
             {
-                checks.Add(new VerificationCheck(file.Path, CheckStatus.Ok, "list file as recorded"));
+                checks.Add(new VerificationCheck(path, CheckStatus.Ok, match is null || match == file.Path ? "list file as recorded" : $"list file as recorded (the run read it as {file.Path})"));
             }
+        }
+        foreach (var extra in given.Where(g => !used.Contains(g.Path)))
+        {
+            checks.Add(new VerificationCheck(extra.Path, CheckStatus.Failed, "--list: not a list file the run read (neither its name nor its SHA-256 is one the run recorded)"));
+            rulesIntact = false;
         }
 
         // 4. Re-screen under the recorded pack and as-of date, and compare.
         if (inputIntact && rulesIntact && pack is not null)
         {
-            checks.AddRange(Rescreen(run, input, rules, pack, directory, cancellationToken));
+            checks.AddRange(Rescreen(run, input, rules, pack, directory, listAt, cancellationToken));
             return new VerificationResult(checks) { Rescreened = true };
         }
         checks.Add(new VerificationCheck(directory, CheckStatus.Skipped, "not re-screened: the input, the rule files or the list files are not as recorded"));
         return new VerificationResult(checks);
     }
 
-    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, RulePack pack, string directory, CancellationToken cancellationToken)
+    /// <summary>What is wrong with a report.json that cannot be read, in plain words (no parser internals).</summary>
+    private static string PlainReportProblem(Exception e) => e switch
+    {
+        JsonException { LineNumber: { } line, BytePositionInLine: { } column } => $"not valid JSON at line {line + 1}, column {column + 1}",
+        JsonException => "not valid JSON",
+        FormatException when e.Message.StartsWith("no \"", StringComparison.Ordinal) => e.Message,
+        FormatException => "a date or number it records is not written as one",
+        ArgumentException => "a file appears twice among its outputs",
+        _ => "a member it records has the wrong type",
+    };
+
+    /// <summary>Verifies a run whose report.json is missing or cannot be read, from what the audit log records of it
+    /// (found by the output directory, or by the hashes of the outputs that are there): report.json fails, and the
+    /// checks the log's record allows are made. Throws, as when the directory is no run's, when the log has no record of it.</summary>
+    private static VerificationResult VerifyFromLog(string directory, string reportPath, string? problem, string? auditLogPath, string? inputPath)
+    {
+        var notARun = problem is null
+            ? new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?")
+            : new OrderFileException($"{reportPath}: not a ChipScreen report ({problem})");
+        var logPath = auditLogPath ?? Path.Combine(directory, AuditLog.DefaultFileName);
+        if (!IsThere(logPath))
+            throw notARun;
+        IReadOnlyList<AuditLogEntry> entries;
+        IReadOnlyList<string> problems;
+        try
+        {
+            (entries, problems) = AuditLog.Verify(logPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw notARun;
+        }
+        var full = Path.GetFullPath(directory);
+        bool Matches(AuditLogEntry e) => e.Outputs.Any(o => o.Key != FileScreening.ReportFile && Path.Combine(directory, o.Key) is var path
+            && IsThere(path) && HashOf(path) == o.Value);
+        var entry = entries.LastOrDefault(Matches)
+            ?? entries.LastOrDefault(e => e.OutputDirectory is { } d && Path.GetFullPath(d) == full);
+        if (entry is null)
+            throw notARun;
+
+        var checks = new List<VerificationCheck>();
+        foreach (var p in problems)
+            checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, p));
+        if (problems.Count == 0)
+            checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact, ending with hash {entries[^1].Hash}"));
+        checks.Add(new VerificationCheck(reportPath, CheckStatus.Failed, problem is null
+            ? $"missing (the audit log records run {entry.RunId} here, at line {entry.LineNumber})"
+            : $"changed since the run: {problem} (the audit log records run {entry.RunId} here, at line {entry.LineNumber})"));
+        foreach (var (name, sha) in entry.Outputs.Where(o => o.Key != FileScreening.ReportFile).OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(directory, name);
+            if (!IsThere(path))
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
+            else if (HashOf(path) is var actual && actual != sha)
+                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
+            else
+                checks.Add(new VerificationCheck(path, CheckStatus.Ok, "as recorded"));
+        }
+        var input = inputPath ?? entry.InputPath;
+        if (input is null || !IsThere(input))
+            checks.Add(new VerificationCheck(input ?? directory, CheckStatus.Skipped, "the input is not there; it cannot be checked"));
+        else if (HashOf(input) is var inputSha && inputSha != entry.InputSha256)
+            checks.Add(new VerificationCheck(input, CheckStatus.Failed, $"changed since the run (sha256 {inputSha}, recorded {entry.InputSha256})"));
+        else
+            checks.Add(new VerificationCheck(input, CheckStatus.Ok, "as recorded"));
+        checks.Add(new VerificationCheck(directory, CheckStatus.Skipped,
+            "the rule files and list files were not checked and the run was not re-screened: report.json, which records them, cannot be read"));
+        return new VerificationResult(checks);
+    }
+
+    /// <summary>Whether a file is there to read: a symbolic link whose target is gone is not (it is treated as a
+    /// missing file, not an error that stops the other checks).</summary>
+    public static bool IsThere(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+                return false;
+            var info = new FileInfo(path);
+            if (info.LinkTarget is null)
+                return true;
+            return info.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true } target && target is FileInfo;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // a loop of links, or one that cannot be followed
+        }
+    }
+
+    /// <summary>The SHA-256 of a file, or null when it cannot be read.</summary>
+    private static string? HashOf(string path)
+    {
+        try
+        {
+            return PackFile.Sha256Of(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private IEnumerable<VerificationCheck> Rescreen(RecordedRun run, string input, string rules, RulePack pack, string directory,
+        IReadOnlyDictionary<string, string> listAt, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(Path.GetTempPath(), "chipscreen-verify-" + Guid.NewGuid().ToString("N"));
         try
@@ -186,14 +322,20 @@ public sealed class RunVerifier(TimeProvider time)
                 IgnoreColumns = run.IgnoreColumns,
             };
             if (request.Lists.Count > 0)
-                pack = pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists));
+            {
+                // Read where they are now, under the names the run recorded (the decisions name the list they came from).
+                var recordedAs = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var recorded in request.Lists)
+                    recordedAs[listAt[recorded]] = recorded;
+                pack = pack.WithPartyLists(Parties.PartyListReader.Read(request.Lists.Select(p => listAt[p]), p => recordedAs[p]));
+            }
             // Volumes count after what the run found before it (its ledger then), as report.json recorded them.
             new FileScreening(time).Run(request, pack, run.Baseline, cancellationToken: cancellationToken);
             var checks = new List<VerificationCheck>();
             foreach (var name in new[] { FileScreening.DecisionsFile, FileScreening.AuditFile })
             {
                 var original = Path.Combine(directory, name);
-                if (!File.Exists(original))
+                if (!IsThere(original))
                     continue;
                 var differences = Differences(original, Path.Combine(scratch, name)).ToList();
                 checks.Add(differences.Count == 0

@@ -57,6 +57,7 @@ public class ScreenCommandTests
     [InlineData("--rules", "orders.csv", "--rules {0}: is a file; give the rules directory")]
     [InlineData("--audit-log", "typo.jsonl", "--audit-log {0}: no such file")]
     [InlineData("--audit-log", "", "--audit-log {0}: is a directory; give the audit log file")]
+    [InlineData("--list", "typo.csv", "--list {0}: no such file")]
     public void Verify_WithAnInputOrRulesPathThatIsNotThere_Exits2NamingIt_InsteadOfPartlyVerifying(string option, string name, string message)
     {
         using var dir = new TempDir();

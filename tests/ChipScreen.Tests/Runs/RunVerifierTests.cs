@@ -147,8 +147,51 @@ public class RunVerifierTests
             var text = File.ReadAllText(report);
             Assert.Contains(member, text);
             File.WriteAllText(report, text.Replace(member, changed, StringComparison.Ordinal));
+            var failure = Assert.Single(Verify(output).Failures);
+            Assert.Equal(report, failure.Subject);
+            Assert.StartsWith($"changed since the run: {message} where it was recorded (the audit log records run ", failure.Detail, StringComparison.Ordinal);
+
+            File.Delete(Path.Combine(output, "audit-log.jsonl")); // nothing records a run here
             var e = Assert.Throws<ChipScreen.Orders.OrderFileException>(() => Verify(output));
             Assert.Equal($"{report}: not a ChipScreen report ({message} where it was recorded)", e.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("damaged")]
+    [InlineData("deleted")]
+    [InlineData("dangling symlink")]
+    public void AReportJsonThatCannotBeRead_IsNamed_AndTheChecksTheLogAllowsStillRun(string how)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var report = Path.Combine(output, "report.json");
+            var decisions = Path.Combine(output, "decisions.csv");
+            File.WriteAllText(decisions, File.ReadAllText(decisions).Replace("SO-250724,1,PROHIBITED", "SO-250724,1,NLR", StringComparison.Ordinal));
+            switch (how)
+            {
+                case "damaged":
+                    File.WriteAllText(report, "x" + File.ReadAllText(report));
+                    break;
+                case "deleted":
+                    File.Delete(report);
+                    break;
+                default:
+                    File.Delete(report);
+                    File.CreateSymbolicLink(report, dir.File("nowhere"));
+                    break;
+            }
+            var result = Verify(output);
+            Assert.False(result.Holds);
+            var named = Assert.Single(result.Failures, f => f.Subject == report);
+            Assert.StartsWith(how == "damaged" ? "changed since the run: not valid JSON at line 1, column 1 (" : "missing (the audit log records run ", named.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("BytePosition", named.Detail, StringComparison.Ordinal);
+            Assert.Contains(result.Failures, f => f.Subject == decisions && f.Detail.StartsWith("changed since the run", StringComparison.Ordinal));
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith("audit.jsonl", StringComparison.Ordinal) && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject == input && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith("audit-log.jsonl", StringComparison.Ordinal) && c.Status == CheckStatus.Ok);
+            Assert.Contains(result.Skipped, c => c.Detail.Contains("report.json, which records them, cannot be read", StringComparison.Ordinal));
         }
     }
 
@@ -172,6 +215,66 @@ public class RunVerifierTests
             var tiers = Path.Combine(dir.Rules, "ai-diffusion-2025", "tiers.json");
             FlipOneByte(tiers, 20);
             FailsNaming(Verify(output), "ai-diffusion-2025/tiers.json");
+        }
+    }
+
+    [Fact]
+    public void EveryChangedOrMissingRuleFile_IsNamed_NotOnlyTheFirst()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            FlipOneByte(Path.Combine(dir.Rules, "ai-diffusion-2025", "tiers.json"), 20);
+            FlipOneByte(Path.Combine(dir.Rules, "catalog", "chips.json"), 20);
+            File.Delete(Path.Combine(dir.Rules, "lists", "entity-list-ai-chips.json"));
+            var result = Verify(output);
+            FailsNaming(result, "ai-diffusion-2025/tiers.json");
+            FailsNaming(result, "catalog/chips.json");
+            FailsNaming(result, "lists/entity-list-ai-chips.json");
+            Assert.Contains(result.Failures, f => f.Subject.EndsWith("entity-list-ai-chips.json", StringComparison.Ordinal) && f.Detail == "rule file missing");
+        }
+    }
+
+    [Fact]
+    public void ARulesDirectoryWithNoneOfTheRunsFiles_IsNamedOnce()
+    {
+        var (dir, output, _) = Screened();
+        using (dir)
+        {
+            var empty = dir.File("empty-rules");
+            Directory.CreateDirectory(empty);
+            var result = new RunVerifier(TimeProvider.System).Verify(output, rulesDirectory: empty);
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(empty, failure.Subject);
+            Assert.StartsWith("none of the ", failure.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("decisions.csv")]
+    [InlineData("audit.jsonl")]
+    [InlineData("report.html")]
+    [InlineData("audit-log.jsonl")]
+    [InlineData("input")]
+    [InlineData("rule")]
+    public void ADanglingSymlinkInPlaceOfAFile_IsTreatedAsMissing_AndTheOtherChecksRun(string which)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var path = which switch
+            {
+                "input" => input,
+                "rule" => Path.Combine(dir.Rules, "catalog", "chips.json"),
+                _ => Path.Combine(output, which),
+            };
+            File.Delete(path);
+            File.CreateSymbolicLink(path, dir.File("nowhere"));
+            var result = Verify(output);
+            Assert.Contains(result.Checks, c => c.Subject == path && c.Status != CheckStatus.Ok);
+            Assert.Contains(result.Checks, c => c.Subject.EndsWith(which == "decisions.csv" ? "audit.jsonl" : "decisions.csv", StringComparison.Ordinal));
+            if (which != "input")
+                FailsNaming(result, Path.GetFileName(path));
         }
     }
 
@@ -227,10 +330,12 @@ public class RunVerifierTests
     }
 
     [Theory]
-    [InlineData("no final line feed")]
-    [InlineData("CR LF line ends")]
-    [InlineData("a byte-order mark")]
-    public void ALogThatVerifies_IsExtendedByTheNextRun_AndBothRunsStillVerify(string variant)
+    [InlineData("no final line feed", ": does not end with a newline")]
+    [InlineData("CR LF line ends", ":1: ends with CR")]
+    [InlineData("a byte-order mark", ": starts with a byte-order mark")]
+    [InlineData("an empty line appended", ":2: empty line")]
+    [InlineData("an empty line inserted", ":1: empty line")]
+    public void ALogWithAByteChangedOutsideTheRecords_FailsNamingTheLine_AndIsStillExtendedByTheNextRun(string variant, string problem)
     {
         var (dir, output, input) = Screened();
         using (dir)
@@ -241,17 +346,87 @@ public class RunVerifierTests
             {
                 "no final line feed" => text.TrimEnd('\n'),
                 "CR LF line ends" => text.Replace("\n", "\r\n", StringComparison.Ordinal),
+                "an empty line appended" => text + "\n",
+                "an empty line inserted" => "\n" + text,
                 _ => "\uFEFF" + text,
             }, new System.Text.UTF8Encoding(false));
-            Assert.True(Verify(output).Holds, variant);
+            var result = Verify(output);
+            Assert.False(result.Holds, variant);
+            var failure = Assert.Single(result.Failures);
+            Assert.Equal(log, failure.Subject);
+            Assert.Equal(log + problem, failure.Detail[..(log.Length + problem.Length)]);
 
+            // A later screening still appends to it (verify, not screen, reports the damage), and both runs are found.
             var second = dir.File("out2");
             var request = new RunRequest(input, dir.Rules, null, AsOf, second, log);
             var screening = new FileScreening(TimeProvider.System);
             screening.Run(request, screening.LoadPack(request));
+            foreach (var run in new[] { output, second })
+            {
+                var after = Verify(run);
+                Assert.True(after.Rescreened);
+                Assert.All(after.Failures, f => Assert.Equal(log, f.Subject));
+                Assert.DoesNotContain(after.Failures, f => f.Detail.Contains("is not in the audit log", StringComparison.Ordinal));
+            }
+            Assert.Equal(2, File.ReadAllLines(log).Count(l => l.Trim().Length > 0));
+        }
+    }
+
+    [Fact]
+    public void ALogWhoseFinalLineFeedWasRemoved_IsWholeAgainAfterTheNextRun()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var log = Path.Combine(output, "audit-log.jsonl");
+            File.WriteAllText(log, File.ReadAllText(log).TrimEnd('\n'));
+            var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out2"), log);
+            var screening = new FileScreening(TimeProvider.System);
+            screening.Run(request, screening.LoadPack(request));
             Assert.True(Verify(output).Holds, string.Join("\n", Verify(output).Checks));
-            Assert.True(Verify(second).Holds, string.Join("\n", Verify(second).Checks));
-            Assert.Equal(2, File.ReadAllLines(log).Count(l => l.Length > 0));
+        }
+    }
+
+    /// <summary>The log of three runs into out/.</summary>
+    private static string[] ThreeRuns(TempDir dir, string output, string input)
+    {
+        var screening = new FileScreening(TimeProvider.System);
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var request = new RunRequest(input, dir.Rules, null, AsOf, output);
+            screening.Run(request, screening.LoadPack(request));
+        }
+        return File.ReadAllLines(Path.Combine(output, "audit-log.jsonl"));
+    }
+
+    [Fact]
+    public void ADuplicatedLogLine_IsNamedAsARunThatAppearsTwice_AndTheNextLineIsNotBlamed()
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var lines = ThreeRuns(dir, output, input);
+            var log = Path.Combine(output, "audit-log.jsonl");
+            File.WriteAllLines(log, [lines[0], lines[1], lines[1], lines[2]]);
+            var failure = Assert.Single(Verify(output).Failures);
+            Assert.Equal($"{log}:3: repeats line 2 (the same run appears twice)", failure.Detail);
+        }
+    }
+
+    [Theory]
+    [InlineData("  ", ":2: has blanks before or after the run's record")]
+    [InlineData(",\"x\":1", ":2: has \",\"x\":1\" after its hash")]
+    public void BytesAddedAfterARecord_AreNamedOnThatLine_AndTheNextLineIsNotBlamed(string added, string problem)
+    {
+        var (dir, output, input) = Screened();
+        using (dir)
+        {
+            var lines = ThreeRuns(dir, output, input);
+            var log = Path.Combine(output, "audit-log.jsonl");
+            lines[1] = added.StartsWith(',') ? lines[1][..^1] + added + "}" : lines[1] + added;
+            File.WriteAllLines(log, lines);
+            var failure = Assert.Single(Verify(output).Failures);
+            Assert.StartsWith(log + problem, failure.Detail, StringComparison.Ordinal);
         }
     }
 
@@ -264,7 +439,7 @@ public class RunVerifierTests
             var log = Path.Combine(output, "audit-log.jsonl");
             File.WriteAllText(log, File.ReadAllText(log).Replace("\"outputs\":{", "\"outputs\":{\"report.html\":\"x\",", StringComparison.Ordinal));
             var result = Verify(output);
-            Assert.Contains(result.Failures, f => f.Subject == log && f.Detail.Contains(":1: unreadable entry", StringComparison.Ordinal));
+            Assert.Contains(result.Failures, f => f.Subject == log && f.Detail == $"{log}:1: unreadable entry (a key appears twice)");
 
             var report = Path.Combine(output, "report.json");
             File.WriteAllText(report, File.ReadAllText(report).Replace("\"outputs\": [", "\"outputs\": [{\"path\": \"decisions.csv\", \"sha256\": \"x\"},", StringComparison.Ordinal));
@@ -359,6 +534,35 @@ public class RunVerifierTests
 
         FlipOneByte(list, 300);
         FailsNaming(Verify(dir.File("out")), "csl.csv");
+    }
+
+    [Theory]
+    [InlineData("csl.csv")] // matched by name
+    [InlineData("renamed.csv")] // matched by hash
+    public void AMovedListFile_IsGivenWithList_AndTheRunIsReScreened(string newName)
+    {
+        using var dir = TempDir.WithRules();
+        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
+        var list = dir.Write("csl.csv", File.ReadAllText(Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv")));
+        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out")) { Lists = [list] };
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        Directory.CreateDirectory(dir.File("archive"));
+        var moved = dir.File("archive/" + newName);
+        File.Move(list, moved);
+
+        var result = new RunVerifier(TimeProvider.System).Verify(dir.File("out"), listPaths: [moved]);
+        Assert.True(result.Holds, string.Join("\n", result.Checks));
+        Assert.True(result.Rescreened, string.Join("\n", result.Checks));
+        Assert.Empty(result.Skipped);
+        Assert.Contains(result.Checks, c => c.Subject == moved && c.Status == CheckStatus.Ok);
+
+        var other = dir.Write("other.csv", "not the list\n");
+        var wrong = new RunVerifier(TimeProvider.System).Verify(dir.File("out"), listPaths: [moved, other]);
+        FailsNaming(wrong, "other.csv");
+
+        FlipOneByte(moved, 300);
+        FailsNaming(new RunVerifier(TimeProvider.System).Verify(dir.File("out"), listPaths: [moved]), newName);
     }
 
     [Fact]
