@@ -92,7 +92,7 @@ public sealed class HtmlReport : IDisposable
     /// end where the next one starts (HTML's optional end tags: the parser closes a <c>td</c> at the next <c>td</c> or
     /// <c>tr</c> and a <c>p</c> at the next <c>p</c> or the cell's end), and the decision's badge is a <c>b</c> styled by
     /// its decision's class. Cell text escapes what element content needs, <c>&lt;</c> and <c>&amp;</c>, and shows each
-    /// bidirectional control as its code point (<see cref="Html.Text"/>).
+    /// bidirectional control, C0 control and DEL as its code point (<see cref="Html.Text"/>).
     /// </remarks>
     internal static void AppendRow(Utf8Buffer row, LineDecision d)
     {
