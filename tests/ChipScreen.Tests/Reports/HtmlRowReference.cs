@@ -14,6 +14,7 @@ internal static class HtmlRowReference
         var sb = new StringBuilder(1024);
         sb.Append("<tr data-decision=\"").Append(decision).Append("\"><td>").AppendEscaped(d.OrderId)
           .Append("<td>").AppendEscaped(d.Line)
+          .Append("<td>").AppendEscaped(d.Input.Sku)
           .Append("<td><b class=\"").Append(decision).Append("\">").Append(decision).Append("</b>");
         if (d.Exception is { } exception)
             sb.Append(' ').Append(exception);
