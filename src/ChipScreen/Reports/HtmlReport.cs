@@ -427,8 +427,8 @@ public sealed class HtmlReport : IDisposable
         .LICENSE_REQUIRED { background: #7b5ea7; color: #fff; } .LICENSE_EXCEPTION { background: #2f6fb0; color: #fff; }
         .NLR { background: #3a8a4f; color: #fff; }
         .none { color: #666; }
-        table.lines { table-layout: fixed; } table.lines td { overflow-wrap: anywhere; }
-        col.c-order { width: 8rem; } col.c-line { width: 3rem; } col.c-sku { width: 10rem; } col.c-decision { width: 10.5rem; } col.c-eccn { width: 5rem; }
+        table.lines { table-layout: fixed; min-width: 72rem; } table.lines td { overflow-wrap: anywhere; }
+        col.c-order { width: 8rem; } col.c-line { width: 3rem; } col.c-sku { width: 9rem; } col.c-decision { width: 10.5rem; } col.c-eccn { width: 5rem; }
         col.c-destination { width: 6.5rem; } col.c-tier { width: 2.8rem; } col.c-user { width: 12rem; }
         table.lines td > b { padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; white-space: nowrap; }
         .charts { display: flex; flex-wrap: wrap; gap: 24px; }
@@ -460,7 +460,8 @@ public sealed class HtmlReport : IDisposable
           // Each part of rows, with its rows; a part whose rows are all filtered out is hidden, and the others' estimated
           // heights follow the rows they show (until laid out, a part is as high as its estimate).
           var parts = Array.prototype.slice.call(document.querySelectorAll('div.part')).map(function (p) {
-            return { el: p, rows: Array.prototype.slice.call(p.querySelectorAll('tbody tr')), shown: -1 };
+            var rows = Array.prototype.slice.call(p.querySelectorAll('tbody tr'));
+            return { el: p, rows: rows, shown: rows.length };
           });
           var rowHeight = ROW_HEIGHT;
           var texts = null, destinations = null;
@@ -498,7 +499,7 @@ public sealed class HtmlReport : IDisposable
             var codes = q === '' ? {} : countriesIn(q);
             var on = {};
             boxes.forEach(function (b) { on[b.value] = b.checked; });
-            var n = 0, i = 0, changed = [];
+            var n = 0, i = 0;
             parts.forEach(function (p) {
               var k = 0;
               p.rows.forEach(function (r) {
@@ -509,18 +510,17 @@ public sealed class HtmlReport : IDisposable
               });
               n += k;
               if (k !== p.shown) {
+                // A part off the screen keeps the height it was last laid out at ("auto"), all its rows then: a new part
+                // element, holding the same table, has no such height and takes the estimate for the rows it shows.
                 p.shown = k;
-                p.el.style.display = k === 0 ? 'none' : '';
-                // Without "auto" the height it last showed is forgotten; it comes back once the browser has laid it out anew.
-                p.el.style.containIntrinsicHeight = (k * rowHeight) + 'px';
-                changed.push(p);
+                var fresh = p.el.cloneNode(false);
+                while (p.el.firstChild) { fresh.appendChild(p.el.firstChild); }
+                fresh.style.display = k === 0 ? 'none' : '';
+                fresh.style.containIntrinsicHeight = 'auto ' + (k * rowHeight) + 'px';
+                p.el.parentNode.replaceChild(fresh, p.el);
+                p.el = fresh;
               }
             });
-            if (changed.length > 0) {
-              requestAnimationFrame(function () { requestAnimationFrame(function () {
-                changed.forEach(function (p) { p.el.style.containIntrinsicHeight = 'auto ' + (p.shown * rowHeight) + 'px'; });
-              }); });
-            }
             shown.textContent = n.toLocaleString('en-US') + (n === 1 ? ' line shown' : ' lines shown');
           }
           search.addEventListener('input', apply);

@@ -123,6 +123,17 @@ public class HtmlReportTests
             """))!.GetValue<bool>());
         var height = (await chromium.EvaluateAsync("[...document.querySelectorAll('section.rows')].reduce((h, s) => h + s.getBoundingClientRect().height, 0)"))!.GetValue<double>();
         Assert.InRange(height, 1, 1000);
+        // A part laid out before (scrolled through) forgets the height of all its rows: each part is about as high as the
+        // rows it shows, laid out or not.
+        await chromium.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        await Task.Delay(300);
+        await chromium.EvaluateAsync("window.scrollTo(0, 0)");
+        Assert.Equal(500, (await SearchAsync(chromium, "buyer 3")).Count);
+        await Task.Delay(300);
+        var perRow = (await chromium.EvaluateAsync("""
+            Math.max(...[...document.querySelectorAll('div.part')].map(p => p.getBoundingClientRect().height / [...p.querySelectorAll('tbody tr')].filter(r => r.style.display !== 'none').length))
+            """))!.GetValue<double>();
+        Assert.InRange(perRow, 20, 200);
         Assert.Equal(ChipScreen.Reports.HtmlReport.NlrListLimit + 1, (await SearchAsync(chromium, "")).Count);
         Assert.Empty(chromium.Errors);
     }
