@@ -330,7 +330,7 @@ public sealed class HtmlReport : IDisposable
             : nlr == 0 ? "<p>Every line, PROHIBITED and HOLD first. There are no NLR lines.</p>\n"
             : nlr == 1 ? "<p>Every line that is not NLR, PROHIBITED and HOLD first. The one NLR line is summarised below.</p>\n"
             : Text($"<p>Every line that is not NLR, PROHIBITED and HOLD first. The {nlr:N0} NLR lines are summarised below.</p>\n"));
-        w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, line, SKU, ECCN, destination or country name, end user, rule, reason\" aria-label=\"Search lines\" aria-describedby=\"search-help\">\n");
+        w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, SKU, country, end user, rule, reason\" aria-label=\"Search lines\" aria-describedby=\"search-help\">\n");
         // Above the listing limit NLR lines are not in the page: a box for them would filter nothing.
         foreach (var (decision, _) in s_colors.Where(c => nlrListed || c.Decision != Decision.Nlr))
             w.Write($"<label><input type=\"checkbox\" class=\"show\" value=\"{decision.ToContractString()}\" checked> {decision.ToContractString()}</label>\n");
