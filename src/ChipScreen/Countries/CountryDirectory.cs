@@ -33,6 +33,20 @@ public sealed class CountryDirectory
     /// <summary>The country with this code, if it exists.</summary>
     public Country? Find(CountryCode code) => _byCode.GetValueOrDefault(code.Value);
 
+    /// <summary>The names of the countries with the codes <paramref name="codes"/> (that the directory knows), as their
+    /// lookup keys (lower case, accents removed, punctuation as spaces), each with its code: what report.html's search
+    /// understands as a country.</summary>
+    internal IReadOnlyDictionary<string, string> NamesOf(IEnumerable<string> codes)
+    {
+        var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            if (_byCode.TryGetValue(code, out var country))
+                names[CountryNames.Key(country.Name)] = code;
+        }
+        return names;
+    }
+
     /// <summary>Resolves a code (any case) or a name variant to a country.</summary>
     public CountryResolution Resolve(string text)
     {

@@ -48,6 +48,7 @@ public sealed class HtmlReport : IDisposable
     private readonly long[] _rows = new long[SectionCount];
     private readonly int[] _partRows = new int[SectionCount];
     private readonly bool _listNlr;
+    private readonly Countries.CountryDirectory? _countries;
 
     /// <summary>Starts the page at <paramref name="path"/> with what is known before the batch is screened.</summary>
     /// <param name="path">The page's file.</param>
@@ -55,9 +56,11 @@ public sealed class HtmlReport : IDisposable
     /// <param name="pack">The pack.</param>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="listNlr">Whether NLR lines are listed (<see cref="NlrListLimit"/>).</param>
-    public HtmlReport(string path, string inputPath, Rules.PackManifest pack, DateOnly asOf, bool listNlr)
+    /// <param name="countries">The pack's countries: the search finds a line by its destination's name too.</param>
+    public HtmlReport(string path, string inputPath, Rules.PackManifest pack, DateOnly asOf, bool listNlr, Countries.CountryDirectory? countries = null)
     {
         _listNlr = listNlr;
+        _countries = countries;
         _page = DirectFile.CreateHashed(path);
         _page.Write(Encoded(w =>
         {
@@ -92,7 +95,7 @@ public sealed class HtmlReport : IDisposable
     /// end where the next one starts (HTML's optional end tags: the parser closes a <c>td</c> at the next <c>td</c> or
     /// <c>tr</c> and a <c>p</c> at the next <c>p</c> or the cell's end), and the decision's badge is a <c>b</c> styled by
     /// its decision's class. Cell text escapes what element content needs, <c>&lt;</c> and <c>&amp;</c>, and shows each
-    /// bidirectional control as its code point (<see cref="Html.Text"/>).
+    /// bidirectional control, C0 control and DEL as its code point (<see cref="Html.Text"/>).
     /// </remarks>
     internal static void AppendRow(Utf8Buffer row, LineDecision d)
     {
@@ -103,6 +106,8 @@ public sealed class HtmlReport : IDisposable
         row.Text(d.OrderId);
         row.Raw("<td>"u8);
         row.Text(d.Line);
+        row.Raw("<td>"u8);
+        row.Text(d.Input.Sku);
         row.Raw("<td><b class=\""u8);
         row.Raw(decision);
         row.Raw("\">"u8);
@@ -198,7 +203,7 @@ public sealed class HtmlReport : IDisposable
             if (_rows[section] == 0)
                 _page.Write(Encoded(w => w.Write($"<p class=\"part none\" data-section=\"{s_sections[section].Id}\">None.</p>\n")));
         }
-        _page.Write(Encoded(w => Closing(w, report, _rows.Sum())));
+        _page.Write(Encoded(w => Closing(w, report, _rows.Sum(), _countries)));
         _page.Dispose();
         return _page.Sha256;
     }
@@ -218,7 +223,7 @@ public sealed class HtmlReport : IDisposable
     private const int RowHeight = 60;
 
     /// <summary>The lines tables' columns: their fixed widths line a section's parts up as one table.</summary>
-    private const string Columns = "<colgroup><col class=\"c-order\"><col class=\"c-line\"><col class=\"c-decision\"><col class=\"c-eccn\"><col class=\"c-destination\"><col class=\"c-tier\"><col class=\"c-user\"><col></colgroup>";
+    private const string Columns = "<colgroup><col class=\"c-order\"><col class=\"c-line\"><col class=\"c-sku\"><col class=\"c-decision\"><col class=\"c-eccn\"><col class=\"c-destination\"><col class=\"c-tier\"><col class=\"c-user\"><col></colgroup>";
 
     private static byte[] Encoded(Action<TextWriter> write)
     {
@@ -257,11 +262,11 @@ public sealed class HtmlReport : IDisposable
     {
         var (id, heading) = s_sections[section];
         w.Write($"<section id=\"{id}\" class=\"rows\">\n<h2>{heading}</h2>\n<table class=\"lines\">{Columns}\n");
-        w.Write("<thead><tr><th>Order</th><th>Line</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n</table>\n</section>\n");
+        w.Write("<thead><tr><th>Order</th><th>Line</th><th>SKU</th><th>Decision</th><th>ECCN</th><th>Destination</th><th>Tier</th><th>End user</th><th>Reasons</th></tr></thead>\n</table>\n</section>\n");
     }
 
     /// <summary>The end of the page, after the listed lines: everything that needs the whole batch.</summary>
-    private static void Closing(TextWriter w, RunReport r, long rows)
+    private static void Closing(TextWriter w, RunReport r, long rows, Countries.CountryDirectory? countries)
     {
         var s = r.Summary;
         string Text(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
@@ -294,7 +299,7 @@ public sealed class HtmlReport : IDisposable
         w.Write(Text($"<div class=\"card total\"><div class=\"n\" data-total-count>{s.Lines}</div><div>lines</div></div>\n</div>\n"));
         if (s.ByException.Count > 0)
             w.Write("<p>License exceptions: " + string.Join(", ", s.ByException.Select(e => Text($"<span data-exception-count=\"{e.Key}\">{e.Key} {e.Value}</span>"))) + "</p>\n");
-        w.Write("<p>By tier: " + string.Join(", ", s.ByTier.Select(t => Text($"{(t.Key.Length == 0 ? "unknown" : "tier " + t.Key)} {t.Value}"))) + "</p>\n");
+        w.Write("<p>By tier: " + (s.ByTier.Count == 0 ? "no lines" : string.Join(", ", s.ByTier.Select(t => Text($"{(t.Key.Length == 0 ? "unknown" : "tier " + t.Key)} {t.Value}")))) + "</p>\n");
         w.Write("<p>Lines with a restricted-party hit (end user or consignee): " + string.Join(", ", s.ByPartyVerdict.Select(v =>
             Text($"<span data-party-count=\"{v.Verdict}\">{v.Lines}</span> {Parties.Verdicts.Describe(v.Verdict)}"))) + "</p>\n");
         w.Write("</section>\n");
@@ -325,10 +330,19 @@ public sealed class HtmlReport : IDisposable
             : nlr == 0 ? "<p>Every line, PROHIBITED and HOLD first. There are no NLR lines.</p>\n"
             : nlr == 1 ? "<p>Every line that is not NLR, PROHIBITED and HOLD first. The one NLR line is summarised below.</p>\n"
             : Text($"<p>Every line that is not NLR, PROHIBITED and HOLD first. The {nlr:N0} NLR lines are summarised below.</p>\n"));
-        w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, destination, end user, rule, text\" aria-label=\"Search lines\">\n");
-        foreach (var (decision, _) in s_colors)
+        w.Write("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search order, SKU, country, end user, rule, reason\" aria-label=\"Search lines\" aria-describedby=\"search-help\">\n");
+        // Above the listing limit NLR lines are not in the page: a box for them would filter nothing.
+        foreach (var (decision, _) in s_colors.Where(c => nlrListed || c.Decision != Decision.Nlr))
             w.Write($"<label><input type=\"checkbox\" class=\"show\" value=\"{decision.ToContractString()}\" checked> {decision.ToContractString()}</label>\n");
-        w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} lines shown</span></div>\n</section>\n"));
+        w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} {(listed == 1 ? "line" : "lines")} shown</span></div>\n"));
+        w.Write("<p id=\"search-help\" class=\"hint\">The search finds text in the columns shown: order, line, SKU, decision, ECCN, destination (its ISO code or a name of the country), tier, end user, rules and reasons. "
+            + "End use, consignee and the other columns of the order file are in audit.jsonl.");
+        if (!nlrListed && nlr > 0)
+            w.Write(" NLR lines are summarised below, not listed.");
+        w.Write("</p>\n</section>\n");
+        // The names of the batch's destinations, for the search: "china" finds the lines to CN.
+        var names = countries?.NamesOf(s.ByDestination.Select(d => d.Key).Where(k => k.Length > 0)) ?? new Dictionary<string, string>();
+        w.Write($"<script type=\"application/json\" id=\"country-names\">{System.Text.Json.JsonSerializer.Serialize(names)}</script>\n");
         if (!nlrListed && nlr > 0)
         {
             w.Write("<section id=\"nlr\">\n<h2>NLR lines</h2>\n<table class=\"kv\"><thead><tr><th>Destination</th><th>NLR lines</th></tr></thead><tbody>\n");
@@ -340,7 +354,7 @@ public sealed class HtmlReport : IDisposable
             w.Write("</tbody></table>\n</section>\n");
         }
         w.Write("</main>\n<footer>ChipScreen models the regulations as its rule pack states them. Not legal advice: a qualified person reviews HOLD lines and every license decision.</footer>\n");
-        w.Write($"<script>\n{Script}</script>\n</body>\n</html>\n");
+        w.Write($"<script>\n{Script.Replace("ROW_HEIGHT", RowHeight.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}</script>\n</body>\n</html>\n");
     }
 
     /// <summary>What the page calls a class of <see cref="BatchSummary.ByEccn"/>: its ECCN, "outside 3A090/4A090", or
@@ -358,6 +372,11 @@ public sealed class HtmlReport : IDisposable
         var max = Math.Max(1, bars.Select(b => b.Counts.Sum()).DefaultIfEmpty(0).Max());
         var height = bars.Count * (barHeight + gap) + gap;
         var sb = new StringBuilder();
+        if (bars.Count == 0)
+        {
+            w.Write($"<figure><figcaption>{Html.Escape(title)}</figcaption><p id=\"{id}\" class=\"none\">No lines.</p></figure>\n");
+            return;
+        }
         sb.Append(CultureInfo.InvariantCulture, $"<figure><figcaption>{Html.Escape(title)}</figcaption><svg id=\"{id}\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">");
         var y = gap;
         foreach (var (label, counts) in bars)
@@ -408,8 +427,8 @@ public sealed class HtmlReport : IDisposable
         .LICENSE_REQUIRED { background: #7b5ea7; color: #fff; } .LICENSE_EXCEPTION { background: #2f6fb0; color: #fff; }
         .NLR { background: #3a8a4f; color: #fff; }
         .none { color: #666; }
-        table.lines { table-layout: fixed; } table.lines td { overflow-wrap: anywhere; }
-        col.c-order { width: 8rem; } col.c-line { width: 3rem; } col.c-decision { width: 10.5rem; } col.c-eccn { width: 5rem; }
+        table.lines { table-layout: fixed; min-width: 72rem; } table.lines td { overflow-wrap: anywhere; }
+        col.c-order { width: 8rem; } col.c-line { width: 3rem; } col.c-sku { width: 9rem; } col.c-decision { width: 10.5rem; } col.c-eccn { width: 5rem; }
         col.c-destination { width: 6.5rem; } col.c-tier { width: 2.8rem; } col.c-user { width: 12rem; }
         table.lines td > b { padding: 1px 6px; border-radius: 4px; font-size: 12px; font-weight: 600; white-space: nowrap; }
         .charts { display: flex; flex-wrap: wrap; gap: 24px; }
@@ -417,6 +436,7 @@ public sealed class HtmlReport : IDisposable
         svg text { font-size: 12px; fill: #333; }
         .legend span { margin-right: 12px; white-space: nowrap; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
         .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 8px; }
+        .hint { margin: 0 0 8px; color: #555; font-size: 12px; }
         #search { flex: 1 1 280px; padding: 6px 8px; font-size: 14px; border: 1px solid #c9ccd3; border-radius: 6px; }
         table.lines td > p { margin: 0 0 3px; } cite { color: #666; font-size: 12px; font-style: normal; }
         footer { padding: 0 28px 24px; color: #666; font-size: 12px; }
@@ -437,23 +457,71 @@ public sealed class HtmlReport : IDisposable
             var section = document.getElementById(id);
             if (section) { main.appendChild(section); }
           });
-          var rows = Array.prototype.slice.call(document.querySelectorAll('table.lines tbody tr'));
-          var texts = null;
+          // Each part of rows, with its rows; a part whose rows are all filtered out is hidden, and the others' estimated
+          // heights follow the rows they show (until laid out, a part is as high as its estimate).
+          var parts = Array.prototype.slice.call(document.querySelectorAll('div.part')).map(function (p) {
+            var rows = Array.prototype.slice.call(p.querySelectorAll('tbody tr'));
+            return { el: p, rows: rows, shown: rows.length };
+          });
+          var rowHeight = ROW_HEIGHT;
+          var texts = null, destinations = null;
+          var names = JSON.parse(document.getElementById('country-names').textContent);
           var search = document.getElementById('search');
           var boxes = Array.prototype.slice.call(document.querySelectorAll('input.show'));
           var shown = document.getElementById('shown');
+          // What a row is searched in: its cells' text (each reason apart) with a separator between them, so that a
+          // query never matches across two cells ("cn3" is not destination CN and tier 3).
+          function indexOf(row) {
+            var cells = [];
+            for (var c = 0; c < row.cells.length; c++) {
+              var ps = row.cells[c].getElementsByTagName('p');
+              if (ps.length === 0) { cells.push(row.cells[c].textContent); }
+              for (var j = 0; j < ps.length; j++) { cells.push(ps[j].textContent); }
+            }
+            return cells.join('\u0001').toLowerCase();
+          }
+          // The destinations a query names: a country whose name (or one of its words onward) starts with it.
+          function countriesIn(q) {
+            var key = q.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9_]+/g, ' ').trim();
+            var codes = {};
+            if (key.length < 3) { return codes; }
+            Object.keys(names).forEach(function (name) {
+              if ((' ' + name).indexOf(' ' + key) >= 0) { codes[names[name]] = true; }
+            });
+            return codes;
+          }
           function apply() {
-            if (texts === null) { texts = rows.map(function (r) { return r.textContent.toLowerCase(); }); }
+            if (texts === null) {
+              texts = []; destinations = [];
+              parts.forEach(function (p) { p.rows.forEach(function (r) { texts.push(indexOf(r)); destinations.push(r.cells[5] ? r.cells[5].textContent : ''); }); });
+            }
             var q = search.value.trim().toLowerCase();
+            var codes = q === '' ? {} : countriesIn(q);
             var on = {};
             boxes.forEach(function (b) { on[b.value] = b.checked; });
-            var n = 0;
-            for (var i = 0; i < rows.length; i++) {
-              var visible = on[rows[i].getAttribute('data-decision')] && (q === '' || texts[i].indexOf(q) >= 0);
-              rows[i].style.display = visible ? '' : 'none';
-              if (visible) { n++; }
-            }
-            shown.textContent = n.toLocaleString('en-US') + ' lines shown';
+            var n = 0, i = 0;
+            parts.forEach(function (p) {
+              var k = 0;
+              p.rows.forEach(function (r) {
+                var visible = on[r.getAttribute('data-decision')] && (q === '' || texts[i].indexOf(q) >= 0 || codes[destinations[i]] === true);
+                r.style.display = visible ? '' : 'none';
+                if (visible) { k++; }
+                i++;
+              });
+              n += k;
+              if (k !== p.shown) {
+                // A part off the screen keeps the height it was last laid out at ("auto"), all its rows then: a new part
+                // element, holding the same table, has no such height and takes the estimate for the rows it shows.
+                p.shown = k;
+                var fresh = p.el.cloneNode(false);
+                while (p.el.firstChild) { fresh.appendChild(p.el.firstChild); }
+                fresh.style.display = k === 0 ? 'none' : '';
+                fresh.style.containIntrinsicHeight = 'auto ' + (k * rowHeight) + 'px';
+                p.el.parentNode.replaceChild(fresh, p.el);
+                p.el = fresh;
+              }
+            });
+            shown.textContent = n.toLocaleString('en-US') + (n === 1 ? ' line shown' : ' lines shown');
           }
           search.addEventListener('input', apply);
           boxes.forEach(function (b) { b.addEventListener('change', apply); });

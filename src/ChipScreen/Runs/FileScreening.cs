@@ -233,7 +233,7 @@ public sealed partial class FileScreening(TimeProvider time)
         var listNlr = plan.Lines <= HtmlReport.NlrListLimit;
         var limits = screener.Pack.Volumes;
         string decisionsHash, auditHash;
-        var html = new HtmlReport(Partial(directory, HtmlFile), source.Path, screener.Pack.Manifest, asOf, listNlr);
+        var html = new HtmlReport(Partial(directory, HtmlFile), source.Path, screener.Pack.Manifest, asOf, listNlr, screener.Pack.Countries.Directory);
         try
         {
             var decisions = DirectFile.CreateHashed(Partial(directory, DecisionsFile));

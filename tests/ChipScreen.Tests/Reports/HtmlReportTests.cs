@@ -64,6 +64,80 @@ public class HtmlReportTests
         Assert.Empty(chromium.Errors);
     }
 
+    /// <summary>Types <paramref name="query"/> into the search; returns each row shown as "destination|SKU|text".</summary>
+    private static async Task<List<string>> SearchAsync(HeadlessChromium chromium, string query) =>
+        (await chromium.EvaluateAsync($$"""
+            (() => { const s = document.getElementById('search'); s.value = {{JsonSerializer.Serialize(query)}}; s.dispatchEvent(new Event('input'));
+                     return [...document.querySelectorAll('table.lines tbody tr')].filter(r => r.style.display !== 'none')
+                       .map(r => r.cells[5].textContent + '|' + r.cells[2].textContent + '|' + r.textContent); })()
+            """))!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+
+    [Fact]
+    public async Task TheSearch_FindsALineBySkuAndByCountryName_ButNeverAcrossTwoCells()
+    {
+        using var dir = new TempDir();
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(ScreenSample(dir));
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("out/report.json")));
+        var toChina = json.RootElement.GetProperty("counts").GetProperty("by_destination").GetProperty("CN").EnumerateObject().Sum(d => d.Value.GetInt64());
+        Assert.True(toChina >= 10);
+
+        // A country's name finds the lines to it (the row shows its code), whatever else they say.
+        var china = await SearchAsync(chromium, "China");
+        Assert.Equal(toChina, china.Count(r => r.StartsWith("CN|", StringComparison.Ordinal)));
+        Assert.All(china, r => Assert.True(r.StartsWith("CN|", StringComparison.Ordinal) || r.Contains("china", StringComparison.OrdinalIgnoreCase), r));
+        Assert.Contains(await SearchAsync(chromium, "korea"), r => r.StartsWith("KR|", StringComparison.Ordinal)); // a word of "South Korea"
+        // The SKU has a column of its own, and is searched.
+        var h100 = await SearchAsync(chromium, "h100");
+        Assert.NotEmpty(h100);
+        Assert.All(h100, r => Assert.Contains("H100", r.Split('|')[1], StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("SKU", (await chromium.EvaluateAsync("document.querySelector('#denied thead th:nth-child(3)').textContent"))!.GetValue<string>());
+        // Destination CN then tier 3 are two cells: "cn3" is in neither.
+        Assert.NotEmpty(await SearchAsync(chromium, "cn"));
+        Assert.Empty(await SearchAsync(chromium, "cn3"));
+        Assert.Empty(chromium.Errors);
+    }
+
+    [Fact]
+    public async Task Filtering_HidesAPartWithNoLineShown_AndLeavesNoBlankSpace()
+    {
+        // Over the NLR listing limit: the page lists the non-NLR lines in several parts and has no NLR box.
+        using var dir = new TempDir();
+        var csv = new System.Text.StringBuilder("order_id,line,sku,quantity,destination_country,end_user\n");
+        for (var i = 0; i <= ChipScreen.Reports.HtmlReport.NlrListLimit; i++)
+            csv.Append($"SO-{i},1,H100-SXM5-80GB,1,CN,{(i == ChipScreen.Reports.HtmlReport.NlrListLimit ? "Needle Ltd" : "Buyer " + i % 10)}\n");
+        var request = new RunRequest(dir.Write("big.csv", csv.ToString()), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(new Uri(dir.File("out/report.html")).AbsoluteUri);
+        Assert.True((await chromium.EvaluateAsync("document.querySelectorAll('div.part').length"))!.GetValue<double>() >= 2);
+
+        Assert.Single(await SearchAsync(chromium, "needle"));
+        Assert.Equal("1 line shown", (await chromium.EvaluateAsync("document.getElementById('shown').textContent"))!.GetValue<string>());
+        // NLR lines are summarised, not listed: no box offers to show them.
+        Assert.Equal("HOLD LICENSE_EXCEPTION LICENSE_REQUIRED PROHIBITED", (await chromium.EvaluateAsync("[...document.querySelectorAll('input.show')].map(b => b.value).sort().join(' ')"))!.GetValue<string>());
+        // Every part without a row shown is hidden, and what is left of the section is about one row high.
+        Assert.True((await chromium.EvaluateAsync("""
+            [...document.querySelectorAll('div.part')].every(p => (getComputedStyle(p).display === 'none') === ![...p.querySelectorAll('tbody tr')].some(r => r.style.display !== 'none'))
+            """))!.GetValue<bool>());
+        var height = (await chromium.EvaluateAsync("[...document.querySelectorAll('section.rows')].reduce((h, s) => h + s.getBoundingClientRect().height, 0)"))!.GetValue<double>();
+        Assert.InRange(height, 1, 1000);
+        // A part laid out before (scrolled through) forgets the height of all its rows: each part is about as high as the
+        // rows it shows, laid out or not.
+        await chromium.EvaluateAsync("window.scrollTo(0, document.body.scrollHeight)");
+        await Task.Delay(300);
+        await chromium.EvaluateAsync("window.scrollTo(0, 0)");
+        Assert.Equal(500, (await SearchAsync(chromium, "buyer 3")).Count);
+        await Task.Delay(300);
+        var perRow = (await chromium.EvaluateAsync("""
+            Math.max(...[...document.querySelectorAll('div.part')].map(p => p.getBoundingClientRect().height / [...p.querySelectorAll('tbody tr')].filter(r => r.style.display !== 'none').length))
+            """))!.GetValue<double>();
+        Assert.InRange(perRow, 20, 200);
+        Assert.Equal(ChipScreen.Reports.HtmlReport.NlrListLimit + 1, (await SearchAsync(chromium, "")).Count);
+        Assert.Empty(chromium.Errors);
+    }
+
     [Fact]
     public async Task MarkupInAnOrderFile_IsShownAsText_NeverRunOrRenderedAsMarkup()
     {
@@ -84,7 +158,7 @@ public class HtmlReportTests
         Assert.Empty(chromium.Errors);
         Assert.DoesNotContain("pwned", (await chromium.EvaluateAsync("document.title"))!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, (await chromium.EvaluateAsync("document.querySelectorAll('table.lines img, table.lines script, table.lines td > b:not([class])').length"))!.GetValue<double>());
-        var cells = (await chromium.EvaluateAsync("[...document.querySelectorAll('table.lines tbody tr')].map(r => [r.cells[0].textContent, r.cells[6].textContent])"))!.AsArray()
+        var cells = (await chromium.EvaluateAsync("[...document.querySelectorAll('table.lines tbody tr')].map(r => [r.cells[0].textContent, r.cells[7].textContent])"))!.AsArray()
             .Select(c => (Order: c![0]!.GetValue<string>(), User: c[1]!.GetValue<string>())).ToList();
         Assert.Equal(2, cells.Count);
         Assert.All(cells, c => Assert.Equal(hostile, c.User));
@@ -174,7 +248,40 @@ public class HtmlReportTests
         var rows = html.Split("<tr data-decision=").Length - 1;
         Assert.Equal(report.Summary.Lines - report.Summary.Count(ChipScreen.Screening.Decision.Nlr), rows);
         Assert.Contains("<section id=\"nlr\">", html);
+        // NLR lines are not in the page, so no box offers to filter them; the search's help says where they are.
+        Assert.DoesNotContain("class=\"show\" value=\"NLR\"", html);
+        Assert.Contains("class=\"show\" value=\"HOLD\"", html);
+        Assert.Contains("NLR lines are summarised below, not listed.", html);
         Assert.DoesNotContain("https://", html.Replace("https://www.federalregister.gov", "")); // no external assets
+    }
+
+    [Fact]
+    public void AnEmptyBatch_SaysItHasNoLines_WhereItWouldCountThem()
+    {
+        using var dir = new TempDir();
+        var request = new RunRequest(dir.Write("none.csv", "order_id,line,sku,quantity,destination_country,end_user\n"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        Assert.Equal(0, screening.Run(request, screening.LoadPack(request)).Summary.Lines);
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.Contains("<p>By tier: no lines</p>", html);
+        Assert.Contains("<p id=\"chart-destination\" class=\"none\">No lines.</p>", html);
+        Assert.Contains("<p id=\"chart-class\" class=\"none\">No lines.</p>", html);
+        Assert.DoesNotContain("<svg", html);
+        Assert.Contains(">0 lines shown<", html);
+        Assert.Contains("class=\"show\" value=\"NLR\"", html); // a small batch lists its NLR lines
+    }
+
+    [Fact]
+    public void OneLine_IsOneLineShown()
+    {
+        using var dir = new TempDir();
+        var request = new RunRequest(dir.Write("one.csv", "order_id,line,sku,quantity,destination_country,end_user\nSO-1,1,H100-SXM5-80GB,1,CN,Buyer\n"), Repo.Rules, null, new DateOnly(2025, 9, 30), dir.File("out"));
+        var screening = new FileScreening(TimeProvider.System);
+        screening.Run(request, screening.LoadPack(request));
+        var html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.Contains(">1 line shown<", html);
+        Assert.Contains("<td>SO-1<td>1<td>H100-SXM5-80GB<td>", html); // the SKU as given, in a column of its own
+        Assert.Contains("id=\"country-names\">{\"china\":\"CN\"}</script>", html); // only the batch's destinations
     }
 
     [Theory]

@@ -14,6 +14,7 @@ internal static class HtmlRowReference
         var sb = new StringBuilder(1024);
         sb.Append("<tr data-decision=\"").Append(decision).Append("\"><td>").AppendEscaped(d.OrderId)
           .Append("<td>").AppendEscaped(d.Line)
+          .Append("<td>").AppendEscaped(d.Input.Sku)
           .Append("<td><b class=\"").Append(decision).Append("\">").Append(decision).Append("</b>");
         if (d.Exception is { } exception)
             sb.Append(' ').Append(exception);
@@ -34,11 +35,11 @@ internal static class HtmlRowReference
     }
 
     // Element content: the parser reads only < and & as markup there; a bidirectional embedding, override or isolate
-    // control shows as its code point.
+    // control, a C0 control and DEL show as their code point.
     private static StringBuilder AppendEscaped(this StringBuilder sb, string? text)
     {
         var escaped = (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
-        foreach (var control in "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069")
+        foreach (var control in "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u007F" + new string([.. Enumerable.Range(0, 0x20).Select(c => (char)c)]))
             escaped = escaped.Replace(control.ToString(), "[U+" + ((int)control).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + "]", StringComparison.Ordinal);
         return sb.Append(escaped);
     }

@@ -24,6 +24,29 @@ public class HtmlTests
     }
 
     [Fact]
+    public void EachC0ControlAndDel_IsShownAsItsCodePoint_NeverDroppedOrHidden()
+    {
+        // A browser drops NUL and shows the other controls as nothing or a space: "N4\0" would read as "N4".
+        Assert.Equal("N4[U+0000]", Html.Escape("N4\0"));
+        for (var c = 0; c <= 0x7F; c++)
+        {
+            var marked = c < 0x20 || c == 0x7F;
+            var buffer = new Utf8Buffer();
+            buffer.Text("x" + (char)c);
+            var expected = marked ? $"x[U+{c:X4}]" : c == '<' ? "x&lt;" : c == '&' ? "x&amp;" : "x" + (char)c;
+            Assert.Equal(expected, Encoding.UTF8.GetString(buffer.Written));
+            if (marked)
+                Assert.Equal($"x[U+{c:X4}]", Html.Escape("x" + (char)c));
+        }
+        // Long plain text takes the vectorised path: a control anywhere in it still leaves it.
+        var text = new string('a', 70) + "\u0001" + new string('b', 5);
+        var longBuffer = new Utf8Buffer();
+        longBuffer.Text(text);
+        Assert.Equal(new string('a', 70) + "[U+0001]bbbbb", Encoding.UTF8.GetString(longBuffer.Written));
+        Assert.Equal("\u0080\u00A0\u0085", Html.Escape("\u0080\u00A0\u0085")); // C1 controls are not marked: they show as boxes
+    }
+
+    [Fact]
     public void APartyNameWithAnUnterminatedOverride_DoesNotReorderTheRowsOwnText()
     {
         const string name = "\u202EEvil Corp Ltd";

@@ -37,6 +37,9 @@ public class RecordFormatTests
     [InlineData("<script>&'`+=</script>")]
     [InlineData("\u202EEvil Corp Ltd")]
     [InlineData("\u202A\u202B\u202C\u202D \u2066\u2067\u2068\u2069 & <b> \u200F\u061C")]
+    [InlineData("N4\0")]
+    [InlineData("\0\u0001\u0007\b\t\n\u000B\f\r\u001B\u001F \u007F ~\u0080 & < \u202E")]
+    [InlineData("A long plain ASCII name, far more than thirty-two characters, then NUL\0 and more text after it")]
     [InlineData("")]
     public void AnyString_IsEscapedAsBefore(string text)
     {
