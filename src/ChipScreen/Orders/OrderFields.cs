@@ -49,7 +49,12 @@ internal static class OrderFields
     }
 
     /// <summary>An order line made in code rather than read (its <see cref="OrderLine.Raw"/> is null), with the checks
-    /// <see cref="Parse"/> gives text read: a text field too long, or holding U+FFFD, is held (and cut).</summary>
+    /// <see cref="Parse"/> gives text read: text is trimmed, and an optional field of blanks is not given, as in a file
+    /// (an order id of blanks is missing, not an id); a text field too long, or holding U+FFFD or half of a surrogate
+    /// pair, is held (and cut, or the half read as U+FFFD).</summary>
+    /// <remarks>A file read as UTF-8 can hold no half of a pair, but a string made in code can: an ERP field cut at a
+    /// fixed length of UTF-16 units splits a character in two. Normalizing such text throws, which took the whole batch
+    /// down.</remarks>
     public static OrderLine CheckTyped(OrderLine line)
     {
         if (line.Raw is not null)
@@ -57,36 +62,64 @@ internal static class OrderFields
         List<FieldIssue>? issues = null;
         var checkedLine = line with
         {
-            OrderId = Checked(OrderColumns.OrderId, line.OrderId, ref issues)!,
-            Line = Checked(OrderColumns.Line, line.Line, ref issues)!,
+            OrderId = Checked(OrderColumns.OrderId, line.OrderId, ref issues) ?? "",
+            Line = Checked(OrderColumns.Line, line.Line, ref issues) ?? "",
             Sku = Checked(OrderColumns.Sku, line.Sku, ref issues),
-            DestinationCountry = Checked(OrderColumns.DestinationCountry, line.DestinationCountry, ref issues)!,
-            EndUser = Checked(OrderColumns.EndUser, line.EndUser, ref issues)!,
+            DestinationCountry = Checked(OrderColumns.DestinationCountry, line.DestinationCountry, ref issues) ?? "",
+            EndUser = Checked(OrderColumns.EndUser, line.EndUser, ref issues) ?? "",
             EndUserCountry = Checked(OrderColumns.EndUserCountry, line.EndUserCountry, ref issues),
             EndUserHqCountry = Checked(OrderColumns.EndUserHqCountry, line.EndUserHqCountry, ref issues),
             Consignee = Checked(OrderColumns.Consignee, line.Consignee, ref issues),
             EndUse = Checked(OrderColumns.EndUse, line.EndUse, ref issues),
         };
-        return issues is null ? line : checkedLine with { Issues = [.. line.Issues, .. issues] };
+        return issues is null && checkedLine == line ? line : checkedLine with { Issues = [.. line.Issues, .. issues ?? []] };
 
         static string? Checked(string field, string? text, ref List<FieldIssue>? issues) =>
-            text is null ? null : CheckText(field, text, ref issues)?.Trim() ?? text;
+            text is null ? null : Text(CheckText(field, text, ref issues) ?? text);
     }
 
     /// <summary>Adds the issue of a field's text, if it has one: longer than <see cref="MaxFieldLength"/>, or holding
-    /// U+FFFD. Returns the text to screen when it is not the text given (cut short), else null.</summary>
+    /// U+FFFD or half of a surrogate pair. Returns the text to screen when it is not the text given (cut short, or each
+    /// half of a pair read as U+FFFD), else null.</summary>
     private static string? CheckText(string field, string text, ref List<FieldIssue>? issues)
     {
-        string? cut = null;
+        string? changed = null;
         if (text.Length > MaxFieldLength)
         {
             (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, string.Create(CultureInfo.InvariantCulture,
                 $"is {text.Length:N0} characters long; no order field needs more than {MaxFieldLength:N0} (only the first {MaxFieldLength:N0} are screened)")));
-            text = cut = text[..MaxFieldLength];
+            text = changed = text[..MaxFieldLength];
         }
-        if (text.Contains(Undecodable) && !Names(issues, field))
+        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && WithoutHalfPairs(text) is { } whole)
+        {
+            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field,
+                $"'{whole.Trim()}' has half of a surrogate pair (shown as {Undecodable}: a character cut in two, as a field cut at a fixed length cuts it): orders must be whole Unicode text"));
+            text = changed = whole;
+        }
+        else if (text.Contains(Undecodable) && !Names(issues, field))
+        {
             (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{text.Trim()}' has bytes that are not UTF-8 (shown as {Undecodable}): orders must be UTF-8 text"));
-        return cut;
+        }
+        return changed;
+    }
+
+    /// <summary><paramref name="text"/> with each half of a surrogate pair that stands alone read as U+FFFD, or null when
+    /// it has none.</summary>
+    private static string? WithoutHalfPairs(string text)
+    {
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i]))
+                continue;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            (copy ??= text.ToCharArray())[i] = Undecodable;
+        }
+        return copy is null ? null : new string(copy);
     }
 
     /// <summary>The longest field screened, in characters. Listed parties' names run to about 120, and a name of 200,000

@@ -81,6 +81,45 @@ public class OrderScreenerTests
     }
 
     [Fact]
+    public async Task HalfASurrogatePair_IsHeldNamingTheField_AndNeverStopsTheBatch()
+    {
+        // An ERP field cut at a fixed length of UTF-16 units splits a character in two. Normalizing such a name threw
+        // ArgumentException, which ended the whole batch after no result; an order id or end use with one went out NLR.
+        var cut = new[]
+        {
+            Screen.Line("Ind\uD800ia"),
+            Screen.Line("IN") with { EndUser = "Lake\uD800 Compute" },
+            Screen.Line("IN") with { Consignee = "Acme\uD800" },
+            Screen.Line("IN") with { EndUserHqCountry = "IN\uDC00" },
+            Screen.Line("IN") with { OrderId = "SO\uD800" },
+            Screen.Line("IN") with { EndUse = "training \uD83D" },
+        };
+        string[] fields = ["destination_country", "end_user", "consignee", "end_user_hq_country", "order_id", "end_use"];
+        using var provider = Provider();
+        var screener = provider.GetRequiredService<IOrderScreener>();
+        var one = new List<ScreeningResult>();
+        foreach (var line in cut)
+            one.Add(await screener.ScreenAsync(line));
+        var batch = await screener.ScreenBatchAsync(Stream([.. cut, Screen.Line("IN")])).ToListAsync();
+        Assert.Equal(cut.Length + 1, batch.Count); // lines in = lines out
+        foreach (var (r, field) in one.Zip(fields).Concat(batch.Zip(fields)))
+        {
+            Assert.True(r.Decision == Decision.Hold, $"{field}: {r.Decision}");
+            Assert.Contains(r.Issues, i => i.Field == field && i.Code == "invalid" && i.Message.Contains("half of a surrogate pair", StringComparison.Ordinal));
+        }
+        Assert.Equal("LPP", batch[^1].Exception);
+    }
+
+    [Fact]
+    public async Task AnOrderIdOfBlanks_IsMissing_AsInAFile()
+    {
+        using var provider = Provider();
+        var result = await provider.GetRequiredService<IOrderScreener>().ScreenAsync(Screen.Line("IN") with { OrderId = "   " });
+        Assert.Equal(Decision.Hold, result.Decision);
+        Assert.Equal(["order_id is missing"], result.Issues.Select(i => i.Message));
+    }
+
+    [Fact]
     public async Task NullTextAnOrderLineWasMadeWith_IsHeldAsMissing_OneAtATimeAndInABatch()
     {
         // These threw NullReferenceException; the README promises a HOLD naming each field for bad order data.
