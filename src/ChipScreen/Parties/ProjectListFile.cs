@@ -45,6 +45,11 @@ internal static class ProjectListFile
                 throw Error(file, $"{path2}.list", i, $"\"{list}\" is not a list code ({string.Join(", ", ListCodes.All.Order(StringComparer.Ordinal))})");
             if (!ids.Add(id))
                 throw Error(file, $"{path2}.id", i, $"the id \"{id}\" is used twice");
+            var policy = Text("license_policy");
+            if (list == ListCodes.EntityList && LicensePolicy.Classify(policy) == LicensePolicy.Unknown && !policy.Contains('§'))
+                throw Error(file, $"{path2}.license_policy", i, (policy.Length == 0 ? "\"license_policy\" is missing" : $"\"{policy}\" is not a license review policy ChipScreen can read") +
+                    ": write it as the Entity List publishes it (\"Presumption of denial\", \"Case-by-case review\", \"Presumption of approval\", or \"See §...\"); " +
+                    "a policy read as unknown requires a license (P3, LICENSE_REQUIRED) where a denial prohibits (P2)");
             var countries = Strings(file, item, path2, "countries", i);
             foreach (var c in countries.Where(c => c.Length != 2 || !c.All(char.IsAsciiLetterUpper)))
                 throw Error(file, $"{path2}.countries", i, $"\"{c}\" is not an ISO 3166 alpha-2 code");
@@ -62,7 +67,7 @@ internal static class ProjectListFile
                 FederalRegisterNotice = Text("federal_register_notice"),
                 StartDate = Text("start_date"),
                 LicenseRequirement = Text("license_requirement"),
-                LicensePolicy = Text("license_policy"),
+                LicensePolicy = policy,
                 Note = Text("note"),
                 File = display,
                 Row = i,

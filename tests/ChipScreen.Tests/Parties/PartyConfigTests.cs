@@ -43,6 +43,20 @@ public class PartyConfigTests
         Assert.Contains("\"entity_lists\" is not a list code", error.Message);
     }
 
+    [Theory]
+    [InlineData("\"Presumption of denail.\"", "\"Presumption of denail.\" is not a license review policy ChipScreen can read")]
+    [InlineData("\"\"", "\"license_policy\" is missing")]
+    public void AnEntityListPolicyThatCannotBeRead_IsRefused_SinceItWouldTurnADenialIntoALicense(string written, string message)
+    {
+        // A typo read as an unknown policy made Huawei LICENSE_REQUIRED (P3) instead of PROHIBITED (P2), and validate passed it.
+        using var rules = TempDir.WithRules();
+        rules.Edit("lists/entity-list-ai-chips.json", "\"license_policy\": \"Presumption of denial.\"", "\"license_policy\": " + written);
+        var error = LoadFails(rules, PackErrorCodes.PartyListInvalid);
+        Assert.Equal("lists/entity-list-ai-chips.json", error.File);
+        Assert.Contains(message, error.Message);
+        Assert.Contains("P3, LICENSE_REQUIRED", error.Message);
+    }
+
     [Fact]
     public void ThresholdsOutOfOrder_AreRejected()
     {
