@@ -70,6 +70,8 @@ public class RulesValidatorTests
         ["dated change to an unknown group"] = new("us-2026/group-changes.json", "\"group\": \"A:5\"", "\"group\": \"A5\"", "us-2026", PackErrorCodes.UnknownGroup, "\"A5\" is not a group of country-groups.json"),
         ["misspelt pack file name"] = new("us-2026/country-group.json", null, "{ \"groups\": {} }", "us-2026", PackErrorCodes.UnknownFile, "ChipScreen reads no file of this name", Positioned: false),
         ["party thresholds out of order"] = new("ai-diffusion-2025/parties.json", "\"review_threshold\": 75", "\"review_threshold\": 95", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "review"),
+        ["a catalog TPP of 0"] = new("catalog/chips.json", "\"tpp\": 15832,", "\"tpp\": 0,", "us-2026", PackErrorCodes.InvalidValue, "\"tpp\" must be greater than 0, not 0"),
+        ["a density bound of 0 that matches no chip"] = new("ac-2023/classification.json", "{ \"tpp_min\": 1600, \"pd_min\": 3.2, \"pd_below\": 5.92 }", "{ \"tpp_min\": 1600, \"pd_below\": 0 }", "ac-2023", PackErrorCodes.InvalidValue, "\"pd_below\" is 0, so the criterion matches no chip"),
         ["duplicate SKU in the catalog"] = new("catalog/chips.json", "\"sku\": \"H100-PCIE-80GB\"", "\"sku\": \"H100-SXM5-80GB\"", "us-2026", PackErrorCodes.DuplicateSku, "SKU H100-SXM5-80GB is already defined"),
     };
 
