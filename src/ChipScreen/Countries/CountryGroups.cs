@@ -106,7 +106,14 @@ public sealed class CountryGroups
         if (groupsFile.Root.TryGetProperty("groups", out var g) && g.ValueKind == JsonValueKind.Object)
         {
             foreach (var group in g.EnumerateObject())
+            {
+                // An empty group fails open: every rule and tier that names it would then hold of no country (an empty
+                // "embargoed" clears Iran and Cuba; an empty D:5 takes China out of tier 3). A group no longer used is removed.
+                if (group.Value.ValueKind == JsonValueKind.Array && group.Value.GetArrayLength() == 0)
+                    errors.Add(groupsFile.Error($"$.groups.{group.Name}", PackErrorCodes.InvalidValue,
+                        $"group \"{group.Name}\" has no members, so every rule and tier that names it would hold of no country; list its members, or remove the group and what names it"));
                 groups[group.Name] = ReadCodes(directory, groupsFile, $"$.groups.{group.Name}", group.Value, errors).Select(c => c.Code).ToFrozenSet(StringComparer.Ordinal);
+            }
         }
         else if (groupsFile.IsValid)
         {

@@ -24,6 +24,9 @@ public class RulesValidatorTests
     private const string Ai = "ai-diffusion-2025/workflows/decision-table.json";
     private const string Us = "us-2026/workflows/decision-table.json";
 
+    private const string D5 = "\"D:5\": [\"AF\", \"BY\", \"MM\", \"KH\", \"CF\", \"CN\", \"CD\", \"CU\", \"ER\", \"HT\", \"IR\", \"IQ\", \"KP\", \"LB\", \"LY\", \"NI\", \"RU\", \"SO\", \"SS\", \"SD\", \"SY\", \"VE\", \"ZW\"]";
+    private const string D4 = "\"AE\", \"BH\", \"BY\", \"CN\", \"EG\", \"IR\", \"IQ\", \"IL\", \"JO\", \"KP\", \"KW\", \"LB\", \"LY\", \"MO\", \"OM\", \"PK\", \"QA\", \"RU\", \"SA\", \"SY\", \"VE\", \"YE\"";
+
     private static readonly Dictionary<string, Fixture> s_fixtures = new()
     {
         ["json syntax"] = new(Ai, "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.JsonSyntax, "is not valid JSON"),
@@ -72,6 +75,9 @@ public class RulesValidatorTests
         ["party thresholds out of order"] = new("ai-diffusion-2025/parties.json", "\"review_threshold\": 75", "\"review_threshold\": 95", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "review"),
         ["a catalog TPP of 0"] = new("catalog/chips.json", "\"tpp\": 15832,", "\"tpp\": 0,", "us-2026", PackErrorCodes.InvalidValue, "\"tpp\" must be greater than 0, not 0"),
         ["a density bound of 0 that matches no chip"] = new("ac-2023/classification.json", "{ \"tpp_min\": 1600, \"pd_min\": 3.2, \"pd_below\": 5.92 }", "{ \"tpp_min\": 1600, \"pd_below\": 0 }", "ac-2023", PackErrorCodes.InvalidValue, "\"pd_below\" is 0, so the criterion matches no chip"),
+        ["an empty country group"] = new("ac-2023/country-groups.json", "\"embargoed\": [\"CU\", \"IR\", \"KP\", \"SY\", \"RU\", \"BY\"]", "\"embargoed\": []", "ac-2023", PackErrorCodes.InvalidValue, "group \"embargoed\" has no members"),
+        ["an empty D:5, which would take China out of tier 3"] = new("ac-2023/country-groups.json", D5, "\"D:5\": []", "ac-2023", PackErrorCodes.InvalidValue, "group \"D:5\" has no members"),
+        ["dated change empties a group"] = new("us-2026/group-changes.json", "\"group\": \"D:4\", \"remove\": [\"AE\"]", "\"group\": \"D:4\", \"remove\": [" + D4 + "]", "us-2026", PackErrorCodes.InvalidValue, "this change leaves D:4 with no members from 2026-07-10"),
         ["duplicate SKU in the catalog"] = new("catalog/chips.json", "\"sku\": \"H100-PCIE-80GB\"", "\"sku\": \"H100-SXM5-80GB\"", "us-2026", PackErrorCodes.DuplicateSku, "SKU H100-SXM5-80GB is already defined"),
     };
 
