@@ -85,7 +85,8 @@ public sealed class ChipCatalog
         var name = Text("name", true);
         var vendor = Text("vendor", true);
         var source = Text("source", true);
-        var tpp = Number("tpp", true, false);
+        // A TPP of 0 meets no 3A090 criterion: the chip would be screened as uncontrolled. Refused, as a die area of 0 is.
+        var tpp = Number("tpp", true, true);
         var die = Number("die_area_mm2", false, true);
         // The bounds an order row's die area is held outside of: a catalog figure outside them is a typing error too.
         if (die is { } area && area > 0 && area is < Screening.FactsBuilder.MinDieAreaMm2 or > Screening.FactsBuilder.MaxDieAreaMm2)

@@ -63,7 +63,10 @@ public sealed record ClassificationThresholds(IReadOnlyList<Criterion> A, IReadO
             }
             if (tppBelow is { } tb && tb <= tppMin)
                 errors.Add(file.Error($"{path}.tpp_below", PackErrorCodes.ThresholdsOutOfOrder, $"tpp_below {tb} must be greater than tpp_min {tppMin}"));
-            if (pdMin is { } pm && pdBelow is { } pb && pb <= pm)
+            // No chip has a density below 0: a pd_below of 0 would make the criterion match none (less control, not more).
+            if (pdBelow == 0)
+                errors.Add(file.Error($"{path}.pd_below", PackErrorCodes.InvalidValue, "\"pd_below\" is 0, so the criterion matches no chip; it must be greater than 0 (and than pd_min)"));
+            else if (pdMin is { } pm && pdBelow is { } pb && pb <= pm)
                 errors.Add(file.Error($"{path}.pd_below", PackErrorCodes.ThresholdsOutOfOrder, $"pd_below {pb} must be greater than pd_min {pm}"));
             criteria.Add(new Criterion(tppMin.Value, tppBelow, pdMin, pdBelow));
         }

@@ -106,7 +106,14 @@ public sealed class CountryGroups
         if (groupsFile.Root.TryGetProperty("groups", out var g) && g.ValueKind == JsonValueKind.Object)
         {
             foreach (var group in g.EnumerateObject())
+            {
+                // An empty group fails open: every rule and tier that names it would then hold of no country (an empty
+                // "embargoed" clears Iran and Cuba; an empty D:5 takes China out of tier 3). A group no longer used is removed.
+                if (group.Value.ValueKind == JsonValueKind.Array && group.Value.GetArrayLength() == 0)
+                    errors.Add(groupsFile.Error($"$.groups.{group.Name}", PackErrorCodes.InvalidValue,
+                        $"group \"{group.Name}\" has no members, so every rule and tier that names it would hold of no country; list its members, or remove the group and what names it"));
                 groups[group.Name] = ReadCodes(directory, groupsFile, $"$.groups.{group.Name}", group.Value, errors).Select(c => c.Code).ToFrozenSet(StringComparer.Ordinal);
+            }
         }
         else if (groupsFile.IsValid)
         {
@@ -140,6 +147,7 @@ public sealed class CountryGroups
 
         // Dated changes apply before the tiers are worked out, so a country that leaves a group leaves its tier too.
         var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, packStart, errors);
+        var initialGroups = new Dictionary<string, FrozenSet<string>>(groups, StringComparer.Ordinal);
         foreach (var change in changes.Where(c => c.Date <= asOf))
             groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);
 
@@ -154,22 +162,11 @@ public sealed class CountryGroups
         }
         if (tiersFile.Root.TryGetProperty("tiers", out var tierList) && tierList.ValueKind == JsonValueKind.Object)
         {
-            foreach (var tier in tierList.EnumerateObject())
-            {
-                var path = $"$.tiers.{tier.Name}";
-                if (!int.TryParse(tier.Name, out var number) || number is < 1 or > 3)
-                {
-                    errors.Add(tiersFile.Error(path, PackErrorCodes.InvalidValue, $"tier \"{tier.Name}\" must be \"1\", \"2\" or \"3\""));
-                    continue;
-                }
-                foreach (var (code, where) in TierMembers(directory, groups, tiersFile, path, tier.Value, errors))
-                {
-                    if (tiers.TryGetValue(code, out var other) && other != number)
-                        errors.Add(tiersFile.Error(where, PackErrorCodes.CountryInTwoTiers, $"{code} is in tier {other} and tier {number}; a country belongs to one tier"));
-                    else
-                        tiers[code] = number;
-                }
-            }
+            var errorsBefore = errors.Count;
+            ResolveTiers(directory, groups, tiersFile, tierList, tiers, errors);
+            // Only a tiers file that resolves cleanly is checked for countries left in no tier (else the errors echo).
+            if (errors.Count == errorsBefore)
+                CheckExcludedHaveATier(directory, initialGroups, changes, treatAs, tiersFile, tierList, defaultTier, errors);
         }
         else if (tiersFile.IsValid)
         {
@@ -179,23 +176,98 @@ public sealed class CountryGroups
         return new CountryGroups(directory, groups, treatAs, tiers, defaultTier, changes, asOf);
     }
 
-    private static IEnumerable<(string Code, string Path)> TierMembers(
+    /// <summary>Works out the tier of every country the tiers list under <paramref name="groups"/> into <paramref name="tiers"/>;
+    /// returns, per tier, the countries its exceptions took out of it (with where each exception is written).</summary>
+    private static List<(int Tier, List<(string Code, string Path)> Excluded)> ResolveTiers(
+        CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource tiersFile, JsonElement tierList,
+        Dictionary<string, int> tiers, List<PackError> errors)
+    {
+        var excluded = new List<(int, List<(string, string)>)>();
+        foreach (var tier in tierList.EnumerateObject())
+        {
+            var path = $"$.tiers.{tier.Name}";
+            if (!int.TryParse(tier.Name, out var number) || number is < 1 or > 3)
+            {
+                errors.Add(tiersFile.Error(path, PackErrorCodes.InvalidValue, $"tier \"{tier.Name}\" must be \"1\", \"2\" or \"3\""));
+                continue;
+            }
+            var (members, taken) = TierMembers(directory, groups, tiersFile, path, tier.Value, errors);
+            excluded.Add((number, taken));
+            foreach (var (code, where) in members)
+            {
+                if (tiers.TryGetValue(code, out var other) && other != number)
+                    errors.Add(tiersFile.Error(where, PackErrorCodes.CountryInTwoTiers, $"{code} is in tier {other} and tier {number}; a country belongs to one tier"));
+                else
+                    tiers[code] = number;
+            }
+        }
+        return excluded;
+    }
+
+    /// <summary>A country a tier's exceptions take out of it must be in another tier: one in none falls through to
+    /// default_tier, which fails open when the exception was meant to move it to a stricter tier (China, taken out of tier
+    /// 2 as a D:5 country, becomes tier 1 if tier 3 no longer lists D:5). Checked with the groups as the pack starts and as
+    /// each dated change leaves them, resolved as the screening resolves them.</summary>
+    private static void CheckExcludedHaveATier(
+        CountryDirectory directory, Dictionary<string, FrozenSet<string>> initialGroups, IReadOnlyList<GroupChange> changes,
+        Dictionary<string, string> treatAs, JsonSource tiersFile, JsonElement tierList, int defaultTier, List<PackError> errors)
+    {
+        // Per place in tiers.json: the tier, the countries left in no tier, and the first date (null: from the start) they are.
+        var found = new Dictionary<string, (int Tier, SortedSet<string> Codes, DateOnly? From)>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, FrozenSet<string>>(initialGroups, StringComparer.Ordinal);
+        var states = new List<DateOnly?> { null };
+        states.AddRange(changes.Select(c => (DateOnly?)c.Date).Distinct());
+        foreach (var date in states)
+        {
+            if (date is { } day)
+                foreach (var change in changes.Where(c => c.Date == day))
+                    groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);
+            var tiers = new Dictionary<string, int>(StringComparer.Ordinal);
+            var excluded = ResolveTiers(directory, groups, tiersFile, tierList, tiers, []);
+            foreach (var (tier, taken) in excluded)
+                foreach (var (code, where) in taken)
+                {
+                    // A country treated as another (HK as China) screens as that one; its own tier is never used.
+                    if (tiers.ContainsKey(code) || treatAs.ContainsKey(code))
+                        continue;
+                    if (!found.TryGetValue(where, out var entry))
+                        found[where] = entry = (tier, new SortedSet<string>(StringComparer.Ordinal), date);
+                    entry.Codes.Add(code);
+                }
+        }
+        foreach (var (where, (tier, codes, from)) in found)
+        {
+            var when = from is { } d ? $" from {d:yyyy-MM-dd}, once the dated changes of group-changes.json apply" : "";
+            var them = codes.Count == 1 ? "it" : "them";
+            errors.Add(tiersFile.Error(where, PackErrorCodes.InvalidValue,
+                $"{string.Join(", ", codes)} {(codes.Count == 1 ? "is" : "are")} taken out of tier {tier} here but {(codes.Count == 1 ? "is" : "are")} in no other tier{when}, " +
+                $"so {(codes.Count == 1 ? "it falls" : "they fall")} through to default_tier {defaultTier}; put {them} in the tier {(codes.Count == 1 ? "it belongs" : "they belong")} to (its \"groups\" or \"countries\"), or drop the exception"));
+        }
+    }
+
+    /// <summary>The members of a tier, and the countries its exceptions take out of it (of those it would otherwise have).</summary>
+    private static (List<(string Code, string Path)> Members, List<(string Code, string Path)> Excluded) TierMembers(
         CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource file, string path, JsonElement tier, List<PackError> errors)
     {
         var members = new List<(string, string)>();
         if (tier.ValueKind != JsonValueKind.Object)
         {
             errors.Add(file.Error(path, PackErrorCodes.InvalidValue, "a tier is an object with \"countries\" and/or \"groups\""));
-            return members;
+            return (members, []);
         }
         if (tier.TryGetProperty("countries", out var countries))
             members.AddRange(ReadCodes(directory, file, $"{path}.countries", countries, errors));
         members.AddRange(GroupMembers(groups, file, path, "groups", tier, errors));
         // "except_groups" / "except_countries" take countries out again: tier 2 = D:1 and D:4 except A:5, A:6 and D:5.
-        var except = GroupMembers(groups, file, path, "except_groups", tier, errors).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+        var except = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, where) in GroupMembers(groups, file, path, "except_groups", tier, errors))
+            except.TryAdd(code, where);
         if (tier.TryGetProperty("except_countries", out var exceptCountries))
-            except.UnionWith(ReadCodes(directory, file, $"{path}.except_countries", exceptCountries, errors).Select(c => c.Code));
-        return members.Where(m => !except.Contains(m.Item1)).ToList();
+            foreach (var (code, where) in ReadCodes(directory, file, $"{path}.except_countries", exceptCountries, errors))
+                except.TryAdd(code, where);
+        var taken = members.Select(m => m.Item1).Distinct(StringComparer.Ordinal)
+            .Where(except.ContainsKey).Select(c => (c, except[c])).ToList();
+        return (members.Where(m => !except.ContainsKey(m.Item1)).ToList(), taken);
     }
 
     private static List<(string Code, string Path)> GroupMembers(

@@ -66,6 +66,10 @@ internal static class GroupChanges
                 errors.Add(file.Error($"{path}.add", PackErrorCodes.InvalidValue, $"{code} is already in {change.Group} when this change takes effect ({change.Date:yyyy-MM-dd})"));
             members[change.Group].ExceptWith(change.Remove);
             members[change.Group].UnionWith(change.Add);
+            // A group emptied from a date on fails open from then, as an empty group in country-groups.json would.
+            if (members[change.Group].Count == 0 && groups[change.Group].Count > 0)
+                errors.Add(file.Error($"{path}.remove", PackErrorCodes.InvalidValue,
+                    $"this change leaves {change.Group} with no members from {change.Date:yyyy-MM-dd}, so every rule and tier that names it would hold of no country; a group keeps at least one member"));
         }
         return ordered.Select(c => c.Change).ToList();
     }

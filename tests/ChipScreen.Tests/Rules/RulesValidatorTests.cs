@@ -24,6 +24,9 @@ public class RulesValidatorTests
     private const string Ai = "ai-diffusion-2025/workflows/decision-table.json";
     private const string Us = "us-2026/workflows/decision-table.json";
 
+    private const string D5 = "\"D:5\": [\"AF\", \"BY\", \"MM\", \"KH\", \"CF\", \"CN\", \"CD\", \"CU\", \"ER\", \"HT\", \"IR\", \"IQ\", \"KP\", \"LB\", \"LY\", \"NI\", \"RU\", \"SO\", \"SS\", \"SD\", \"SY\", \"VE\", \"ZW\"]";
+    private const string D4 = "\"AE\", \"BH\", \"BY\", \"CN\", \"EG\", \"IR\", \"IQ\", \"IL\", \"JO\", \"KP\", \"KW\", \"LB\", \"LY\", \"MO\", \"OM\", \"PK\", \"QA\", \"RU\", \"SA\", \"SY\", \"VE\", \"YE\"";
+
     private static readonly Dictionary<string, Fixture> s_fixtures = new()
     {
         ["json syntax"] = new(Ai, "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.JsonSyntax, "is not valid JSON"),
@@ -70,6 +73,12 @@ public class RulesValidatorTests
         ["dated change to an unknown group"] = new("us-2026/group-changes.json", "\"group\": \"A:5\"", "\"group\": \"A5\"", "us-2026", PackErrorCodes.UnknownGroup, "\"A5\" is not a group of country-groups.json"),
         ["misspelt pack file name"] = new("us-2026/country-group.json", null, "{ \"groups\": {} }", "us-2026", PackErrorCodes.UnknownFile, "ChipScreen reads no file of this name", Positioned: false),
         ["party thresholds out of order"] = new("ai-diffusion-2025/parties.json", "\"review_threshold\": 75", "\"review_threshold\": 95", "ai-diffusion-2025", PackErrorCodes.ThresholdsOutOfOrder, "review"),
+        ["a catalog TPP of 0"] = new("catalog/chips.json", "\"tpp\": 15832,", "\"tpp\": 0,", "us-2026", PackErrorCodes.InvalidValue, "\"tpp\" must be greater than 0, not 0"),
+        ["a density bound of 0 that matches no chip"] = new("ac-2023/classification.json", "{ \"tpp_min\": 1600, \"pd_min\": 3.2, \"pd_below\": 5.92 }", "{ \"tpp_min\": 1600, \"pd_below\": 0 }", "ac-2023", PackErrorCodes.InvalidValue, "\"pd_below\" is 0, so the criterion matches no chip"),
+        ["an empty country group"] = new("ac-2023/country-groups.json", "\"embargoed\": [\"CU\", \"IR\", \"KP\", \"SY\", \"RU\", \"BY\"]", "\"embargoed\": []", "ac-2023", PackErrorCodes.InvalidValue, "group \"embargoed\" has no members"),
+        ["an empty D:5, which would take China out of tier 3"] = new("ac-2023/country-groups.json", D5, "\"D:5\": []", "ac-2023", PackErrorCodes.InvalidValue, "group \"D:5\" has no members"),
+        ["dated change empties a group"] = new("us-2026/group-changes.json", "\"group\": \"D:4\", \"remove\": [\"AE\"]", "\"group\": \"D:4\", \"remove\": [" + D4 + "]", "us-2026", PackErrorCodes.InvalidValue, "this change leaves D:4 with no members from 2026-07-10"),
+        ["a country excepted from a tier is in no other tier"] = new("ac-2023/tiers.json", "\"3\": { \"groups\": [\"D:5\"], \"countries\": [\"MO\"] }", "\"3\": { \"groups\": [], \"countries\": [\"MO\"] }", "ac-2023", PackErrorCodes.InvalidValue, "CN, IQ, IR, KH, KP, LB, LY, MM, NI, RU, SY, VE are taken out of tier 2 here but are in no other tier, so they fall through to default_tier 1"),
         ["duplicate SKU in the catalog"] = new("catalog/chips.json", "\"sku\": \"H100-PCIE-80GB\"", "\"sku\": \"H100-SXM5-80GB\"", "us-2026", PackErrorCodes.DuplicateSku, "SKU H100-SXM5-80GB is already defined"),
     };
 
@@ -105,6 +114,26 @@ public class RulesValidatorTests
         // The pack does not load, so no line is ever evaluated under it.
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, fixture.Pack, new DateOnly(2026, 6, 1)));
         Assert.Contains(e.Errors, x => x.Code == fixture.Code);
+    }
+
+    [Fact]
+    public void ACountryADatedChangeLeavesInNoTier_IsRefused_NamingTheDate()
+    {
+        // Tier 2 also excepts "embargoed", which tier 3 does not list: fine while embargoed lies within D:5, until a dated
+        // change adds Vietnam to it; from then Vietnam would fall through to default_tier 1.
+        using var rules = TempDir.WithRules();
+        rules.Edit("ac-2023/tiers.json", "\"except_groups\": [\"A:5\", \"A:6\", \"D:5\"]", "\"except_groups\": [\"A:5\", \"A:6\", \"D:5\", \"embargoed\"]");
+        rules.Edit("us-2026/group-changes.json", "\"changes\": [", "\"changes\": [ { \"date\": \"2026-03-01\", \"group\": \"embargoed\", \"add\": [\"VN\"], \"source\": \"test\" },");
+
+        var result = RulesValidator.Validate(rules.Rules);
+        Assert.Equal([true, true, false], result.Packs.Select(p => p.Valid));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("ac-2023/tiers.json", PackErrorCodes.InvalidValue), (error.File, error.Code));
+        Assert.NotNull(error.Line);
+        Assert.StartsWith("VN is taken out of tier 2 here but is in no other tier from 2026-03-01", error.Message);
+        // Not only from that day: the pack is refused whatever the screening date.
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, "us-2026", new DateOnly(2026, 2, 1)));
+        Assert.Contains(e.Errors, x => x.Message.StartsWith("VN is taken out of tier 2", StringComparison.Ordinal));
     }
 
     [Fact]
