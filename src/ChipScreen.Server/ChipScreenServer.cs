@@ -127,7 +127,7 @@ public static class ChipScreenServer
         v1.MapPost("/screen/batch", ScreenBatchEndpoint.HandleAsync)
             .WithName("ScreenBatch").WithSummary("Screen a batch of order lines (JSON array or CSV); decisions stream back in input order")
             .WithDescription("Volumes are settled among the batch's lines in ship-date order, so the whole batch is read before the first decision is sent. Lines with bad fields are held (HOLD) with issues naming the fields. Send Accept: application/x-ndjson for one JSON object per line.")
-            .DescribeBody(("application/json", typeof(OrderRequest[])), ("text/csv", typeof(string)))
+            .DescribeBody(("application/json", typeof(OrderRequest[])), ("text/csv", typeof(string)), ("application/csv", typeof(string)))
             .Produces<ScreeningResponse[]>(StatusCodes.Status200OK, "application/json", "application/x-ndjson")
             .DescribeResponse(StatusCodes.Status200OK, ("application/x-ndjson", typeof(ScreeningResponse))) // one decision per line, not an array
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -69,6 +69,15 @@ public class PacksAndHealthTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task TheOpenApiDocument_ListsEveryBodyTypeTheBatchTakes()
+    {
+        using var client = Server.Client(key: "");
+        var document = await LoopbackServer.ReadJsonAsync(await client.GetAsync("/openapi/v1.json"));
+        var types = document["paths"]!["/v1/screen/batch"]!["post"]!["requestBody"]!["content"]!.AsObject().Select(t => t.Key);
+        Assert.Equal(["application/json", "text/csv", "application/csv"], types); // the server takes all three
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesEveryEndpointAndTheKey()
     {
         using var client = Server.Client(key: "");
