@@ -14,12 +14,16 @@ public static class ChipScreenServiceCollectionExtensions
 {
     /// <summary>Registers ChipScreen with options bound from <paramref name="configuration"/> (usually the
     /// <c>ChipScreen</c> section; keys are the <see cref="ChipScreenOptions"/> property names).</summary>
-    /// <remarks>A key that names no option fails at start-up, so a misspelt setting cannot silently fall back to its default.</remarks>
+    /// <remarks>A key that names no option, or holds a value of the wrong kind ("AsOf": "2026-02-30"), fails at start-up
+    /// with the values out of range, all in one <see cref="OptionsValidationException"/>, so a misspelt setting cannot
+    /// silently fall back to its default.</remarks>
     public static IServiceCollection AddChipScreen(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ChipScreenOptions>().Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
+        var binding = new ChipScreenConfiguration(configuration);
+        services.AddOptions<ChipScreenOptions>().Configure(binding.Bind);
+        services.AddSingleton<IValidateOptions<ChipScreenOptions>>(binding);
         return services.AddChipScreenCore();
     }
 

@@ -70,8 +70,30 @@ public class ChipScreenOptionsTests
     {
         var configuration = Configuration(new() { ["ChipScreen:RulesDir"] = "/srv/rules" });
         using var provider = new ServiceCollection().AddChipScreen(configuration.GetSection("ChipScreen")).BuildServiceProvider();
-        var e = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
-        Assert.Contains("RulesDir", e.Message);
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.StartsWith("ChipScreen:RulesDir is not a ChipScreen setting; the settings are RulesDirectory, ", Assert.Single(e.Failures));
+    }
+
+    [Fact]
+    public void KeysThatCannotBeUsed_AreReportedAtOnce_WithTheValuesOutOfRange()
+    {
+        // The binder threw InvalidOperationException at the first of these, and a host saw one mistake at a time.
+        var configuration = Configuration(new()
+        {
+            ["ChipScreen:RulesDir"] = "/srv/rules",
+            ["ChipScreen:AsOf"] = "2026-02-30",
+            ["ChipScreen:MaxBatchLines"] = "abc",
+            ["ChipScreen:DegreeOfParallelism"] = "999",
+        });
+        using var provider = new ServiceCollection().AddChipScreen(configuration.GetSection("ChipScreen")).BuildServiceProvider();
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(
+        [
+            "ChipScreen:AsOf is '2026-02-30', which is not a date (YYYY-MM-DD)",
+            "ChipScreen:DegreeOfParallelism is 999; allowed 0 (one per processor) to 64",
+            "ChipScreen:MaxBatchLines is 'abc', which is not a whole number",
+            "ChipScreen:RulesDir is not a ChipScreen setting; the settings are RulesDirectory, PackId, PartyLists, AsOf, DegreeOfParallelism, ReloadOnChange, ReloadDebounce, Ledger, MaxBatchLines",
+        ], e.Failures.Order(StringComparer.Ordinal));
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
