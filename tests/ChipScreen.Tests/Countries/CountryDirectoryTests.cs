@@ -66,8 +66,13 @@ public class CountryDirectoryTests
         Assert.Equal(tier, Screen.Pack.Countries.PlaceOf(code).Tier);
 
     [Fact]
-    public void Tier1_IsTheUsAnd18Partners() =>
-        Assert.Equal(19, Screen.Pack.Countries.Directory.Countries.Count(c => Screen.Pack.Countries.PlaceOf(c.Code.Value).Tier == 1));
+    public void Tier1_IsTheUsAnd18Partners_AndTheUsTerritoriesScreenAsTheUs()
+    {
+        var tier1 = Screen.Pack.Countries.Directory.Countries.Select(c => c.Code.Value).Where(c => Screen.Pack.Countries.PlaceOf(c).Tier == 1).ToList();
+        Assert.Equal(25, tier1.Count);
+        // 15 CFR 772.1: the United States includes Puerto Rico and the territories (treat_as, as Hong Kong is China).
+        Assert.Equal(["AS", "GU", "MP", "PR", "UM", "VI"], tier1.Where(c => Screen.Pack.Countries.TreatedAs(c) == "US" && c != "US").Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public void Groups_KeepTheirMembersAndMacauIsNotInD5()

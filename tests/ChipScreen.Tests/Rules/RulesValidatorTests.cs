@@ -30,8 +30,8 @@ public class RulesValidatorTests
     private static readonly Dictionary<string, Fixture> s_fixtures = new()
     {
         ["json syntax"] = new(Ai, "\"RuleName\": \"A4\",", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.JsonSyntax, "is not valid JSON"),
-        ["treat_as to itself"] = new("ai-diffusion-2025/country-groups.json", "\"treat_as\": { \"HK\": \"CN\" }", "\"treat_as\": { \"HK\": \"HK\" }", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"HK\" is mapped to itself"),
-        ["treat_as chain"] = new("ai-diffusion-2025/country-groups.json", "\"treat_as\": { \"HK\": \"CN\" }", "\"treat_as\": { \"HK\": \"CN\", \"MO\": \"HK\" }", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"MO\" is mapped to \"HK\", which is itself mapped to \"CN\""),
+        ["treat_as to itself"] = new("ai-diffusion-2025/country-groups.json", "\"treat_as\": { \"HK\": \"CN\",", "\"treat_as\": { \"HK\": \"HK\",", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"HK\" is mapped to itself"),
+        ["treat_as chain"] = new("ai-diffusion-2025/country-groups.json", "\"treat_as\": { \"HK\": \"CN\",", "\"treat_as\": { \"HK\": \"CN\", \"MO\": \"HK\",", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "\"MO\" is mapped to \"HK\", which is itself mapped to \"CN\""),
         ["group change before the pack starts"] = new("us-2026/group-changes.json", "\"date\": \"2026-02-03\"", "\"date\": \"2020-02-03\"", "us-2026", PackErrorCodes.InvalidValue, "2020-02-03 is before the pack starts (2026-01-15)"),
         ["key written twice"] = new("ac-2023/classification.json", "\"tpp_min\": 4800 }", "\"tpp_min\": 4800, \"tpp_min\": 48000 }", "ac-2023", PackErrorCodes.DuplicateKey, "\"tpp_min\" is written twice in the same object"),
         ["unknown property (schema)"] = new("ac-2023/pack.json", "\"effective_to\":", "\"effective_too\":", "ac-2023", PackErrorCodes.SchemaViolation, "did you mean \"effective_to\"?"),
