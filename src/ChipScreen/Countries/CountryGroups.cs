@@ -98,7 +98,7 @@ public sealed class CountryGroups
     /// <summary>Loads the groups and tiers of a pack, checking every code against the directory, with the dated changes of
     /// <paramref name="changesFile"/> (when the pack has one) that take effect on or before <paramref name="asOf"/>.</summary>
     internal static CountryGroups Load(CountryDirectory directory, JsonSource groupsFile, JsonSource tiersFile, JsonSource? changesFile, DateOnly asOf, List<PackError> errors,
-        DateOnly? packStart = null)
+        DateOnly? packStart = null, DateOnly? packEnd = null)
     {
         var groups = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var treatAs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -146,7 +146,7 @@ public sealed class CountryGroups
         }
 
         // Dated changes apply before the tiers are worked out, so a country that leaves a group leaves its tier too.
-        var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, packStart, errors);
+        var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, packStart, errors, packEnd);
         var initialGroups = new Dictionary<string, FrozenSet<string>>(groups, StringComparer.Ordinal);
         foreach (var change in changes.Where(c => c.Date <= asOf))
             groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);

@@ -17,9 +17,10 @@ internal static class GroupChanges
     public const string FileName = "group-changes.json";
 
     /// <summary>The changes, by date (file order within a day); problems go to <paramref name="errors"/>. A change dated
-    /// before <paramref name="packStart"/> (when known) is an error: the groups as of the pack's first day belong in
+    /// before <paramref name="packStart"/> (when known), or on or after <paramref name="packEnd"/>, is an error: the groups as of the pack's first day belong in
     /// country-groups.json, and such a date is most likely a mistyped year.</summary>
-    public static List<GroupChange> Read(CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource file, DateOnly? packStart, List<PackError> errors)
+    public static List<GroupChange> Read(CountryDirectory directory, Dictionary<string, FrozenSet<string>> groups, JsonSource file, DateOnly? packStart, List<PackError> errors,
+        DateOnly? packEnd = null)
     {
         var changes = new List<(GroupChange Change, string Path)>();
         if (!file.IsValid)
@@ -41,6 +42,9 @@ internal static class GroupChanges
             else if (date < packStart)
                 errors.Add(file.Error($"{path}.date", PackErrorCodes.InvalidValue,
                     $"{date:yyyy-MM-dd} is before the pack starts ({packStart:yyyy-MM-dd}): a change in force from the pack's first day belongs in country-groups.json; check the year"));
+            else if (date >= packEnd)
+                errors.Add(file.Error($"{path}.date", PackErrorCodes.InvalidValue,
+                    $"{date:yyyy-MM-dd} is on or after the pack's end ({packEnd:yyyy-MM-dd}, its first day out of force): the change never applies while the pack is in force, only to what-if screenings past it; it belongs in the pack that follows; check the year"));
             var group = item.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString()! : "";
             if (!groups.ContainsKey(group))
                 errors.Add(file.Error($"{path}.group", PackErrorCodes.UnknownGroup, $"\"{group}\" is not a group of country-groups.json (groups: {string.Join(", ", groups.Keys.Order(StringComparer.Ordinal))})"));

@@ -151,10 +151,10 @@ public static class RulePackLoader
         var catalog = ChipCatalog.Load(catalogFiles, errors);
 
         var changesFile = chain.Select(d => Path.Combine(d, GroupChanges.FileName)).FirstOrDefault(File.Exists) is { } changesPath ? Read(changesPath) : null;
-        // A change dated before the pack starts is a mistake in the pack's own file; one inherited from the base pack is history.
+        // A change dated before the pack starts, or once it has ended, is a mistake in the pack's own file; one inherited from the base pack is history.
         var ownChanges = changesFile is not null && File.Exists(Path.Combine(packDir, GroupChanges.FileName));
         var groups = CountryGroups.Load(directory, ReadLayered("country-groups.json"), ReadLayered("tiers.json"), changesFile, asOf, errors,
-            ownChanges ? manifest?.EffectiveFrom : null);
+            ownChanges ? manifest?.EffectiveFrom : null, ownChanges ? manifest?.EffectiveTo : null);
         var classification = ClassificationThresholds.Load(ReadLayered("classification.json"), errors);
         var volumes = VolumeLimits.Load(ReadLayered("volumes.json"), errors);
         var terms = EndUseTerms.Load(ReadLayered("end-use-terms.json"), errors);

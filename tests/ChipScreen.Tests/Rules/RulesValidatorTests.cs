@@ -117,6 +117,25 @@ public class RulesValidatorTests
     }
 
     [Fact]
+    public void AGroupChangeDatedOnOrAfterThePackEnds_IsRefused()
+    {
+        // It never applied while the pack was in force, only to a what-if screening past its end: there the UAE's move
+        // into A:5 made it tier 1 under a pack whose window had closed.
+        using var rules = TempDir.WithRules();
+        rules.Edit("us-2026/pack.json", "\"effective_to\": null", "\"effective_to\": \"2026-07-10\"");
+
+        var result = RulesValidator.Validate(rules.Rules);
+        Assert.Equal([true, true, false], result.Packs.Select(p => p.Valid));
+        // Both changes of that day (the UAE out of D:4, into A:5), each at its line.
+        Assert.Equal([6, 7], result.Errors.Select(e => e.Line));
+        Assert.All(result.Errors, error =>
+        {
+            Assert.Equal(("us-2026/group-changes.json", PackErrorCodes.InvalidValue), (error.File, error.Code));
+            Assert.StartsWith("2026-07-10 is on or after the pack's end (2026-07-10, its first day out of force)", error.Message);
+        });
+    }
+
+    [Fact]
     public void ACountryADatedChangeLeavesInNoTier_IsRefused_NamingTheDate()
     {
         // Tier 2 also excepts "embargoed", which tier 3 does not list: fine while embargoed lies within D:5, until a dated
