@@ -149,7 +149,7 @@ public sealed class CountryGroups
         var changes = changesFile is null ? [] : GroupChanges.Read(directory, groups, changesFile, packStart, errors, packEnd);
         var initialGroups = new Dictionary<string, FrozenSet<string>>(groups, StringComparer.Ordinal);
         foreach (var change in changes.Where(c => c.Date <= asOf))
-            groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);
+            groups[change.Group] = change.AppliedTo(groups[change.Group]);
 
         var tiers = new Dictionary<string, int>(StringComparer.Ordinal);
         var defaultTier = 2;
@@ -221,7 +221,7 @@ public sealed class CountryGroups
         {
             if (date is { } day)
                 foreach (var change in changes.Where(c => c.Date == day))
-                    groups[change.Group] = groups[change.Group].Except(change.Remove).Union(change.Add).ToFrozenSet(StringComparer.Ordinal);
+                    groups[change.Group] = change.AppliedTo(groups[change.Group]);
             var tiers = new Dictionary<string, int>(StringComparer.Ordinal);
             var excluded = ResolveTiers(directory, groups, tiersFile, tierList, tiers, []);
             foreach (var (tier, taken) in excluded)

@@ -58,11 +58,7 @@ public sealed class RunVerifier(TimeProvider time)
         else
         {
             var (entries, problems) = AuditLog.Verify(logPath);
-            foreach (var problem in problems)
-                checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, problem));
-            if (problems.Count == 0)
-                checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, entries.Count == 0 ? "empty"
-                    : $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact, ending with hash {entries[^1].Hash}"));
+            checks.AddRange(ChainChecks(logPath, entries, problems));
             entry = entries.LastOrDefault(e => e.RunId == run.RunId);
             if (entry is null)
                 checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, $"run {run.RunId} is not in the audit log (it was removed, or the report was replaced)"));
@@ -75,13 +71,7 @@ public sealed class RunVerifier(TimeProvider time)
                 expected[name] = sha;
         foreach (var (name, sha) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var path = Path.Combine(directory, name);
-            if (!IsThere(path))
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
-            else if (PackFile.Sha256Of(path) is var actual && actual != sha)
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
-            else
-                checks.Add(new VerificationCheck(path, CheckStatus.Ok, "as recorded"));
+            checks.Add(OutputCheck(Path.Combine(directory, name), sha));
         }
         if (entry is not null && entry.InputSha256 != run.InputSha256)
             checks.Add(new VerificationCheck(reportPath, CheckStatus.Failed, "report.json and the audit log disagree about the input"));
@@ -249,23 +239,12 @@ public sealed class RunVerifier(TimeProvider time)
             throw notARun;
 
         var checks = new List<VerificationCheck>();
-        foreach (var p in problems)
-            checks.Add(new VerificationCheck(logPath, CheckStatus.Failed, p));
-        if (problems.Count == 0)
-            checks.Add(new VerificationCheck(logPath, CheckStatus.Ok, $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact, ending with hash {entries[^1].Hash}"));
+        checks.AddRange(ChainChecks(logPath, entries, problems));
         checks.Add(new VerificationCheck(reportPath, CheckStatus.Failed, problem is null
             ? $"missing (the audit log records run {entry.RunId} here, at line {entry.LineNumber})"
             : $"changed since the run: {problem} (the audit log records run {entry.RunId} here, at line {entry.LineNumber})"));
         foreach (var (name, sha) in entry.Outputs.Where(o => o.Key != FileScreening.ReportFile).OrderBy(o => o.Key, StringComparer.Ordinal))
-        {
-            var path = Path.Combine(directory, name);
-            if (!IsThere(path))
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, "missing"));
-            else if (HashOf(path) is var actual && actual != sha)
-                checks.Add(new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {sha})"));
-            else
-                checks.Add(new VerificationCheck(path, CheckStatus.Ok, "as recorded"));
-        }
+            checks.Add(OutputCheck(Path.Combine(directory, name), sha));
         var input = inputPath ?? entry.InputPath;
         if (input is null || !IsThere(input))
             checks.Add(new VerificationCheck(input ?? directory, CheckStatus.Skipped, "the input is not there; it cannot be checked"));
@@ -277,6 +256,23 @@ public sealed class RunVerifier(TimeProvider time)
             "the rule files and list files were not checked and the run was not re-screened: report.json, which records them, cannot be read"));
         return new VerificationResult(checks);
     }
+
+    /// <summary>What the audit log's check found: each problem, or its chain intact.</summary>
+    private static IEnumerable<VerificationCheck> ChainChecks(string logPath, IReadOnlyList<AuditLogEntry> entries, IReadOnlyList<string> problems)
+    {
+        foreach (var problem in problems)
+            yield return new VerificationCheck(logPath, CheckStatus.Failed, problem);
+        if (problems.Count == 0)
+            yield return new VerificationCheck(logPath, CheckStatus.Ok, entries.Count == 0 ? "empty"
+                : $"chain of {entries.Count} run{(entries.Count == 1 ? "" : "s")} intact, ending with hash {entries[^1].Hash}");
+    }
+
+    /// <summary>An output against the SHA-256 recorded for it: missing, unreadable, changed, or as recorded.</summary>
+    private static VerificationCheck OutputCheck(string path, string recorded) =>
+        !IsThere(path) ? new VerificationCheck(path, CheckStatus.Failed, "missing")
+        : HashOf(path) is not { } actual ? new VerificationCheck(path, CheckStatus.Failed, "cannot be read")
+        : actual != recorded ? new VerificationCheck(path, CheckStatus.Failed, $"changed since the run (sha256 {actual}, recorded {recorded})")
+        : new VerificationCheck(path, CheckStatus.Ok, "as recorded");
 
     /// <summary>Whether a file is there to read: a symbolic link whose target is gone is not (it is treated as a
     /// missing file, not an error that stops the other checks).</summary>
