@@ -518,15 +518,22 @@ public class RunVerifierTests
         Assert.Contains(result.Checks, c => c.Status == CheckStatus.Skipped && c.Detail.StartsWith("the list file is not there (the run recorded this path relative", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void ARunWithAnAddedList_VerifiesWithIt_AndFailsWhenTheListChanges()
+    /// <summary>Screens the distributor sample into <c>out</c> with the CSL sample as an added list (<c>csl.csv</c>); returns the list's path.</summary>
+    private static string ScreenWithAList(TempDir dir)
     {
-        using var dir = TempDir.WithRules();
         var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
         var list = dir.Write("csl.csv", File.ReadAllText(Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv")));
         var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out")) { Lists = [list] };
         var screening = new FileScreening(TimeProvider.System);
         screening.Run(request, screening.LoadPack(request));
+        return list;
+    }
+
+    [Fact]
+    public void ARunWithAnAddedList_VerifiesWithIt_AndFailsWhenTheListChanges()
+    {
+        using var dir = TempDir.WithRules();
+        var list = ScreenWithAList(dir);
 
         var result = Verify(dir.File("out"));
         Assert.True(result.Holds, string.Join("\n", result.Checks));
@@ -542,11 +549,7 @@ public class RunVerifierTests
     public void AMovedListFile_IsGivenWithList_AndTheRunIsReScreened(string newName)
     {
         using var dir = TempDir.WithRules();
-        var input = dir.Write("orders.csv", File.ReadAllText(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")));
-        var list = dir.Write("csl.csv", File.ReadAllText(Path.Combine(Repo.Data, "lists", "csl-sample-2025.csv")));
-        var request = new RunRequest(input, dir.Rules, null, AsOf, dir.File("out")) { Lists = [list] };
-        var screening = new FileScreening(TimeProvider.System);
-        screening.Run(request, screening.LoadPack(request));
+        var list = ScreenWithAList(dir);
         Directory.CreateDirectory(dir.File("archive"));
         var moved = dir.File("archive/" + newName);
         File.Move(list, moved);
