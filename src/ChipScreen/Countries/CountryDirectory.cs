@@ -47,6 +47,27 @@ public sealed class CountryDirectory
         return names;
     }
 
+    /// <summary>The other names the directory knows the countries with the codes <paramref name="codes"/> by, written in
+    /// plain Latin letters and digits ("uk", "great britain", "turkey", "prc", "chn"), as their lookup keys, each with its
+    /// code: what report.html's search takes as a country when the query is the whole name.</summary>
+    /// <remarks>The aliases come from many languages and registries and include places and demonyms ("avon", "british"),
+    /// so the search matches them only whole, where the official names (<see cref="NamesOf"/>) match from any word on.
+    /// A name two countries claim is in neither (<c>ambiguous</c>).</remarks>
+    internal IReadOnlyDictionary<string, string> AliasesOf(IEnumerable<string> codes)
+    {
+        var wanted = codes.ToHashSet(StringComparer.Ordinal);
+        var official = NamesOf(wanted);
+        var aliases = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, country) in _byName)
+        {
+            if (wanted.Contains(country.Code.Value) && !official.ContainsKey(key) && IsPlainLatin(key))
+                aliases[key] = country.Code.Value;
+        }
+        return aliases;
+    }
+
+    private static bool IsPlainLatin(string key) => key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == ' ');
+
     /// <summary>Resolves a code (any case) or a name variant to a country.</summary>
     public CountryResolution Resolve(string text)
     {

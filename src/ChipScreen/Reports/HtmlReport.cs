@@ -335,14 +335,18 @@ public sealed class HtmlReport : IDisposable
         foreach (var (decision, _) in s_colors.Where(c => nlrListed || c.Decision != Decision.Nlr))
             w.Write($"<label><input type=\"checkbox\" class=\"show\" value=\"{decision.ToContractString()}\" checked> {decision.ToContractString()}</label>\n");
         w.Write(Text($"<span id=\"shown\" data-listed=\"{listed}\">{listed:N0} {(listed == 1 ? "line" : "lines")} shown</span></div>\n"));
-        w.Write("<p id=\"search-help\" class=\"hint\">The search finds text in the columns shown: order, line, SKU, decision, ECCN, destination (its ISO code or a name of the country), tier, end user, rules and reasons. "
+        w.Write("<p id=\"search-help\" class=\"hint\">The search finds text in the columns shown: order, line, SKU, decision, ECCN, destination (its ISO code, a word of the country's name onward, or another of its names whole: PRC, UK), tier, end user, rules and reasons. "
             + "End use, consignee and the other columns of the order file are in audit.jsonl.");
         if (!nlrListed && nlr > 0)
             w.Write(" NLR lines are summarised below, not listed.");
         w.Write("</p>\n</section>\n");
-        // The names of the batch's destinations, for the search: "china" finds the lines to CN.
-        var names = countries?.NamesOf(s.ByDestination.Select(d => d.Key).Where(k => k.Length > 0)) ?? new Dictionary<string, string>();
+        // The names of the batch's destinations, for the search: "china" finds the lines to CN, as do its other names
+        // written whole ("prc", "chn").
+        var codes = s.ByDestination.Select(d => d.Key).Where(k => k.Length > 0).ToList();
+        var names = countries?.NamesOf(codes) ?? new Dictionary<string, string>();
+        var aliases = countries?.AliasesOf(codes) ?? new Dictionary<string, string>();
         w.Write($"<script type=\"application/json\" id=\"country-names\">{System.Text.Json.JsonSerializer.Serialize(names)}</script>\n");
+        w.Write($"<script type=\"application/json\" id=\"country-aliases\">{System.Text.Json.JsonSerializer.Serialize(aliases)}</script>\n");
         if (!nlrListed && nlr > 0)
         {
             w.Write("<section id=\"nlr\">\n<h2>NLR lines</h2>\n<table class=\"kv\"><thead><tr><th>Destination</th><th>NLR lines</th></tr></thead><tbody>\n");
@@ -466,6 +470,7 @@ public sealed class HtmlReport : IDisposable
           var rowHeight = ROW_HEIGHT;
           var texts = null, destinations = null;
           var names = JSON.parse(document.getElementById('country-names').textContent);
+          var aliases = JSON.parse(document.getElementById('country-aliases').textContent);
           var search = document.getElementById('search');
           var boxes = Array.prototype.slice.call(document.querySelectorAll('input.show'));
           var shown = document.getElementById('shown');
@@ -480,10 +485,12 @@ public sealed class HtmlReport : IDisposable
             }
             return cells.join('\u0001').toLowerCase();
           }
-          // The destinations a query names: a country whose name (or one of its words onward) starts with it.
+          // The destinations a query names: a country whose name (or one of its words onward) starts with it, or one of
+          // whose other names it is.
           function countriesIn(q) {
             var key = q.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9_]+/g, ' ').trim();
             var codes = {};
+            if (Object.prototype.hasOwnProperty.call(aliases, key)) { codes[aliases[key]] = true; }
             if (key.length < 3) { return codes; }
             Object.keys(names).forEach(function (name) {
               if ((' ' + name).indexOf(' ' + key) >= 0) { codes[names[name]] = true; }

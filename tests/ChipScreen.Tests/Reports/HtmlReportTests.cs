@@ -87,6 +87,12 @@ public class HtmlReportTests
         Assert.Equal(toChina, china.Count(r => r.StartsWith("CN|", StringComparison.Ordinal)));
         Assert.All(china, r => Assert.True(r.StartsWith("CN|", StringComparison.Ordinal) || r.Contains("china", StringComparison.OrdinalIgnoreCase), r));
         Assert.Contains(await SearchAsync(chromium, "korea"), r => r.StartsWith("KR|", StringComparison.Ordinal)); // a word of "South Korea"
+        // Its other names, written whole: "PRC" for China, "UK" for the United Kingdom, "Turkey" for Türkiye.
+        Assert.Equal(toChina, (await SearchAsync(chromium, "PRC")).Count(r => r.StartsWith("CN|", StringComparison.Ordinal)));
+        Assert.Contains(await SearchAsync(chromium, "uk"), r => r.StartsWith("GB|", StringComparison.Ordinal));
+        Assert.Contains(await SearchAsync(chromium, "Turkey"), r => r.StartsWith("TR|", StringComparison.Ordinal));
+        // An other name matches only whole: "tur" is no alias, and no official name has a word starting with it but Türkiye's.
+        Assert.DoesNotContain(await SearchAsync(chromium, "prc lines"), r => r.StartsWith("CN|", StringComparison.Ordinal));
         // The SKU has a column of its own, and is searched.
         var h100 = await SearchAsync(chromium, "h100");
         Assert.NotEmpty(h100);
@@ -282,6 +288,13 @@ public class HtmlReportTests
         Assert.Contains(">1 line shown<", html);
         Assert.Contains("<td>SO-1<td>1<td>H100-SXM5-80GB<td>", html); // the SKU as given, in a column of its own
         Assert.Contains("id=\"country-names\">{\"china\":\"CN\"}</script>", html); // only the batch's destinations
+        var aliases = System.Text.RegularExpressions.Regex.Match(html, "id=\"country-aliases\">([^<]*)</script>").Groups[1].Value;
+        using var json = JsonDocument.Parse(aliases);
+        Assert.Equal("CN", json.RootElement.GetProperty("prc").GetString()); // its other names, in Latin letters only
+        Assert.Equal("CN", json.RootElement.GetProperty("chn").GetString());
+        Assert.All(json.RootElement.EnumerateObject(), a => Assert.Matches("^[a-z0-9 ]+$", a.Name));
+        Assert.All(json.RootElement.EnumerateObject(), a => Assert.Equal("CN", a.Value.GetString()));
+        Assert.False(json.RootElement.TryGetProperty("china", out _)); // the official name is in country-names
     }
 
     [Theory]
