@@ -107,7 +107,7 @@ public static class ChipScreenServer
 
         app.MapOpenApi();
         app.MapGet("/healthz", HealthEndpoint.Handle)
-            .WithName("Health").WithSummary("Liveness and the pack serving (no key needed)")
+            .WithName("Health").WithTags("Service").WithSummary("Liveness and the pack serving (no key needed)")
             .Produces<HealthResponse>();
         // Load balancers and monitors probe with HEAD: the same answer without the body (Kestrel sends none for HEAD). Not a
         // second operation in the document, where it would need another operationId; HTTP gives every GET a HEAD.
@@ -116,7 +116,7 @@ public static class ChipScreenServer
         var v1 = app.MapGroup("/v1").RequireApiKey()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         v1.MapPost("/screen", ScreenOrderEndpoint.HandleAsync)
-            .WithName("ScreenOrder").WithSummary("Screen one order line")
+            .WithName("ScreenOrder").WithTags("Screening").WithSummary("Screen one order line")
             .WithDescription("A line with a field that cannot be used is a 400 naming each such field; the decision names the pack revision that made it.")
             .DescribeBody(("application/json", typeof(OrderRequest)))
             .Produces<ScreeningResponse>()
@@ -125,7 +125,7 @@ public static class ChipScreenServer
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         v1.MapPost("/screen/batch", ScreenBatchEndpoint.HandleAsync)
-            .WithName("ScreenBatch").WithSummary("Screen a batch of order lines (JSON array or CSV); decisions stream back in input order")
+            .WithName("ScreenBatch").WithTags("Screening").WithSummary("Screen a batch of order lines (JSON array or CSV); decisions stream back in input order")
             .WithDescription("Volumes are settled among the batch's lines in ship-date order, so the whole batch is read before the first decision is sent. Lines with bad fields are held (HOLD) with issues naming the fields. Send Accept: application/x-ndjson for one JSON object per line.")
             .DescribeBody(("application/json", typeof(OrderRequest[])), ("text/csv", typeof(string)), ("application/csv", typeof(string)))
             .Produces<ScreeningResponse[]>(StatusCodes.Status200OK, "application/json", "application/x-ndjson")
@@ -136,7 +136,7 @@ public static class ChipScreenServer
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         v1.MapGet("/packs", PacksEndpoint.Handle)
-            .WithName("Packs").WithSummary("The rule pack serving, and how the last reload went")
+            .WithName("Packs").WithTags("Service").WithSummary("The rule pack serving, and how the last reload went")
             .Produces<PacksResponse>();
         v1.MapMethods("/packs", [HttpMethods.Head], PacksEndpoint.Handle).ExcludeFromDescription(); // as /healthz: every GET has its HEAD
     }

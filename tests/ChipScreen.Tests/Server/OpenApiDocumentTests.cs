@@ -105,6 +105,19 @@ public class OpenApiDocumentTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task EveryOperation_IsFiledUnderWhatItDoes_NotUnderTheClassThatServesIt()
+    {
+        // Client generators and API browsers group operations by tag: screening apart from the service's own state.
+        var document = await DocumentAsync();
+        var tags = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => ($"{o.Key} {p.Key}", string.Join(",", o.Value!["tags"]?.AsArray().Select(t => (string)t!) ?? []))))
+            .OrderBy(t => t.Item1, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("get /healthz", "Service"), ("get /v1/packs", "Service"), ("post /v1/screen", "Screening"), ("post /v1/screen/batch", "Screening")],
+            tags);
+    }
+
+    [Fact]
     public async Task TheProblemSchema_DescribesEveryMemberOurProblemsCarry_AndRequiresThoseAlwaysThere()
     {
         var document = await DocumentAsync();
