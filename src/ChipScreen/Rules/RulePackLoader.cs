@@ -56,7 +56,7 @@ public static class RulePackLoader
     internal static PackError NoDirectory(string rulesDirectory) =>
         new(rulesDirectory, null, null, null, PackErrorCodes.FileMissing, File.Exists(rulesDirectory)
             ? "the rules directory is a file, not a directory: give the directory that holds the packs, catalog/ and countries/"
-            : "the rules directory does not exist");
+            : $"the rules directory does not exist ({Path.GetFullPath(rulesDirectory)}): give the directory that holds the packs, catalog/ and countries/ (--rules DIR on the command line)");
 
     /// <summary>The id of the pack in force on <paramref name="asOf"/>: the latest to take effect among those in force.</summary>
     public static string Choose(string rulesDirectory, DateOnly asOf)

@@ -276,5 +276,17 @@ public class ScreenCommandTests
     }
 
     [Fact]
+    public void NoRulesDirectory_Exits2_SayingWhereItLookedAndHowToGiveOne()
+    {
+        // Run from anywhere but a checkout, the default "rules" is not there: the message says where it looked.
+        using var dir = new TempDir();
+        var missing = dir.File("rules");
+        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", missing, "--out", dir.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains($"the rules directory does not exist ({missing}): give the directory that holds the packs, catalog/ and countries/ (--rules DIR", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
+    [Fact]
     public void UnknownOption_Exits2() => Assert.Equal(2, Run("screen", "x.csv", "--frobnicate").Code);
 }
