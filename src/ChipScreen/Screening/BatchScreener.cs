@@ -13,7 +13,8 @@ namespace ChipScreen.Screening;
 /// volumes in ship-date order, then row order, after the baseline (the ledger). The second pass
 /// (<see cref="Decide"/>) evaluates every line again with the volumes it finds before it and yields decisions in
 /// input order. Both passes stream; memory grows only with the volume-dependent lines (a few dozen bytes each), with the
-/// rows' line keys during the first pass (16 bytes a row outside the garbage-collected heap, <see cref="DuplicateLineFinder"/>)
+/// rows' line keys during the first pass (16-byte slots, 32 MB for a million rows, outside the garbage-collected heap:
+/// <see cref="DuplicateLineFinder"/>)
 /// and, once a row without a line number comes, with the order ids it is numbered by (<see cref="OrderPositions"/>).</para>
 /// <para>An order line on more than one row (the same order id and line number, "01" being "1") is held on every row
 /// that holds it, through a <c>line</c> issue naming the other rows, and adds to no volume: the first pass finds the

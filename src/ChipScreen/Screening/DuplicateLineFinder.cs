@@ -11,7 +11,8 @@ namespace ChipScreen.Screening;
 /// a line takes its position within its order, which is the line <c>decisions.csv</c> gives it, so it is the same line as
 /// a row of the order that gives that number (two rows without one never are: their positions differ).</para>
 /// <para>Every row goes into an open-addressed table of a 64-bit hash of its line (<see cref="LineKey"/>) and its row,
-/// not its order id: a million rows take 32 MB (2^21 slots of 16 bytes), allocated outside the garbage-collected heap
+/// not its order id, in slots of 16 bytes kept at most three quarters full: a million rows take 32 MB (2^21 slots; 48 MB
+/// for the moment the table doubles from 2^20), allocated outside the garbage-collected heap
 /// (whose limit the screening is sized to) and freed when the pass ends. A slot of the same hash is a duplicate: two
 /// different lines share a hash with a chance of about n^2 / 2^65 for n rows (3 in 10^8 for a million rows, FNV-1a's 64
 /// bits taken as random), and then both are held: a collision fails closed. Duplicates are rare, so their groups are kept

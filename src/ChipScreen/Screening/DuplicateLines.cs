@@ -54,18 +54,20 @@ internal sealed class DuplicateLines
     {
         if (!_groups.TryGetValue(order.Row, out var group))
             return null;
-        var others = group.Where(r => r.Row != order.Row).ToArray();
-        var named = string.Join(", ", others.Take(RowsNamed).Select(Describe));
-        if (others.Length > 1 && others.Length <= RowsNamed)
+        // Only the first few other rows are looked at: a line copied onto every row of a large batch costs each row as
+        // little as a line on two rows (naming all the others would be quadratic in the batch).
+        var others = group.Length - 1;
+        var named = string.Join(", ", group.Where(r => r.Row != order.Row).Take(RowsNamed).Select(Describe));
+        if (others > 1 && others <= RowsNamed)
         {
             var last = named.LastIndexOf(", ", StringComparison.Ordinal);
             named = named[..last] + " and " + named[(last + 2)..];
         }
-        else if (others.Length > RowsNamed)
+        else if (others > RowsNamed)
         {
-            named += $" and {others.Length - RowsNamed} more";
+            named += string.Create(CultureInfo.InvariantCulture, $" and {others - RowsNamed} more");
         }
-        var where = $"{(others.Length == 1 ? "row" : "rows")} {named} of this batch";
+        var where = $"{(others == 1 ? "row" : "rows")} {named} of this batch";
         const string Rule = "an order line must be one row, so every copy is held";
         if (order.Line.Length == 0)
             return new FieldIssue(IssueCodes.DuplicateLine, OrderColumns.Line, string.Create(CultureInfo.InvariantCulture,
