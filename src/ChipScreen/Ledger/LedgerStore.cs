@@ -402,7 +402,7 @@ internal abstract partial class LedgerStore : IDisposable
             RecomputeTotals("account = 'consignee_year'");
     }
 
-    /// <summary>Records every stored line id by its number (<see cref="LineIds.Of"/>: "01" becomes "1"), in the entries and
+    /// <summary>Records every stored line id by its number (<see cref="LineIds.Of(string)"/>: "01" becomes "1"), in the entries and
     /// the lines' lock rows. An order line committed under several ids that are now one is settled as committing it again
     /// settles a line: the id committed last is the line, and the active entries of the others end as replaced by the run
     /// that committed it, kept as history. For a migration, in its transaction.</summary>

@@ -24,5 +24,6 @@ public static class IssueCodes
     public const string RowSpansLines = "row_spans_lines";
     public const string UnknownField = "unknown_field";
     public const string EvaluationFailed = "evaluation_failed";
+    public const string DuplicateLine = "duplicate_line";
 #pragma warning restore CS1591
 }

@@ -12,8 +12,13 @@ namespace ChipScreen.Screening;
 /// whose decision depends on a volume limit, their keys and their outcome in each case; the planner then settles
 /// volumes in ship-date order, then row order, after the baseline (the ledger). The second pass
 /// (<see cref="Decide"/>) evaluates every line again with the volumes it finds before it and yields decisions in
-/// input order. Both passes stream; memory grows only with the volume-dependent lines (a few dozen bytes each) and, once a
-/// row without a line number comes, with the order ids it is numbered by (<see cref="OrderPositions"/>).</para>
+/// input order. Both passes stream; memory grows only with the volume-dependent lines (a few dozen bytes each), with the
+/// rows' line keys during the first pass (16-byte slots, 32 MB for a million rows, outside the garbage-collected heap:
+/// <see cref="DuplicateLineFinder"/>)
+/// and, once a row without a line number comes, with the order ids it is numbered by (<see cref="OrderPositions"/>).</para>
+/// <para>An order line on more than one row (the same order id and line number, "01" being "1") is held on every row
+/// that holds it, through a <c>line</c> issue naming the other rows, and adds to no volume: the first pass finds the
+/// copies, the second holds them, for a file and a batch given in code alike.</para>
 /// <para>Thread-safe: one instance can screen several batches at once.</para>
 /// </remarks>
 public sealed class BatchScreener
@@ -48,7 +53,8 @@ public sealed class BatchScreener
         return Decide(source, asOf, settled);
     }
 
-    /// <summary>First pass: finds the volume-dependent lines, settles their volumes in ship-date order, and numbers rows without a line number.</summary>
+    /// <summary>First pass: finds the volume-dependent lines, settles their volumes in ship-date order, numbers rows without a
+    /// line number, and finds the order lines on more than one row (held, consuming nothing).</summary>
     /// <param name="source">The batch.</param>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="baseline">The volumes already used.</param>
@@ -63,18 +69,29 @@ public sealed class BatchScreener
         var pending = new PendingVolumes();
         var positions = new OrderPositions(source);
         var lineNumbers = new Dictionary<long, int>();
+        using var duplicates = new DuplicateLineFinder();
         long lines = 0;
-        foreach (var (row, orderId, line, volume) in source.Map(order => (order.Row, order.OrderId, order.Line, PlanOne(order, asOf)), _degree))
+        foreach (var (row, orderId, line, key, volume) in source.Map(order => (order.Row, order.OrderId, order.Line, GivenKey(order), PlanOne(order, asOf)), _degree))
         {
             lines++;
-            var position = positions.Next(orderId, numbered: line.Length > 0);
-            if (line.Length == 0)
+            var given = line.Length > 0;
+            var position = positions.Next(orderId, numbered: given);
+            if (!given)
                 lineNumbers[row] = position;
-            identities?.Invoke(row, orderId, line.Length > 0 ? line : position.ToString(System.Globalization.CultureInfo.InvariantCulture), line.Length > 0);
+            // A row without an order id is held for it, and is no order's line.
+            if (orderId.Length > 0)
+                duplicates.Add(row, given ? key : LineKey.Of(orderId, position), given);
+            identities?.Invoke(row, orderId, given ? line : position.ToString(System.Globalization.CultureInfo.InvariantCulture), given);
             if (volume is { } p)
                 pending.Add(p);
         }
-        return new BatchPlan(VolumePlanner.Settle(pending, Pack.Volumes, baseline), lineNumbers, lines);
+        // A copy's volume was planned before a later row showed it to be one: held, it consumes nothing.
+        var found = duplicates.Result();
+        if (found.Rows > 0)
+            pending.Hold(found.HeldRows);
+        return new BatchPlan(VolumePlanner.Settle(pending, Pack.Volumes, baseline), lineNumbers, lines, found);
+
+        static ulong GivenKey(OrderLine order) => order.Line.Length > 0 && order.OrderId.Length > 0 ? LineKey.Of(order.OrderId, order.Line) : 0;
     }
 
     /// <summary>Second pass: decides every line with what the plan settled; yields in input order.</summary>
@@ -178,7 +195,12 @@ public sealed class BatchScreener
 
     private (LineFacts Facts, VolumeState State, bool Planned, byte Consumes) Prepare(OrderLine order, DateOnly asOf, BatchPlan batch, Func<VolumeState, bool, bool, VolumeView> view)
     {
-        if (order.Line.Length == 0 && batch.TryLineNumber(order.Row, out var number))
+        var number = 0;
+        var numbered = order.Line.Length == 0 && batch.TryLineNumber(order.Row, out number);
+        // A copy of an order line is held through its data issues, as a field read wrong is: one mechanism says why.
+        if (batch.Duplicates.IssueOf(order, number) is { } duplicate)
+            order = order with { Issues = order.Issues.Add(duplicate) };
+        if (numbered)
             order = order with { Line = number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var facts = _facts.Build(order, asOf);
         var planned = batch.Volumes.TryFind(facts.Row, out var consigneeBefore, out var countryBefore, out var consumes);

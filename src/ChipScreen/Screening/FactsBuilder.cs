@@ -301,5 +301,6 @@ internal sealed class FactsBuilder(RulePack pack)
 
     private static void Add(ref List<FieldIssue>? issues, FieldIssue issue) => (issues ??= []).Add(issue);
 
-    private static bool HasIssue(OrderLine order, string field) => order.Issues.Any(i => i.Field == field);
+    /// <summary>Whether the field's text was found bad as it was read (a line on other rows too says nothing of its text).</summary>
+    private static bool HasIssue(OrderLine order, string field) => order.Issues.Any(i => i.Field == field && i.Code != IssueCodes.DuplicateLine);
 }

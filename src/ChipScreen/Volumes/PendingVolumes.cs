@@ -60,6 +60,18 @@ internal sealed class PendingVolumes
         _outcomes[i] = line.Outcomes;
     }
 
+    /// <summary>Makes the lines of <paramref name="rows"/> consume nothing in every case, as a held line does: a line found
+    /// to be held only after it was added (a copy of an order line a later row holds too).</summary>
+    public void Hold(IEnumerable<long> rows)
+    {
+        foreach (var row in rows)
+        {
+            var i = Array.BinarySearch(_rows, 0, Count, row);
+            if (i >= 0)
+                _outcomes[i] = 0;
+        }
+    }
+
     /// <summary>The rows, in order (the first <see cref="Count"/>).</summary>
     internal ReadOnlySpan<long> Rows => _rows.AsSpan(0, Count);
 

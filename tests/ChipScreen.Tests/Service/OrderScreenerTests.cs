@@ -111,6 +111,23 @@ public class OrderScreenerTests
     }
 
     [Fact]
+    public async Task AnOrderLineOnTwoRowsOfABatch_IsHeldOnBoth_WithTheDuplicateLineIssue()
+    {
+        // The batch path of the library and of POST /v1/screen/batch: an ERP keying results by (order id, line) must not
+        // find an AIA under the line a China copy is PROHIBITED under, nor two AIAs it could pick between.
+        using var provider = Provider();
+        var batch = await provider.GetRequiredService<IOrderScreener>().ScreenBatchAsync(Stream(
+            Screen.Line("DE", order: "SO-1", line: "1"), Screen.Line("FR", order: "SO-1", line: "01"), Screen.Line("DE", order: "SO-2", line: "1"))).ToListAsync();
+        Assert.Equal(3, batch.Count);
+        Assert.Equal([Decision.Hold, Decision.Hold, Decision.LicenseException], batch.Select(r => r.Decision));
+        var issue = Assert.Single(batch[0].Issues);
+        Assert.Equal(("duplicate_line", "line", "line 1 of order SO-1 is also on row 2 of this batch; an order line must be one row, so every copy is held"),
+            (issue.Code, issue.Field, issue.Message));
+        Assert.Equal("duplicate_line", Assert.Single(batch[1].Issues).Code);
+        Assert.Empty(batch[2].Issues);
+    }
+
+    [Fact]
     public async Task AnOrderIdOfBlanks_IsMissing_AsInAFile()
     {
         using var provider = Provider();

@@ -13,7 +13,10 @@ internal static class Screen
 
     public static RulePack Pack => s_pack.Value;
 
-    /// <summary>An order line with test defaults: one datacenter chip of TPP 15,832 (an H100) to Germany.</summary>
+    /// <summary>An order line with test defaults: one datacenter chip of TPP 15,832 (an H100) to Germany. Without a
+    /// <paramref name="line"/> it gives none, so the rows of a batch made of such lines take their positions in order T-1
+    /// (1, 2, 3, ...), as a file without a line column does, and are distinct lines (one order line on two rows holds
+    /// both).</summary>
     public static OrderLine Line(
         string destination = "DE",
         string? sku = null,
@@ -29,7 +32,7 @@ internal static class Screen
         string? endUse = null,
         DateOnly? shipDate = null,
         string order = "T-1",
-        string line = "1") => new()
+        string line = "") => new()
         {
             OrderId = order,
             Line = line,
