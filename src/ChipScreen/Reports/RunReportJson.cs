@@ -166,6 +166,8 @@ public static class RunReportJson
         {
             w.WriteStartObject();
             w.WriteString(keyName, t.Key);
+            if (t.Name is { } consigneeName)
+                w.WriteString("name", consigneeName);
             w.WriteString(periodName, t.Period);
             w.WriteNumber("before", t.Before);
             w.WriteNumber("after", t.After);

@@ -176,7 +176,7 @@ public sealed class BatchScreener
         {
             outcomes[c] = (byte)LineEvaluator.Reevaluate(Pack.Rules, facts, view.With((c & 1) == 0, (c & 2) == 0), fired).Consumes;
         }
-        return new PendingLine(facts.Row, facts.ShipDate, facts.ConsigneeKey, facts.Destination.Code,
+        return new PendingLine(facts.Row, facts.ShipDate, facts.ConsigneeKey, facts.Consignee, facts.Destination.Code,
             state.AllocationPeriod.Length > 0 ? state.AllocationPeriod : null, state.CountryHasAllocation, state.LineVolume, VolumePlanner.Pack(outcomes));
     }
 

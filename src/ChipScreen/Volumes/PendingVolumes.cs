@@ -4,6 +4,7 @@ namespace ChipScreen.Volumes;
 /// <param name="Row">Its row in the batch.</param>
 /// <param name="ShipDate">Its ship date (the order volumes accumulate in, then row).</param>
 /// <param name="ConsigneeKey">The consignee's name key.</param>
+/// <param name="ConsigneeName">The consignee's name as the line gives it (what report.json shows beside the key).</param>
 /// <param name="Country">The ultimate destination.</param>
 /// <param name="Period">The allocation period covering the ship date, if the destination has an allocation.</param>
 /// <param name="HasAllocation">Whether the destination has an allocation at all.</param>
@@ -13,6 +14,7 @@ internal readonly record struct PendingLine(
     long Row,
     DateOnly ShipDate,
     string ConsigneeKey,
+    string ConsigneeName,
     string Country,
     string? Period,
     bool HasAllocation,
@@ -30,6 +32,7 @@ internal readonly record struct PendingLine(
 internal sealed class PendingVolumes
 {
     private readonly Dictionary<(string Key, int Year), int> _consignees = [];
+    private readonly List<string> _consigneeNames = []; // by account number: the name the account's first line gives
     private readonly Dictionary<(string Country, string Period), int> _countries = [];
     private long[] _rows = new long[64];
     private int[] _days = new int[64];
@@ -54,6 +57,8 @@ internal sealed class PendingVolumes
         _rows[i] = line.Row;
         _days[i] = line.ShipDate.DayNumber;
         _consignee[i] = Id(_consignees, (line.ConsigneeKey, line.ShipDate.Year));
+        if (_consignee[i] == _consigneeNames.Count)
+            _consigneeNames.Add(line.ConsigneeName);
         _country[i] = line.Period is { } period ? Id(_countries, (line.Country, period)) : -1;
         _hasAllocation[i] = line.HasAllocation;
         _volume[i] = line.LineVolume;
@@ -95,6 +100,9 @@ internal sealed class PendingVolumes
 
     /// <summary>The consignee-year accounts by number.</summary>
     internal IReadOnlyDictionary<(string Key, int Year), int> ConsigneeAccounts => _consignees;
+
+    /// <summary>Each consignee-year account's name, by number: as its first line (in row order) gives it.</summary>
+    internal IReadOnlyList<string> ConsigneeNames => _consigneeNames;
 
     /// <summary>The country-period accounts by number.</summary>
     internal IReadOnlyDictionary<(string Country, string Period), int> CountryAccounts => _countries;

@@ -54,4 +54,9 @@ public sealed class VolumePlan
 /// <param name="Before">Volume before the batch (the baseline).</param>
 /// <param name="After">Volume after the batch's consuming lines.</param>
 /// <param name="Limit">The limit of the account.</param>
-public sealed record VolumeTotal(string Key, string Period, decimal Before, decimal After, decimal Limit);
+public sealed record VolumeTotal(string Key, string Period, decimal Before, decimal After, decimal Limit)
+{
+    /// <summary>For a consignee's account, the consignee's name as the batch's first line of the account gives it (the key
+    /// alone, "JOHORHYPERSCALESDNBHD", is hard to read back); null for a country's.</summary>
+    public string? Name { get; init; }
+}

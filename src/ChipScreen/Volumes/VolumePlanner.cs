@@ -48,7 +48,10 @@ internal static class VolumePlanner
             : replay.Run<decimal>(consigneeStart, countryStart);
 
         var consigneeTotals = pending.ConsigneeAccounts
-            .Select(kv => new VolumeTotal(kv.Key.Key, kv.Key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), consigneeStart[kv.Value], consigneeEnd[kv.Value], limits.ConsigneeYearLimit))
+            .Select(kv => new VolumeTotal(kv.Key.Key, kv.Key.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), consigneeStart[kv.Value], consigneeEnd[kv.Value], limits.ConsigneeYearLimit)
+            {
+                Name = pending.ConsigneeNames[kv.Value],
+            })
             .OrderBy(t => t.Key, StringComparer.Ordinal).ThenBy(t => t.Period, StringComparer.Ordinal).ToArray();
         var countryTotals = pending.CountryAccounts
             .Select(kv => new VolumeTotal(kv.Key.Country, kv.Key.Period, countryStart[kv.Value], countryEnd[kv.Value], limits.AllocationLimit))

@@ -39,6 +39,29 @@ public class FileScreeningTests
     }
 
     [Fact]
+    public void ReportJson_NamesEachConsigneeBesideItsKey_AsTheAccountsFirstLineGivesIt()
+    {
+        // An auditor reads "Lake Compute Ltd.", not only the key LAKECOMPUTELTD, which the two spellings share.
+        using var dir = new TempDir();
+        var orders = dir.Write("orders.csv", """
+            order_id,line,ship_date,sku,quantity,destination_country,end_user
+            SO-1,1,2025-07-01,H100-SXM5-80GB,10,Malaysia,LAKE COMPUTE LIMITED
+            SO-2,1,2025-06-01,H100-SXM5-80GB,10,Malaysia,Lake Compute Ltd.
+            SO-3,1,2025-06-01,H100-SXM5-80GB,10,India,Deccan Data Centres Pvt Ltd
+
+            """);
+        var (_, output) = Run(dir, orders);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "report.json")));
+        var volumes = json.RootElement.GetProperty("volumes");
+        var consignees = volumes.GetProperty("consignee_year").EnumerateArray()
+            .Select(t => (t.GetProperty("consignee").GetString(), t.GetProperty("name").GetString(), t.GetProperty("after").GetDecimal())).ToList();
+        // The name of the first line in the file (row order, not ship-date order), and the key the volumes count by.
+        Assert.Equal([("DECCANDATACENTRESPTELTD", "Deccan Data Centres Pvt Ltd", 158_320m), ("LAKECOMPUTELTD", "LAKE COMPUTE LIMITED", 316_640m)], consignees);
+        Assert.All(volumes.GetProperty("country_allocation").EnumerateArray(), t => Assert.False(t.TryGetProperty("name", out _)));
+        Assert.Equal(2, volumes.GetProperty("country_allocation").GetArrayLength());
+    }
+
+    [Fact]
     public void SameBatchPackAndDate_GiveByteIdenticalDecisions()
     {
         using var dir = new TempDir();

@@ -138,8 +138,8 @@ public class VolumeTests
     public void PendingLines_MustComeInRowOrder()
     {
         var pending = new ChipScreen.Volumes.PendingVolumes();
-        pending.Add(new ChipScreen.Volumes.PendingLine(5, new DateOnly(2025, 6, 1), "LAKE", "IN", null, false, 1m, 0));
-        Assert.Throws<ArgumentException>(() => pending.Add(new ChipScreen.Volumes.PendingLine(5, new DateOnly(2025, 6, 1), "LAKE", "IN", null, false, 1m, 0)));
+        pending.Add(new ChipScreen.Volumes.PendingLine(5, new DateOnly(2025, 6, 1), "LAKE", "Lake", "IN", null, false, 1m, 0));
+        Assert.Throws<ArgumentException>(() => pending.Add(new ChipScreen.Volumes.PendingLine(5, new DateOnly(2025, 6, 1), "LAKE", "Lake", "IN", null, false, 1m, 0)));
     }
 
     [Fact]
