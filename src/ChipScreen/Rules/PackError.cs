@@ -52,6 +52,9 @@ public static class PackErrorCodes
     public const string MessageInvalid = "message_invalid";
     public const string DecisionInvalid = "decision_invalid";
     public const string ExceptionInvalid = "exception_invalid";
+
+    /// <summary>A rule's <c>consumes</c> disagrees with its decision and exception (LPP without consignee_year, say).</summary>
+    public const string ConsumesInvalid = "consumes_invalid";
     public const string ThresholdsOutOfOrder = "thresholds_out_of_order";
     public const string PackNotFound = "pack_not_found";
     public const string NoPackInForce = "no_pack_in_force";

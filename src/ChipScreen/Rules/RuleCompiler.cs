@@ -62,6 +62,15 @@ internal static class RuleCompiler
                 var slot = Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(rules.Count)), body);
                 statements.Add(slot);
                 var needed = Needed(body, globals);
+                // LPP is an exception within a yearly limit: a rule that grants it without asking whether the line fits
+                // grants it past the limit.
+                if (rule.Decision == Decision.LicenseException && rule.Exception == "LPP" &&
+                    !VolumeReads.Any(body, nameof(VolumeView.ConsigneeYearFits)) && !needed.Any(g => VolumeReads.Any(g.Body, nameof(VolumeView.ConsigneeYearFits))))
+                {
+                    errors.Add(file.Error($"{path}.Expression", PackErrorCodes.ConsumesInvalid,
+                        "the rule grants LPP without checking the consignee's yearly limit: its expression must read line.Volume.ConsigneeYearFits (LPP applies only while the consignee's volume this year, with the line, is within the limit)", rule.Id));
+                    continue;
+                }
                 if (ReadsVolume(body) || needed.Any(g => ReadsVolume(g.Body)))
                 {
                     // The rules that read volume limits, with the globals they need, evaluate again on their own
@@ -176,17 +185,21 @@ internal static class RuleCompiler
     private sealed class VolumeReads : ExpressionVisitor
     {
         private bool _found;
+        private string[] _names = [nameof(VolumeView.ConsigneeYearFits), nameof(VolumeView.CountryAllocationFits)];
 
-        public static bool Any(Expression e)
+        /// <summary>Whether <paramref name="e"/> reads a volume limit (<paramref name="names"/>: the members; default both).</summary>
+        public static bool Any(Expression e, params string[] names)
         {
             var v = new VolumeReads();
+            if (names.Length > 0)
+                v._names = names;
             v.Visit(e);
             return v._found;
         }
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Member.DeclaringType == typeof(VolumeView) && node.Member.Name is nameof(VolumeView.ConsigneeYearFits) or nameof(VolumeView.CountryAllocationFits))
+            if (node.Member.DeclaringType == typeof(VolumeView) && _names.Contains(node.Member.Name))
                 _found = true;
             return base.VisitMember(node);
         }
