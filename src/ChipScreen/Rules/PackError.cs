@@ -58,6 +58,9 @@ public static class PackErrorCodes
     public const string ThresholdsOutOfOrder = "thresholds_out_of_order";
     public const string PackNotFound = "pack_not_found";
     public const string NoPackInForce = "no_pack_in_force";
+
+    /// <summary>Two packs' windows (effective_from to effective_to) share a day: which pack screens it would be a guess.</summary>
+    public const string PackWindowsOverlap = "pack_windows_overlap";
     public const string PartyListInvalid = "party_list_invalid";
     public const string ExtendsInvalid = "extends_invalid";
     public const string RuleNotInBase = "rule_not_in_base";

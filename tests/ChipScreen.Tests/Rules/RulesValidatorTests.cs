@@ -72,6 +72,7 @@ public class RulesValidatorTests
         ["extends a pack that does not exist"] = new("us-2026/pack.json", "\"extends\": \"ac-2023\"", "\"extends\": \"ac-2032\"", "us-2026", PackErrorCodes.ExtendsInvalid, "names no pack in this rules directory"),
         ["extends loops"] = new("ac-2023/pack.json", "\"version\": \"1.0.0\",", "\"version\": \"1.0.0\", \"extends\": \"us-2026\",", "us-2026", PackErrorCodes.ExtendsInvalid, "makes a loop"),
         ["disables a rule the base lacks"] = new(Us, "\"Rules\": [", "\"Rules\": [ { \"RuleName\": \"Z9\", \"Enabled\": false },", "us-2026", PackErrorCodes.RuleNotInBase, "has no rule Z9"),
+        ["pack windows that overlap"] = new("ac-2023/pack.json", "\"effective_to\": \"2025-01-13\"", "\"effective_to\": \"2025-06-01\"", "ac-2023", PackErrorCodes.PackWindowsOverlap, "pack ac-2023 (ac-2023/pack.json, in force from 2023-11-17 until 2025-06-01) and pack ai-diffusion-2025 (ai-diffusion-2025/pack.json, in force from 2025-01-13 until 2026-01-15) are both in force on every day from 2025-01-13 to 2025-05-31"),
         ["effective dates out of order"] = new("ac-2023/pack.json", "\"effective_to\": \"2025-01-13\"", "\"effective_to\": \"2023-01-13\"", "ac-2023", PackErrorCodes.ThresholdsOutOfOrder, "must come after effective_from"),
         ["$schema of another kind"] = new("ac-2023/tiers.json", "\"../schemas/tiers.schema.json\"", "\"../schemas/country-groups.schema.json\"", "ac-2023", PackErrorCodes.SchemaViolation, "this is a tiers file"),
         ["dated change removes a country the group lacks"] = new("us-2026/group-changes.json", "\"remove\": [\"KH\"]", "\"remove\": [\"TH\"]", "us-2026", PackErrorCodes.InvalidValue, "TH is not in D:5 when this change takes effect (2026-02-03)"),
@@ -120,6 +121,41 @@ public class RulesValidatorTests
         // The pack does not load, so no line is ever evaluated under it.
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, fixture.Pack, new DateOnly(2026, 6, 1)));
         Assert.Contains(e.Errors, x => x.Code == fixture.Code);
+    }
+
+    [Fact]
+    public void PacksWhoseWindowsOverlap_AreRefused_WithoutAPackId_NamingBothFilesAndTheDays()
+    {
+        // A new pack beside the open-ended us-2026: from 2027-01-01 both would be in force.
+        using var rules = TempDir.WithRules();
+        var next = Path.Combine(rules.Rules, "us-2027");
+        Directory.CreateDirectory(next);
+        File.WriteAllText(Path.Combine(next, "pack.json"), File.ReadAllText(Path.Combine(rules.Rules, "us-2026", "pack.json"))
+            .Replace("\"id\": \"us-2026\"", "\"id\": \"us-2027\"").Replace("\"effective_from\": \"2026-01-15\"", "\"effective_from\": \"2027-01-01\""));
+        Directory.CreateDirectory(Path.Combine(next, "workflows"));
+        File.Copy(Path.Combine(rules.Rules, "us-2026", "workflows", "decision-table.json"), Path.Combine(next, "workflows", "decision-table.json"));
+
+        var result = RulesValidator.Validate(rules.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(PackErrorCodes.PackWindowsOverlap, error.Code);
+        Assert.StartsWith("us-2026/pack.json:", error.ToString());
+        Assert.Contains("us-2027/pack.json", error.Message);
+        Assert.Contains("both in force on every day from 2027-01-01 on", error.Message);
+        Assert.False(result.Packs.Single(p => p.Id == "us-2026").Valid);
+        Assert.False(result.Packs.Single(p => p.Id == "us-2027").Valid);
+
+        // Without a pack id, a date in the overlap (and one before it, under a pack whose end is wrong) is refused, not guessed.
+        foreach (var date in new[] { new DateOnly(2027, 6, 1), new DateOnly(2026, 6, 1) })
+        {
+            var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, date));
+            Assert.Equal([PackErrorCodes.PackWindowsOverlap], e.Errors.Select(x => x.Code));
+        }
+
+        // Ended where the next begins (windows are half-open), both are valid and each date has one pack.
+        rules.Edit("us-2026/pack.json", "\"effective_to\": null", "\"effective_to\": \"2027-01-01\"");
+        Assert.True(RulesValidator.Validate(rules.Rules).Valid, RulesValidator.Validate(rules.Rules).ToText());
+        Assert.Equal("us-2026", RulePackLoader.Load(rules.Rules, null, new DateOnly(2026, 12, 31)).Manifest.Id);
+        Assert.Equal("us-2027", RulePackLoader.Load(rules.Rules, null, new DateOnly(2027, 1, 1)).Manifest.Id);
     }
 
     [Fact]
