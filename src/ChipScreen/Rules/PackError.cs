@@ -55,6 +55,9 @@ public static class PackErrorCodes
 
     /// <summary>A rule's <c>consumes</c> disagrees with its decision and exception (LPP without consignee_year, say).</summary>
     public const string ConsumesInvalid = "consumes_invalid";
+
+    /// <summary>A rule's RulesEngine <c>SuccessEvent</c> names another decision than its <c>decision</c>.</summary>
+    public const string SuccessEventMismatch = "success_event_mismatch";
     public const string ThresholdsOutOfOrder = "thresholds_out_of_order";
     public const string PackNotFound = "pack_not_found";
     public const string NoPackInForce = "no_pack_in_force";

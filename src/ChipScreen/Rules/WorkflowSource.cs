@@ -118,6 +118,14 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
             errors.Add(file.Error($"{ppath}.decision", PackErrorCodes.DecisionInvalid,
                 $"decision \"{decisionText}\" is not one of PROHIBITED, HOLD, LICENSE_REQUIRED, LICENSE_EXCEPTION, NLR", id));
 
+        // ChipScreen decides by "decision"; RulesEngine reports "SuccessEvent", and a reader of the file (or a program that runs
+        // the workflow with RulesEngine itself) takes it for the rule's outcome: the two may not disagree.
+        if (decisionText is not null && DecisionText.TryParse(decisionText, out _) &&
+            rule.TryGetProperty("SuccessEvent", out var successEvent) && successEvent.ValueKind == JsonValueKind.String &&
+            successEvent.GetString() != decision.ToContractString())
+            errors.Add(file.Error($"{path}.SuccessEvent", PackErrorCodes.SuccessEventMismatch,
+                $"SuccessEvent \"{successEvent.GetString()}\" disagrees with the decision \"{decision.ToContractString()}\": ChipScreen decides by \"decision\", but RulesEngine and a reader of the file take SuccessEvent for the rule's outcome; make them the same (or remove SuccessEvent)", id));
+
         var exception = Text(properties, "exception");
         if (decision == Decision.LicenseException && decisionText is not null)
         {
