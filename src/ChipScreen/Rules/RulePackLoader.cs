@@ -230,7 +230,7 @@ public static class RulePackLoader
         var partiesConfig = chain.Select(d => Path.Combine(d, PartyConfig.FileName)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, PartyConfig.FileName);
         var parties = LoadParties(rulesDirectory, partiesConfig, Read, files, errors);
 
-        var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
+        var compiled = RuleCompiler.Compile(workflows, groups.GroupNames.ToArray(), terms.ListNames.ToArray(), errors);
         // A missing file is read as empty so that the other files are still checked on their own (syntax, schema). What its
         // loader then finds absent, and what other files name in it (groups, terms, countries, the rules' expressions),
         // would be a screenful of echoes of the one error to fix: those checks wait until the file is there.

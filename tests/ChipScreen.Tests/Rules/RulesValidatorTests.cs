@@ -45,8 +45,8 @@ public class RulesValidatorTests
         ["Environment"] = new(Ai, "\"Expression\": \"line.HasDataErrors\"", "\"Expression\": \"Environment.GetEnvironmentVariable(\\\"HOME\\\") != null\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "Environment (environment access)"),
         ["Process"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Class && System.Diagnostics.Process.GetCurrentProcess() != null", "us-2026", PackErrorCodes.ExpressionForbidden, "Process (process access)"),
         ["Type"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Class && Type.GetType(\\\"System.String\\\") != null", "us-2026", PackErrorCodes.ExpressionForbidden, "Type (reflection)"),
-        ["unknown country group"] = new(Ai, "line.Destination.In(\\\"D:1\\\")", "line.Destination.In(\\\"D1\\\")", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "\"D1\", which country-groups.json does not define"),
-        ["unknown term list"] = new(Ai, "line.EndUseMentions(\\\"red_flags\\\")\"", "line.EndUseMentions(\\\"redflags\\\")\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "\"redflags\", which end-use-terms.json does not define"),
+        ["unknown country group"] = new(Ai, "line.Destination.In(\\\"D:1\\\")", "line.Destination.In(\\\"D1\\\")", "ai-diffusion-2025", PackErrorCodes.UnknownGroup, "unknown country group \"D1\" (did you mean \"D:1\"?): country-groups.json defines A:5, A:6, D:1, D:4, D:5, embargoed"),
+        ["unknown term list"] = new(Ai, "line.EndUseMentions(\\\"red_flags\\\")\"", "line.EndUseMentions(\\\"redflags\\\")\"", "ai-diffusion-2025", PackErrorCodes.UnknownTermList, "unknown end-use term list \"redflags\" (did you mean \"red_flags\"?)"),
         ["duplicate rule id"] = new(Ai, "\"RuleName\": \"A5\"", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.DuplicateRuleId, "give each rule its own id"),
         ["non-ISO country code"] = new("ac-2023/country-groups.json", "\"A:6\": [\"AL\",", "\"A:6\": [\"XX\", \"AL\",", "ac-2023", PackErrorCodes.UnknownCountry, "\"XX\" is not an ISO 3166 alpha-2 code"),
         ["country in two tiers"] = new("ac-2023/tiers.json", "\"countries\": [\"US\"]", "\"countries\": [\"US\", \"VN\"]", "us-2026", PackErrorCodes.CountryInTwoTiers, "VN is in tier"),
@@ -157,6 +157,24 @@ public class RulesValidatorTests
         Assert.True(RulesValidator.Validate(rules.Rules).Valid, RulesValidator.Validate(rules.Rules).ToText());
         Assert.Equal("us-2026", RulePackLoader.Load(rules.Rules, null, new DateOnly(2026, 12, 31)).Manifest.Id);
         Assert.Equal("us-2027", RulePackLoader.Load(rules.Rules, null, new DateOnly(2027, 1, 1)).Manifest.Id);
+    }
+
+    [Fact]
+    public void AMisspeltGroupInAGlobalParameter_IsOneUnknownGroupError_AtTheName_WithoutEchoesInTheRulesThatUseIt()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Ai, "\"Expression\": \"line.Hq.In(\\\"D:5\\\")", "\"Expression\": \"line.Hq.In(\\\"D:55\\\")");
+
+        var result = RulesValidator.Validate(rules.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((PackErrorCodes.UnknownGroup, Ai), (error.Code, error.File));
+        Assert.Contains("unknown country group \"D:55\" (did you mean \"D:5\"?)", error.Message);
+        var line = File.ReadAllLines(Path.Combine(rules.Rules, Ai))[error.Line!.Value - 1];
+        Assert.StartsWith("\\\"D:55\\\"", line[(error.Column!.Value - 1)..]);
+
+        // Screening refuses the pack with the same one error.
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2025, 6, 1)));
+        Assert.Equal([error], e.Errors);
     }
 
     [Fact]
