@@ -92,8 +92,10 @@ public sealed class RulePackException : Exception
     /// <summary>Every error, sorted by file, line and column.</summary>
     public IReadOnlyList<PackError> Errors { get; }
 
+    /// <summary>Each error once, without a schema violation where another check names the same spot (as <c>rules validate</c>
+    /// reports them), sorted.</summary>
     private static IReadOnlyList<PackError> Sort(IEnumerable<PackError> errors) =>
-        errors.OrderBy(e => e.File, StringComparer.Ordinal)
+        RuleFileSchemas.WithoutEchoes(errors.Distinct().ToList()).OrderBy(e => e.File, StringComparer.Ordinal)
               .ThenBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0)
               .ThenBy(e => e.RuleId, StringComparer.Ordinal).ToArray();
 

@@ -122,6 +122,21 @@ public class RulesValidatorTests
         // The pack does not load, so no line is ever evaluated under it.
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, fixture.Pack, new DateOnly(2026, 6, 1)));
         Assert.Contains(e.Errors, x => x.Code == fixture.Code);
+        // And screening reports no error that validate does not (no schema echo of a more specific error).
+        Assert.All(e.Errors, x => Assert.Contains(x, result.Errors));
+    }
+
+    [Fact]
+    public void ScreeningAndValidate_ReportTheSameErrors_WithoutTheSchemaEchoOfAMoreSpecificOne()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Us, "\"title\": \"H20 / MI308-class", "\"consumes\": \"consignee_month\", \"title\": \"H20 / MI308-class");
+
+        var validated = RulesValidator.Validate(rules.Rules);
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2026, 6, 1)));
+        var error = Assert.Single(validated.Errors);
+        Assert.Equal(PackErrorCodes.InvalidValue, error.Code);
+        Assert.Equal([error], e.Errors);
     }
 
     [Fact]
