@@ -87,6 +87,7 @@ public class RulesValidatorTests
         ["an empty D:5, which would take China out of tier 3"] = new("ac-2023/country-groups.json", D5, "\"D:5\": []", "ac-2023", PackErrorCodes.InvalidValue, "group \"D:5\" has no members"),
         ["dated change empties a group"] = new("us-2026/group-changes.json", "\"group\": \"D:4\", \"remove\": [\"AE\"]", "\"group\": \"D:4\", \"remove\": [" + D4 + "]", "us-2026", PackErrorCodes.InvalidValue, "this change leaves D:4 with no members from 2026-07-10"),
         ["a country excepted from a tier is in no other tier"] = new("ac-2023/tiers.json", "\"3\": { \"groups\": [\"D:5\"], \"countries\": [\"MO\"] }", "\"3\": { \"groups\": [], \"countries\": [\"MO\"] }", "ac-2023", PackErrorCodes.InvalidValue, "CN, IQ, IR, KH, KP, LB, LY, MM, NI, RU, SY, VE are taken out of tier 2 here but are in no other tier, so they fall through to default_tier 1"),
+        ["an emptied tier 3, which would send China to default_tier 2"] = new("ai-diffusion-2025/tiers.json", "\"3\": { \"groups\": [\"D:5\"], \"countries\": [\"MO\"] }", "\"3\": { \"groups\": [], \"countries\": [] }", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "tier 3 has no members, so the countries meant for it fall through to default_tier 2"),
         ["duplicate SKU in the catalog"] = new("catalog/chips.json", "\"sku\": \"H100-PCIE-80GB\"", "\"sku\": \"H100-SXM5-80GB\"", "us-2026", PackErrorCodes.DuplicateSku, "SKU H100-SXM5-80GB is already defined"),
     };
 
