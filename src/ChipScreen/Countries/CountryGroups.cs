@@ -215,6 +215,7 @@ public sealed class CountryGroups
         // Per place in tiers.json: the tier, the countries left in no tier, and the first date (null: from the start) they are.
         var found = new Dictionary<string, (int Tier, SortedSet<string> Codes, DateOnly? From)>(StringComparer.Ordinal);
         var groups = new Dictionary<string, FrozenSet<string>>(initialGroups, StringComparer.Ordinal);
+        var empty = new Dictionary<int, DateOnly?>();
         var states = new List<DateOnly?> { null };
         states.AddRange(changes.Select(c => (DateOnly?)c.Date).Distinct());
         foreach (var date in states)
@@ -224,6 +225,10 @@ public sealed class CountryGroups
                     groups[change.Group] = change.AppliedTo(groups[change.Group]);
             var tiers = new Dictionary<string, int>(StringComparer.Ordinal);
             var excluded = ResolveTiers(directory, groups, tiersFile, tierList, tiers, []);
+            // A tier written with no members (an emptied "groups": [] of tier 3) sends every country it held to default_tier.
+            foreach (var tier in tierList.EnumerateObject())
+                if (int.TryParse(tier.Name, out var number) && !tiers.ContainsValue(number) && !empty.ContainsKey(number))
+                    empty[number] = date;
             foreach (var (tier, taken) in excluded)
                 foreach (var (code, where) in taken)
                 {
@@ -234,6 +239,12 @@ public sealed class CountryGroups
                         found[where] = entry = (tier, new SortedSet<string>(StringComparer.Ordinal), date);
                     entry.Codes.Add(code);
                 }
+        }
+        foreach (var (number, from) in empty.Where(e => e.Key != defaultTier))
+        {
+            var when = from is { } d ? $" from {d:yyyy-MM-dd}, once the dated changes of group-changes.json apply" : "";
+            errors.Add(tiersFile.Error($"$.tiers.{number}", PackErrorCodes.InvalidValue,
+                $"tier {number} has no members{when}, so the countries meant for it fall through to default_tier {defaultTier}; list its \"groups\" or \"countries\", or remove the tier"));
         }
         foreach (var (where, (tier, codes, from)) in found)
         {

@@ -24,28 +24,38 @@ internal sealed class ExpressionGuard : ExpressionVisitor
 
     private static readonly HashSet<string> s_forbiddenMethods = ["GetType", "GetHashCode", "MemberwiseClone", "ReferenceEquals", "Finalize"];
 
-    private readonly Func<string, bool> _isGroup;
-    private readonly Func<string, bool> _isTermList;
-    private readonly List<string> _problems = [];
+    private readonly IReadOnlyCollection<string> _groups;
+    private readonly IReadOnlyCollection<string> _termLists;
+    private readonly List<Problem> _problems = [];
 
-    private ExpressionGuard(Func<string, bool> isGroup, Func<string, bool> isTermList)
+    private ExpressionGuard(IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists)
     {
-        _isGroup = isGroup;
-        _isTermList = isTermList;
+        _groups = groups;
+        _termLists = termLists;
     }
 
-    /// <summary>The problems found in <paramref name="expression"/>, one sentence each (empty when it is allowed).</summary>
-    public static IReadOnlyList<string> Check(Expression expression, Func<string, bool> isGroup, Func<string, bool> isTermList)
+    /// <summary>A problem of an expression: its code, one sentence, and for a name the pack does not define (a country group,
+    /// a term list) the name, so that it can be pointed at.</summary>
+    public sealed record Problem(string Code, string Message, string? Name = null)
     {
-        var guard = new ExpressionGuard(isGroup, isTermList);
+        /// <summary>Whether the expression is allowed but names something the pack lacks (it compiles; the pack is still refused).</summary>
+        public bool IsUnknownName => Name is not null;
+    }
+
+    /// <summary>The problems found in <paramref name="expression"/> (empty when it is allowed).</summary>
+    public static IReadOnlyList<Problem> Check(Expression expression, IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists)
+    {
+        var guard = new ExpressionGuard(groups, termLists);
         guard.Visit(expression);
         return guard._problems.Distinct().ToList();
     }
 
+    private void Forbidden(string message) => _problems.Add(new Problem(PackErrorCodes.ExpressionForbidden, message));
+
     protected override Expression VisitMember(MemberExpression node)
     {
         if (node.Member.DeclaringType is { } type && !Allowed(type))
-            _problems.Add($"uses {type.FullName}.{node.Member.Name}, which rules may not use (allowed: the input line and its parts, text, numbers, dates, Math)");
+            Forbidden($"uses {type.FullName}.{node.Member.Name}, which rules may not use (allowed: the input line and its parts, text, numbers, dates, Math)");
         return base.VisitMember(node);
     }
 
@@ -53,11 +63,11 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     {
         var method = node.Method;
         if (s_forbiddenMethods.Contains(method.Name) || !Allowed(method.DeclaringType!) || Reflective(method.ReturnType))
-            _problems.Add($"calls {method.DeclaringType?.FullName}.{method.Name}, which rules may not call (no reflection, I/O, environment or process access)");
+            Forbidden($"calls {method.DeclaringType?.FullName}.{method.Name}, which rules may not call (no reflection, I/O, environment or process access)");
         else if (method.DeclaringType == typeof(Place) && method.Name == nameof(Place.In))
-            CheckName(node.Arguments[0], _isGroup, "country group", "country-groups.json");
+            CheckName(node.Arguments[0], _groups, "country group", "country-groups.json", PackErrorCodes.UnknownGroup);
         else if (method.DeclaringType == typeof(LineFacts) && method.Name is nameof(LineFacts.EndUseMentions) or nameof(LineFacts.EndUseTermsFound))
-            CheckName(node.Arguments[0], _isTermList, "end-use term list", "end-use-terms.json");
+            CheckName(node.Arguments[0], _termLists, "end-use term list", "end-use-terms.json", PackErrorCodes.UnknownTermList);
         else if (method.DeclaringType == typeof(Parties.PartyFacts) && node.Arguments.Count > 0)
             CheckPartyArguments(node);
         return base.VisitMethodCall(node);
@@ -66,14 +76,14 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     protected override Expression VisitNew(NewExpression node)
     {
         if (node.Constructor?.DeclaringType is { } type && !Allowed(type))
-            _problems.Add($"creates a {type.FullName}, which rules may not do");
+            Forbidden($"creates a {type.FullName}, which rules may not do");
         return base.VisitNew(node);
     }
 
     protected override Expression VisitConstant(ConstantExpression node)
     {
         if (node.Value is Type or MemberInfo or Delegate)
-            _problems.Add("refers to a type or member by reflection, which rules may not do");
+            Forbidden("refers to a type or member by reflection, which rules may not do");
         return base.VisitConstant(node);
     }
 
@@ -81,20 +91,25 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     {
         if (node.NodeType is ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.TypeAs &&
             !Allowed(Nullable.GetUnderlyingType(node.Type) ?? node.Type) && node.Type != typeof(object))
-            _problems.Add($"converts to {node.Type.FullName}, which rules may not use");
+            Forbidden($"converts to {node.Type.FullName}, which rules may not use");
         return base.VisitUnary(node);
     }
 
-    private void CheckName(Expression argument, Func<string, bool> exists, string what, string file)
+    private void CheckName(Expression argument, IReadOnlyCollection<string> names, string what, string file, string code)
     {
         if (argument is ConstantExpression { Value: string name })
         {
-            if (!exists(name))
-                _problems.Add($"names the {what} \"{name}\", which {file} does not define");
+            if (!names.Contains(name, StringComparer.Ordinal))
+            {
+                var guess = names.OrderBy(n => RuleFileSchemas.Distance(n, name)).ThenBy(n => n, StringComparer.Ordinal).FirstOrDefault();
+                var hint = guess is not null && RuleFileSchemas.Distance(guess, name) <= Math.Max(2, name.Length / 3) ? $" (did you mean \"{guess}\"?)" : "";
+                _problems.Add(new Problem(code,
+                    $"unknown {what} \"{name}\"{hint}: {file} defines {(names.Count == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal)))}", name));
+            }
         }
         else
         {
-            _problems.Add($"must name the {what} as a quoted constant");
+            Forbidden($"must name the {what} as a quoted constant");
         }
     }
 
@@ -103,15 +118,15 @@ internal sealed class ExpressionGuard : ExpressionVisitor
     {
         if (node.Arguments[0] is not ConstantExpression { Value: string lists })
         {
-            _problems.Add("must name the restricted-party lists as a quoted constant");
+            Forbidden("must name the restricted-party lists as a quoted constant");
             return;
         }
         var codes = Parties.PartyFacts.Codes(lists);
         var unknown = codes.Where(c => !Parties.ListCodes.All.Contains(c)).ToList();
         if (codes.Length == 0 || unknown.Count > 0)
-            _problems.Add($"names the restricted-party list{(unknown.Count == 1 ? "" : "s")} \"{string.Join(",", unknown)}\", which ChipScreen does not know (lists: {string.Join(", ", Parties.ListCodes.All.Order(StringComparer.Ordinal))})");
+            Forbidden($"names the restricted-party list{(unknown.Count == 1 ? "" : "s")} \"{string.Join(",", unknown)}\", which ChipScreen does not know (lists: {string.Join(", ", Parties.ListCodes.All.Order(StringComparer.Ordinal))})");
         if (node.Arguments.Count > 1 && node.Arguments[1] is not ConstantExpression { Value: Parties.PartyFacts.DenialPolicy or Parties.PartyFacts.NotDenialPolicy })
-            _problems.Add($"must name the license review policy as \"{Parties.PartyFacts.DenialPolicy}\" or \"{Parties.PartyFacts.NotDenialPolicy}\"");
+            Forbidden($"must name the license review policy as \"{Parties.PartyFacts.DenialPolicy}\" or \"{Parties.PartyFacts.NotDenialPolicy}\"");
     }
 
     private static bool Allowed(Type type) =>

@@ -121,6 +121,22 @@ internal sealed class JsonSource
         return Error(parentPath, PackErrorCodes.MissingValue, $"needs \"{name}\": {expected}");
     }
 
+    /// <summary>The column of the character <paramref name="index"/> of the JSON string whose opening quote is at
+    /// <paramref name="line"/>:<paramref name="column"/>, counting its escapes as written (<c>\"</c> is two columns).</summary>
+    public int ColumnInString(int line, int column, int index)
+    {
+        var text = Encoding.UTF8.GetString(Bytes);
+        var start = 0;
+        for (var l = 1; l < line && start >= 0; l++)
+            start = text.IndexOf('\n', start) is var n and >= 0 ? n + 1 : -1;
+        if (start < 0)
+            return column;
+        var k = start + column; // just after the opening quote
+        for (var i = 0; i < index && k < text.Length && text[k] != '"' && text[k] != '\n'; i++)
+            k += text[k] != '\\' ? 1 : k + 1 < text.Length && text[k + 1] == 'u' ? 6 : 2;
+        return k - start + 1;
+    }
+
     /// <summary>Makes an error located at <paramref name="path"/>.</summary>
     public PackError Error(string path, string code, string message, string? ruleId = null)
     {

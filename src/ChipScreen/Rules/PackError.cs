@@ -52,9 +52,18 @@ public static class PackErrorCodes
     public const string MessageInvalid = "message_invalid";
     public const string DecisionInvalid = "decision_invalid";
     public const string ExceptionInvalid = "exception_invalid";
+
+    /// <summary>A rule's <c>consumes</c> disagrees with its decision and exception (LPP without consignee_year, say).</summary>
+    public const string ConsumesInvalid = "consumes_invalid";
+
+    /// <summary>A rule's RulesEngine <c>SuccessEvent</c> names another decision than its <c>decision</c>.</summary>
+    public const string SuccessEventMismatch = "success_event_mismatch";
     public const string ThresholdsOutOfOrder = "thresholds_out_of_order";
     public const string PackNotFound = "pack_not_found";
     public const string NoPackInForce = "no_pack_in_force";
+
+    /// <summary>Two packs' windows (effective_from to effective_to) share a day: which pack screens it would be a guess.</summary>
+    public const string PackWindowsOverlap = "pack_windows_overlap";
     public const string PartyListInvalid = "party_list_invalid";
     public const string ExtendsInvalid = "extends_invalid";
     public const string RuleNotInBase = "rule_not_in_base";
@@ -83,8 +92,10 @@ public sealed class RulePackException : Exception
     /// <summary>Every error, sorted by file, line and column.</summary>
     public IReadOnlyList<PackError> Errors { get; }
 
+    /// <summary>Each error once, without a schema violation where another check names the same spot (as <c>rules validate</c>
+    /// reports them), sorted.</summary>
     private static IReadOnlyList<PackError> Sort(IEnumerable<PackError> errors) =>
-        errors.OrderBy(e => e.File, StringComparer.Ordinal)
+        RuleFileSchemas.WithoutEchoes(errors.Distinct().ToList()).OrderBy(e => e.File, StringComparer.Ordinal)
               .ThenBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0)
               .ThenBy(e => e.RuleId, StringComparer.Ordinal).ToArray();
 

@@ -22,8 +22,8 @@ internal static class RuleCompiler
     /// <summary>Compiles every workflow; problems are added to <paramref name="errors"/> and null is returned if any.</summary>
     public static CompiledRules? Compile(
         IReadOnlyList<WorkflowSource> workflows,
-        Func<string, bool> isGroup,
-        Func<string, bool> isTermList,
+        IReadOnlyCollection<string> groups,
+        IReadOnlyCollection<string> termLists,
         List<PackError> errors)
     {
         var parser = new RuleExpressionParser(Settings());
@@ -43,7 +43,7 @@ internal static class RuleCompiler
             var globals = new List<(ParameterExpression Variable, Expression Body)>();
             foreach (var global in workflow.Globals)
             {
-                var body = Parse(parser, global.Expression, scope, null, global.File, global.Path, null, isGroup, isTermList, errors);
+                var body = Parse(parser, global.Expression, scope, null, global.File, global.Path, null, groups, termLists, errors);
                 if (body is null)
                     continue;
                 var variable = Expression.Parameter(body.Type, global.Name);
@@ -55,13 +55,22 @@ internal static class RuleCompiler
 
             foreach (var (rule, path, file) in workflow.Rules)
             {
-                var body = Parse(parser, rule.Expression, scope, typeof(bool), file, $"{path}.Expression", rule.Id, isGroup, isTermList, errors);
-                var template = CompileMessage(parser, rule, file, $"{path}.Properties.message", line, scope, globals, isGroup, isTermList, errors);
+                var body = Parse(parser, rule.Expression, scope, typeof(bool), file, $"{path}.Expression", rule.Id, groups, termLists, errors);
+                var template = CompileMessage(parser, rule, file, $"{path}.Properties.message", line, scope, globals, groups, termLists, errors);
                 if (body is null || template is null)
                     continue;
                 var slot = Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(rules.Count)), body);
                 statements.Add(slot);
                 var needed = Needed(body, globals);
+                // LPP is an exception within a yearly limit: a rule that grants it without asking whether the line fits
+                // grants it past the limit.
+                if (rule.Decision == Decision.LicenseException && rule.Exception == "LPP" &&
+                    !VolumeReads.Any(body, nameof(VolumeView.ConsigneeYearFits)) && !needed.Any(g => VolumeReads.Any(g.Body, nameof(VolumeView.ConsigneeYearFits))))
+                {
+                    errors.Add(file.Error($"{path}.Expression", PackErrorCodes.ConsumesInvalid,
+                        "the rule grants LPP without checking the consignee's yearly limit: its expression must read line.Volume.ConsigneeYearFits (LPP applies only while the consignee's volume this year, with the line, is within the limit)", rule.Id));
+                    continue;
+                }
                 if (ReadsVolume(body) || needed.Any(g => ReadsVolume(g.Body)))
                 {
                     // The rules that read volume limits, with the globals they need, evaluate again on their own
@@ -90,7 +99,7 @@ internal static class RuleCompiler
     private static MessageTemplate? CompileMessage(
         RuleExpressionParser parser, RuleDefinition rule, JsonSource file, string path, ParameterExpression line,
         List<ParameterExpression> scope, List<(ParameterExpression Variable, Expression Body)> globals,
-        Func<string, bool> isGroup, Func<string, bool> isTermList, List<PackError> errors)
+        IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists, List<PackError> errors)
     {
         var (parts, problem) = MessageTemplate.Split(rule.MessageTemplate);
         if (problem is not null)
@@ -101,7 +110,7 @@ internal static class RuleCompiler
         var values = new List<Func<LineFacts, object?>>();
         foreach (var part in parts.Where(p => p.Expression is not null))
         {
-            var body = Parse(parser, part.Expression!, scope, null, file, path, rule.Id, isGroup, isTermList, errors, "the message placeholder {" + part.Expression + "}");
+            var body = Parse(parser, part.Expression!, scope, null, file, path, rule.Id, groups, termLists, errors, "the message placeholder {" + part.Expression + "}");
             if (body is null)
                 return null;
             // Compute only the globals this placeholder needs, in their order.
@@ -127,7 +136,7 @@ internal static class RuleCompiler
 
     private static Expression? Parse(
         RuleExpressionParser parser, string expression, List<ParameterExpression> scope, Type? returnType,
-        JsonSource file, string path, string? ruleId, Func<string, bool> isGroup, Func<string, bool> isTermList,
+        JsonSource file, string path, string? ruleId, IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists,
         List<PackError> errors, string what = "the expression")
     {
         foreach (var (name, at, why) in ForbiddenNames.Find(expression))
@@ -156,14 +165,25 @@ internal static class RuleCompiler
             errors.Add(file.Error(path, PackErrorCodes.ExpressionInvalid, $"{what} must be true or false, not {body.Type.Name}", ruleId));
             return null;
         }
-        var problems = ExpressionGuard.Check(body, isGroup, isTermList);
-        if (problems.Count > 0)
+        var problems = ExpressionGuard.Check(body, groups, termLists);
+        foreach (var problem in problems)
         {
-            foreach (var problem in problems)
-                errors.Add(file.Error(path, PackErrorCodes.ExpressionForbidden, $"{what} {problem}", ruleId));
-            return null;
+            if (problem.IsUnknownName)
+            {
+                // Pointed at the quoted name; the expression itself is sound, so what uses it (a global parameter's rules)
+                // compiles on and the misspelt name is the one error reported.
+                var (nline, ncolumn) = file.Locate(path);
+                var at = expression.IndexOf("\"" + problem.Name + "\"", StringComparison.Ordinal);
+                errors.Add(new PackError(file.DisplayPath, nline,
+                    ncolumn is { } nc && at >= 0 && what == "the expression" ? file.ColumnInString(nline!.Value, nc, at) : ncolumn, ruleId, problem.Code,
+                    what == "the expression" ? problem.Message : $"{what}: {problem.Message}"));
+            }
+            else
+            {
+                errors.Add(file.Error(path, problem.Code, $"{what} {problem.Message}", ruleId));
+            }
         }
-        return body;
+        return problems.Any(p => !p.IsUnknownName) ? null : body;
     }
 
     private static string Excerpt(string expression, int index)
@@ -176,17 +196,21 @@ internal static class RuleCompiler
     private sealed class VolumeReads : ExpressionVisitor
     {
         private bool _found;
+        private string[] _names = [nameof(VolumeView.ConsigneeYearFits), nameof(VolumeView.CountryAllocationFits)];
 
-        public static bool Any(Expression e)
+        /// <summary>Whether <paramref name="e"/> reads a volume limit (<paramref name="names"/>: the members; default both).</summary>
+        public static bool Any(Expression e, params string[] names)
         {
             var v = new VolumeReads();
+            if (names.Length > 0)
+                v._names = names;
             v.Visit(e);
             return v._found;
         }
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Member.DeclaringType == typeof(VolumeView) && node.Member.Name is nameof(VolumeView.ConsigneeYearFits) or nameof(VolumeView.CountryAllocationFits))
+            if (node.Member.DeclaringType == typeof(VolumeView) && _names.Contains(node.Member.Name))
                 _found = true;
             return base.VisitMember(node);
         }

@@ -239,7 +239,8 @@ internal sealed class RuleFileSchemas
         return node;
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>The edit distance of two names, letter case aside (for "did you mean").</summary>
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;

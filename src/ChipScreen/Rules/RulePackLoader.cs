@@ -58,7 +58,8 @@ public static class RulePackLoader
             ? "the rules directory is a file, not a directory: give the directory that holds the packs, catalog/ and countries/"
             : $"the rules directory does not exist ({Path.GetFullPath(rulesDirectory)}): give the directory that holds the packs, catalog/ and countries/ (--rules DIR on the command line)");
 
-    /// <summary>The id of the pack in force on <paramref name="asOf"/>: the latest to take effect among those in force.</summary>
+    /// <summary>The id of the pack in force on <paramref name="asOf"/> (the latest to take effect among those in force; packs
+    /// whose windows overlap are refused when loaded, see <see cref="WindowOverlaps"/>).</summary>
     public static string Choose(string rulesDirectory, DateOnly asOf)
     {
         var packs = List(rulesDirectory);
@@ -70,6 +71,55 @@ public static class RulePackLoader
                 $"no pack is in force on {asOf:yyyy-MM-dd}; choose one with --pack (packs: {known})")]);
         }
         return inForce[0].Id;
+    }
+
+    /// <summary>The overlaps of pack windows in <paramref name="rulesDirectory"/> (of those involving the pack
+    /// <paramref name="packId"/> when given): a day two packs are both in force on, so that which one screens it, and the
+    /// day the rules change for a line screened under either, would be a guess. Windows are half-open ([effective_from,
+    /// effective_to)), so a pack may begin on the day another ends. Each overlap is reported once, at the
+    /// <c>effective_to</c> of the pack that starts first (the date to move), naming both files and the days shared.
+    /// A <c>pack.json</c> that cannot be read is left to its own errors.</summary>
+    internal static IReadOnlyList<PackError> WindowOverlaps(string rulesDirectory, string? packId = null)
+    {
+        var packs = new List<(PackManifest Manifest, JsonSource File)>();
+        foreach (var dir in PackDirectories(rulesDirectory))
+        {
+            var ignored = new List<PackError>();
+            var path = Path.Combine(dir, "pack.json");
+            var file = JsonSource.Load(path, Display(rulesDirectory, path), ignored);
+            if (PackManifest.Read(file, Path.GetFileName(dir), ignored) is { } manifest)
+                packs.Add((manifest, file));
+        }
+        packs.Sort((a, b) => a.Manifest.EffectiveFrom != b.Manifest.EffectiveFrom
+            ? a.Manifest.EffectiveFrom.CompareTo(b.Manifest.EffectiveFrom)
+            : string.CompareOrdinal(a.Manifest.Id, b.Manifest.Id));
+        var errors = new List<PackError>();
+        for (var i = 0; i < packs.Count; i++)
+            for (var j = i + 1; j < packs.Count; j++)
+            {
+                var (first, firstFile) = packs[i];
+                var (second, secondFile) = packs[j];
+                if (packId is not null && first.Id != packId && second.Id != packId)
+                    continue;
+                // second starts on or after first; they share days when second starts before first ends.
+                if (first.EffectiveTo is { } end && second.EffectiveFrom >= end)
+                    continue;
+                var sharedTo = (first.EffectiveTo, second.EffectiveTo) switch
+                {
+                    ({ } a, { } b) => (DateOnly?)(a < b ? a : b),
+                    ({ } a, null) => a,
+                    (null, { } b) => b,
+                    _ => null,
+                };
+                var days = sharedTo is { } last
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"on every day from {second.EffectiveFrom:yyyy-MM-dd} to {last.AddDays(-1):yyyy-MM-dd}")
+                    : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"on every day from {second.EffectiveFrom:yyyy-MM-dd} on");
+                errors.Add(firstFile.Error("$.effective_to", PackErrorCodes.PackWindowsOverlap,
+                    $"pack {first.Id} ({firstFile.DisplayPath}, {first.InForceText}) and pack {second.Id} ({secondFile.DisplayPath}, {second.InForceText}) " +
+                    $"are both in force {days}, so which pack screens a date in it would be a guess; end {first.Id} on {second.EffectiveFrom:yyyy-MM-dd} " +
+                    $"(\"effective_to\" is the first day a pack no longer applies, so the next may begin that day) or move {second.Id}'s effective_from"));
+            }
+        return errors;
     }
 
     private static RulePack LoadPack(string rulesDirectory, string packId, DateOnly asOf)
@@ -126,6 +176,8 @@ public static class RulePackLoader
         }
 
         var manifest = PackManifest.Read(Read(Path.Combine(packDir, "pack.json")), packId, errors);
+        if (manifest is not null)
+            errors.AddRange(WindowOverlaps(rulesDirectory, manifest.Id));
         // The pack first, then the pack it extends, and so on: a file is taken from the first folder that has it.
         var chain = PackChain.Resolve(rulesDirectory, packDir, manifest, Read, errors);
         // Without its base the pack lacks files and groups that every later check would report one by one: the broken
@@ -178,7 +230,7 @@ public static class RulePackLoader
         var partiesConfig = chain.Select(d => Path.Combine(d, PartyConfig.FileName)).FirstOrDefault(File.Exists) ?? Path.Combine(packDir, PartyConfig.FileName);
         var parties = LoadParties(rulesDirectory, partiesConfig, Read, files, errors);
 
-        var compiled = RuleCompiler.Compile(workflows, groups.HasGroup, terms.HasList, errors);
+        var compiled = RuleCompiler.Compile(workflows, groups.GroupNames.ToArray(), terms.ListNames.ToArray(), errors);
         // A missing file is read as empty so that the other files are still checked on their own (syntax, schema). What its
         // loader then finds absent, and what other files name in it (groups, terms, countries, the rules' expressions),
         // would be a screenful of echoes of the one error to fix: those checks wait until the file is there.
@@ -230,7 +282,7 @@ public static class RulePackLoader
     private static readonly HashSet<string> FileLocalCodes =
     [
         PackErrorCodes.FileUnreadable, PackErrorCodes.JsonSyntax, PackErrorCodes.DuplicateKey, PackErrorCodes.SchemaViolation,
-        PackErrorCodes.SchemaMissing, PackErrorCodes.UnknownFile, PackErrorCodes.DuplicateRuleId,
+        PackErrorCodes.SchemaMissing, PackErrorCodes.UnknownFile, PackErrorCodes.DuplicateRuleId, PackErrorCodes.PackWindowsOverlap,
     ];
 
     /// <summary>Whether a pack folder's top-level JSON file of this name is one the loader reads (the rest are mistakes).</summary>

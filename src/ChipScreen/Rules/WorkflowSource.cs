@@ -118,6 +118,14 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
             errors.Add(file.Error($"{ppath}.decision", PackErrorCodes.DecisionInvalid,
                 $"decision \"{decisionText}\" is not one of PROHIBITED, HOLD, LICENSE_REQUIRED, LICENSE_EXCEPTION, NLR", id));
 
+        // ChipScreen decides by "decision"; RulesEngine reports "SuccessEvent", and a reader of the file (or a program that runs
+        // the workflow with RulesEngine itself) takes it for the rule's outcome: the two may not disagree.
+        if (decisionText is not null && DecisionText.TryParse(decisionText, out _) &&
+            rule.TryGetProperty("SuccessEvent", out var successEvent) && successEvent.ValueKind == JsonValueKind.String &&
+            successEvent.GetString() != decision.ToContractString())
+            errors.Add(file.Error($"{path}.SuccessEvent", PackErrorCodes.SuccessEventMismatch,
+                $"SuccessEvent \"{successEvent.GetString()}\" disagrees with the decision \"{decision.ToContractString()}\": ChipScreen decides by \"decision\", but RulesEngine and a reader of the file take SuccessEvent for the rule's outcome; make them the same (or remove SuccessEvent)", id));
+
         var exception = Text(properties, "exception");
         if (decision == Decision.LicenseException && decisionText is not null)
         {
@@ -146,12 +154,38 @@ internal sealed record WorkflowSource(JsonSource File, string Name, IReadOnlyLis
                 errors.Add(file.Error($"{ppath}.consumes", PackErrorCodes.InvalidValue, $"consumes \"{c}\" must be consignee_year or country_allocation", id));
         }
         var fallback = properties.TryGetProperty("fallback", out var fb) && fb.ValueKind == JsonValueKind.True;
+        if (errors.Count == before)
+            CheckConsumes(file, ppath, id, decision, exception, consumes, errors);
 
         if (errors.Count != before)
             return null;
         var (line, _) = file.Locate(path);
         return new RuleDefinition(id, workflow, expression!, decision, exception, citation!, message!, consumes, fallback,
             Text(properties, "title") ?? id, file.DisplayPath, line);
+    }
+
+    /// <summary>A rule's decision, exception and the volume it consumes must agree as the screening contract has them: a line
+    /// granted LPP adds to its consignee's yearly volume (so an LPP rule consumes <c>consignee_year</c>, and only LPP does),
+    /// and the country allocation counts licensed volume (so only a LICENSE_REQUIRED rule consumes <c>country_allocation</c>).
+    /// Anything else would let LPP lines never count toward the limit, or fill a volume with lines that do not ship under it.</summary>
+    private static void CheckConsumes(JsonSource file, string ppath, string id, Decision decision, string? exception, VolumeAccount? consumes, List<PackError> errors)
+    {
+        var gives = decision == Decision.LicenseException ? $"LICENSE_EXCEPTION {exception}" : decision.ToContractString();
+        var lpp = decision == Decision.LicenseException && exception == "LPP";
+        if (lpp && consumes != VolumeAccount.ConsigneeYear)
+            errors.Add(file.Error(consumes is null ? $"{ppath}.exception" : $"{ppath}.consumes", PackErrorCodes.ConsumesInvalid,
+                consumes is null
+                    ? "the rule grants LPP but consumes nothing: add \"consumes\": \"consignee_year\" (a line under LPP adds to its consignee's yearly volume; without it LPP lines never count toward the limit)"
+                    : $"the rule grants LPP but consumes {consumes.Value.Name()}: an LPP line adds to its consignee's yearly volume, so it consumes consignee_year",
+                id));
+        else if (!lpp && consumes == VolumeAccount.ConsigneeYear)
+            errors.Add(file.Error($"{ppath}.consumes", PackErrorCodes.ConsumesInvalid,
+                $"the rule gives {gives} but consumes consignee_year, the consignee's yearly LPP volume, which only a LICENSE_EXCEPTION LPP rule consumes; remove \"consumes\" or make the rule grant LPP",
+                id));
+        else if (consumes == VolumeAccount.CountryAllocation && decision != Decision.LicenseRequired)
+            errors.Add(file.Error($"{ppath}.consumes", PackErrorCodes.ConsumesInvalid,
+                $"the rule gives {gives} but consumes country_allocation, the country's allocation of licensed volume, which only a LICENSE_REQUIRED rule consumes; remove \"consumes\" or change the decision",
+                id));
     }
 
     /// <summary>A placeholder definition for a disabled rule: only its id and position matter.</summary>

@@ -113,7 +113,7 @@ public class RulePackLoaderTests
     {
         using var rules = TempDir.WithRules();
         rules.Edit(Workflow, "line.Destination.In(\\\"D:1\\\")", "line.Destination.In(\\\"D1\\\")");
-        var error = LoadFails(rules, PackErrorCodes.ExpressionForbidden);
+        var error = LoadFails(rules, PackErrorCodes.UnknownGroup);
         Assert.Equal("B2", error.RuleId);
         Assert.Contains("\"D1\"", error.Message);
     }
@@ -123,7 +123,7 @@ public class RulePackLoaderTests
     {
         using var rules = TempDir.WithRules();
         rules.Edit(Workflow, "line.EndUseMentions(\\\"red_flags\\\")\"", "line.EndUseMentions(\\\"redflags\\\")\"");
-        Assert.Contains("redflags", LoadFails(rules, PackErrorCodes.ExpressionForbidden).Message);
+        Assert.Contains("redflags", LoadFails(rules, PackErrorCodes.UnknownTermList).Message);
     }
 
     [Fact]

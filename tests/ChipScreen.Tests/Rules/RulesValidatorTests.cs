@@ -45,8 +45,8 @@ public class RulesValidatorTests
         ["Environment"] = new(Ai, "\"Expression\": \"line.HasDataErrors\"", "\"Expression\": \"Environment.GetEnvironmentVariable(\\\"HOME\\\") != null\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "Environment (environment access)"),
         ["Process"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Class && System.Diagnostics.Process.GetCurrentProcess() != null", "us-2026", PackErrorCodes.ExpressionForbidden, "Process (process access)"),
         ["Type"] = new(Us, "h20Class && destD5Mo && !toUs", "h20Class && Type.GetType(\\\"System.String\\\") != null", "us-2026", PackErrorCodes.ExpressionForbidden, "Type (reflection)"),
-        ["unknown country group"] = new(Ai, "line.Destination.In(\\\"D:1\\\")", "line.Destination.In(\\\"D1\\\")", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "\"D1\", which country-groups.json does not define"),
-        ["unknown term list"] = new(Ai, "line.EndUseMentions(\\\"red_flags\\\")\"", "line.EndUseMentions(\\\"redflags\\\")\"", "ai-diffusion-2025", PackErrorCodes.ExpressionForbidden, "\"redflags\", which end-use-terms.json does not define"),
+        ["unknown country group"] = new(Ai, "line.Destination.In(\\\"D:1\\\")", "line.Destination.In(\\\"D1\\\")", "ai-diffusion-2025", PackErrorCodes.UnknownGroup, "unknown country group \"D1\" (did you mean \"D:1\"?): country-groups.json defines A:5, A:6, D:1, D:4, D:5, embargoed"),
+        ["unknown term list"] = new(Ai, "line.EndUseMentions(\\\"red_flags\\\")\"", "line.EndUseMentions(\\\"redflags\\\")\"", "ai-diffusion-2025", PackErrorCodes.UnknownTermList, "unknown end-use term list \"redflags\" (did you mean \"red_flags\"?)"),
         ["duplicate rule id"] = new(Ai, "\"RuleName\": \"A5\"", "\"RuleName\": \"A4\"", "ai-diffusion-2025", PackErrorCodes.DuplicateRuleId, "give each rule its own id"),
         ["non-ISO country code"] = new("ac-2023/country-groups.json", "\"A:6\": [\"AL\",", "\"A:6\": [\"XX\", \"AL\",", "ac-2023", PackErrorCodes.UnknownCountry, "\"XX\" is not an ISO 3166 alpha-2 code"),
         ["country in two tiers"] = new("ac-2023/tiers.json", "\"countries\": [\"US\"]", "\"countries\": [\"US\", \"VN\"]", "us-2026", PackErrorCodes.CountryInTwoTiers, "VN is in tier"),
@@ -62,10 +62,18 @@ public class RulesValidatorTests
         ["decision outside the contract"] = new(Us, "\"decision\": \"LICENSE_REQUIRED\"", "\"decision\": \"REVIEW\"", "us-2026", PackErrorCodes.DecisionInvalid, "\"REVIEW\" is not one of PROHIBITED, HOLD"),
         ["exception outside the contract"] = new(Ai, "\"exception\": \"AIA\"", "\"exception\": \"GBS\"", "ai-diffusion-2025", PackErrorCodes.ExceptionInvalid, "one of ACA, AIA, LPP, NAC, VEU"),
         ["exception on a rule that grants none"] = new(Us, "\"decision\": \"LICENSE_REQUIRED\"", "\"decision\": \"LICENSE_REQUIRED\", \"exception\": \"NAC\"", "us-2026", PackErrorCodes.ExceptionInvalid, "only a LICENSE_EXCEPTION rule names an exception"),
+        ["C1 granting LPP without consuming the LPP volume"] = new(Ai, "\"title\": \"Non-datacenter .a to D:5 or Macau\",\n          \"decision\": \"LICENSE_EXCEPTION\",\n          \"exception\": \"NAC\"", "\"title\": \"Non-datacenter .a to D:5 or Macau\",\n          \"decision\": \"LICENSE_EXCEPTION\",\n          \"exception\": \"LPP\"", "ai-diffusion-2025", PackErrorCodes.ConsumesInvalid, "the rule grants LPP but consumes nothing: add \"consumes\": \"consignee_year\""),
+        ["LPP rule that no longer consumes"] = new(Ai, "\"consumes\": \"consignee_year\"", "\"fallback\": false", "ai-diffusion-2025", PackErrorCodes.ConsumesInvalid, "the rule grants LPP but consumes nothing"),
+        ["LPP rule that consumes the country allocation"] = new(Ai, "\"consumes\": \"consignee_year\"", "\"consumes\": \"country_allocation\"", "ai-diffusion-2025", PackErrorCodes.ConsumesInvalid, "the rule grants LPP but consumes country_allocation"),
+        ["LPP rule that does not check the limit"] = new(Ai, "\"Expression\": \"lppScope && line.Volume.ConsigneeYearFits\"", "\"Expression\": \"lppScope\"", "ai-diffusion-2025", PackErrorCodes.ConsumesInvalid, "the rule grants LPP without checking the consignee's yearly limit"),
+        ["a licence-required rule that consumes the LPP volume"] = new(Ai, "\"consumes\": \"country_allocation\"", "\"consumes\": \"consignee_year\"", "ai-diffusion-2025", PackErrorCodes.ConsumesInvalid, "the rule gives LICENSE_REQUIRED but consumes consignee_year"),
+        ["a VEU rule that consumes the country allocation"] = new(Ai, "\"exception\": \"VEU\",", "\"exception\": \"VEU\", \"consumes\": \"country_allocation\",", "ai-diffusion-2025", PackErrorCodes.ConsumesInvalid, "the rule gives LICENSE_EXCEPTION VEU but consumes country_allocation"),
+        ["SuccessEvent that disagrees with the decision"] = new(Ai, "\"RuleName\": \"A1\",\n        \"SuccessEvent\": \"PROHIBITED\"", "\"RuleName\": \"A1\",\n        \"SuccessEvent\": \"NLR\"", "ai-diffusion-2025", PackErrorCodes.SuccessEventMismatch, "SuccessEvent \"NLR\" disagrees with the decision \"PROHIBITED\""),
         ["broken message placeholder"] = new(Ai, "{line.Where}: {line.DataErrors}", "{line.Where: {line.DataErrors}", "ai-diffusion-2025", PackErrorCodes.MessageInvalid, "never closed"),
         ["extends a pack that does not exist"] = new("us-2026/pack.json", "\"extends\": \"ac-2023\"", "\"extends\": \"ac-2032\"", "us-2026", PackErrorCodes.ExtendsInvalid, "names no pack in this rules directory"),
         ["extends loops"] = new("ac-2023/pack.json", "\"version\": \"1.0.0\",", "\"version\": \"1.0.0\", \"extends\": \"us-2026\",", "us-2026", PackErrorCodes.ExtendsInvalid, "makes a loop"),
         ["disables a rule the base lacks"] = new(Us, "\"Rules\": [", "\"Rules\": [ { \"RuleName\": \"Z9\", \"Enabled\": false },", "us-2026", PackErrorCodes.RuleNotInBase, "has no rule Z9"),
+        ["pack windows that overlap"] = new("ac-2023/pack.json", "\"effective_to\": \"2025-01-13\"", "\"effective_to\": \"2025-06-01\"", "ac-2023", PackErrorCodes.PackWindowsOverlap, "pack ac-2023 (ac-2023/pack.json, in force from 2023-11-17 until 2025-06-01) and pack ai-diffusion-2025 (ai-diffusion-2025/pack.json, in force from 2025-01-13 until 2026-01-15) are both in force on every day from 2025-01-13 to 2025-05-31"),
         ["effective dates out of order"] = new("ac-2023/pack.json", "\"effective_to\": \"2025-01-13\"", "\"effective_to\": \"2023-01-13\"", "ac-2023", PackErrorCodes.ThresholdsOutOfOrder, "must come after effective_from"),
         ["$schema of another kind"] = new("ac-2023/tiers.json", "\"../schemas/tiers.schema.json\"", "\"../schemas/country-groups.schema.json\"", "ac-2023", PackErrorCodes.SchemaViolation, "this is a tiers file"),
         ["dated change removes a country the group lacks"] = new("us-2026/group-changes.json", "\"remove\": [\"KH\"]", "\"remove\": [\"TH\"]", "us-2026", PackErrorCodes.InvalidValue, "TH is not in D:5 when this change takes effect (2026-02-03)"),
@@ -79,6 +87,7 @@ public class RulesValidatorTests
         ["an empty D:5, which would take China out of tier 3"] = new("ac-2023/country-groups.json", D5, "\"D:5\": []", "ac-2023", PackErrorCodes.InvalidValue, "group \"D:5\" has no members"),
         ["dated change empties a group"] = new("us-2026/group-changes.json", "\"group\": \"D:4\", \"remove\": [\"AE\"]", "\"group\": \"D:4\", \"remove\": [" + D4 + "]", "us-2026", PackErrorCodes.InvalidValue, "this change leaves D:4 with no members from 2026-07-10"),
         ["a country excepted from a tier is in no other tier"] = new("ac-2023/tiers.json", "\"3\": { \"groups\": [\"D:5\"], \"countries\": [\"MO\"] }", "\"3\": { \"groups\": [], \"countries\": [\"MO\"] }", "ac-2023", PackErrorCodes.InvalidValue, "CN, IQ, IR, KH, KP, LB, LY, MM, NI, RU, SY, VE are taken out of tier 2 here but are in no other tier, so they fall through to default_tier 1"),
+        ["an emptied tier 3, which would send China to default_tier 2"] = new("ai-diffusion-2025/tiers.json", "\"3\": { \"groups\": [\"D:5\"], \"countries\": [\"MO\"] }", "\"3\": { \"groups\": [], \"countries\": [] }", "ai-diffusion-2025", PackErrorCodes.InvalidValue, "tier 3 has no members, so the countries meant for it fall through to default_tier 2"),
         ["duplicate SKU in the catalog"] = new("catalog/chips.json", "\"sku\": \"H100-PCIE-80GB\"", "\"sku\": \"H100-SXM5-80GB\"", "us-2026", PackErrorCodes.DuplicateSku, "SKU H100-SXM5-80GB is already defined"),
     };
 
@@ -114,6 +123,74 @@ public class RulesValidatorTests
         // The pack does not load, so no line is ever evaluated under it.
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, fixture.Pack, new DateOnly(2026, 6, 1)));
         Assert.Contains(e.Errors, x => x.Code == fixture.Code);
+        // And screening reports no error that validate does not (no schema echo of a more specific error).
+        Assert.All(e.Errors, x => Assert.Contains(x, result.Errors));
+    }
+
+    [Fact]
+    public void ScreeningAndValidate_ReportTheSameErrors_WithoutTheSchemaEchoOfAMoreSpecificOne()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Us, "\"title\": \"H20 / MI308-class", "\"consumes\": \"consignee_month\", \"title\": \"H20 / MI308-class");
+
+        var validated = RulesValidator.Validate(rules.Rules);
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2026, 6, 1)));
+        var error = Assert.Single(validated.Errors);
+        Assert.Equal(PackErrorCodes.InvalidValue, error.Code);
+        Assert.Equal([error], e.Errors);
+    }
+
+    [Fact]
+    public void PacksWhoseWindowsOverlap_AreRefused_WithoutAPackId_NamingBothFilesAndTheDays()
+    {
+        // A new pack beside the open-ended us-2026: from 2027-01-01 both would be in force.
+        using var rules = TempDir.WithRules();
+        var next = Path.Combine(rules.Rules, "us-2027");
+        Directory.CreateDirectory(next);
+        File.WriteAllText(Path.Combine(next, "pack.json"), File.ReadAllText(Path.Combine(rules.Rules, "us-2026", "pack.json"))
+            .Replace("\"id\": \"us-2026\"", "\"id\": \"us-2027\"").Replace("\"effective_from\": \"2026-01-15\"", "\"effective_from\": \"2027-01-01\""));
+        Directory.CreateDirectory(Path.Combine(next, "workflows"));
+        File.Copy(Path.Combine(rules.Rules, "us-2026", "workflows", "decision-table.json"), Path.Combine(next, "workflows", "decision-table.json"));
+
+        var result = RulesValidator.Validate(rules.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(PackErrorCodes.PackWindowsOverlap, error.Code);
+        Assert.StartsWith("us-2026/pack.json:", error.ToString());
+        Assert.Contains("us-2027/pack.json", error.Message);
+        Assert.Contains("both in force on every day from 2027-01-01 on", error.Message);
+        Assert.False(result.Packs.Single(p => p.Id == "us-2026").Valid);
+        Assert.False(result.Packs.Single(p => p.Id == "us-2027").Valid);
+
+        // Without a pack id, a date in the overlap (and one before it, under a pack whose end is wrong) is refused, not guessed.
+        foreach (var date in new[] { new DateOnly(2027, 6, 1), new DateOnly(2026, 6, 1) })
+        {
+            var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, date));
+            Assert.Equal([PackErrorCodes.PackWindowsOverlap], e.Errors.Select(x => x.Code));
+        }
+
+        // Ended where the next begins (windows are half-open), both are valid and each date has one pack.
+        rules.Edit("us-2026/pack.json", "\"effective_to\": null", "\"effective_to\": \"2027-01-01\"");
+        Assert.True(RulesValidator.Validate(rules.Rules).Valid, RulesValidator.Validate(rules.Rules).ToText());
+        Assert.Equal("us-2026", RulePackLoader.Load(rules.Rules, null, new DateOnly(2026, 12, 31)).Manifest.Id);
+        Assert.Equal("us-2027", RulePackLoader.Load(rules.Rules, null, new DateOnly(2027, 1, 1)).Manifest.Id);
+    }
+
+    [Fact]
+    public void AMisspeltGroupInAGlobalParameter_IsOneUnknownGroupError_AtTheName_WithoutEchoesInTheRulesThatUseIt()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Ai, "\"Expression\": \"line.Hq.In(\\\"D:5\\\")", "\"Expression\": \"line.Hq.In(\\\"D:55\\\")");
+
+        var result = RulesValidator.Validate(rules.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((PackErrorCodes.UnknownGroup, Ai), (error.Code, error.File));
+        Assert.Contains("unknown country group \"D:55\" (did you mean \"D:5\"?)", error.Message);
+        var line = File.ReadAllLines(Path.Combine(rules.Rules, Ai))[error.Line!.Value - 1];
+        Assert.StartsWith("\\\"D:55\\\"", line[(error.Column!.Value - 1)..]);
+
+        // Screening refuses the pack with the same one error.
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2025, 6, 1)));
+        Assert.Equal([error], e.Errors);
     }
 
     [Fact]

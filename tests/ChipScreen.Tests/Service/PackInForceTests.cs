@@ -20,7 +20,8 @@ public class PackInForceTests
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!); // workflows/, tests/, tests/lists/
             File.Copy(file, copy);
         }
-        rules.Edit("ai-diffusion-2026/pack.json", "\"effective_to\": \"2026-01-01\"", "\"effective_to\": null");
+        // It ends where us-2026 begins: pack windows may not overlap.
+        rules.Edit("ai-diffusion-2026/pack.json", "\"effective_to\": \"2026-01-01\"", "\"effective_to\": \"2026-01-15\"");
         rules.Edit("ai-diffusion-2026/pack.json", "\"id\": \"ai-diffusion-2025\"", "\"id\": \"ai-diffusion-2026\"");
         rules.Edit("ai-diffusion-2026/pack.json", "\"effective_from\": \"2025-01-13\"", "\"effective_from\": \"2026-01-01\"");
 
