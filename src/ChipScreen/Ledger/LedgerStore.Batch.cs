@@ -83,9 +83,12 @@ internal abstract partial class LedgerStore
     }
 
     /// <summary>What the batch's own lines already hold, per account (their active entries from earlier commits).</summary>
+    /// <remarks>Only a line on one row of the batch is its own: a line on several (held on every row, and a batch that
+    /// cannot be committed) replaces nothing, so its committed entry still counts against the batch's other lines.</remarks>
     public Dictionary<LedgerAccountKey, decimal> OwnVolumes()
     {
-        using var command = Command($"SELECT account, account_key, period, {SumOf("volume")} FROM ledger_entries WHERE status = 'active' AND {InBatch} GROUP BY account, account_key, period");
+        const string OnceInBatch = "(order_id, line) IN (SELECT order_id, line FROM stage_lines GROUP BY order_id, line HAVING COUNT(*) = 1)";
+        using var command = Command($"SELECT account, account_key, period, {SumOf("volume")} FROM ledger_entries WHERE status = 'active' AND {OnceInBatch} GROUP BY account, account_key, period");
         using var reader = command.ExecuteReader();
         var own = new Dictionary<LedgerAccountKey, decimal>();
         while (reader.Read())

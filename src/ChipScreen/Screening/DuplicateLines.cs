@@ -73,7 +73,7 @@ internal sealed class DuplicateLines
             return new FieldIssue(IssueCodes.DuplicateLine, OrderColumns.Line, string.Create(CultureInfo.InvariantCulture,
                 $"is not given, so this row takes line {position} of order {order.OrderId} (its position in the order), which is also on {where}; {Rule}; give every row of the order its line"));
         var id = Ledger.LineIds.Of(order.Line);
-        var padding = id == order.Line ? "" : $" (line {id}: padded or not, a number is one line)";
+        var padding = id == order.Line ? "" : $" (read as line {id}: a number is one line however it is written)";
         return new FieldIssue(IssueCodes.DuplicateLine, OrderColumns.Line, $"{order.Line} of order {order.OrderId}{padding} is also on {where}; {Rule}");
     }
 

@@ -214,6 +214,24 @@ public abstract class LedgerContract : IDisposable
         Assert.Single(Directory.GetFiles(_dir.Path, "decisions.csv", SearchOption.AllDirectories)); // the first run's only
     }
 
+    [LedgerFact]
+    public async Task CopiesOfACommittedLine_LeaveItsEntryCounted_ForTheBatchsOtherLines()
+    {
+        Commit(Of(Row("SO-2", "1", "2025-07-01", 2000))); // 20,000,000 under LPP
+        // Two copies of SO-2:1 are held and make a batch that can never be committed: they replace nothing, so the entry
+        // still counts, and SO-3 (7,000,000 more) is past the 26,900,000 limit. Leaving the entry out made SO-3 LPP.
+        string[] batch = [Row("SO-2", "1", "2025-07-01", 2000), Row("SO-2", "01", "2025-07-01", 2000), Row("SO-3", "1", "2025-07-01", 700)];
+        var run = Run(Of(batch), commit: false);
+        Assert.Equal(["HOLD", "HOLD", "LICENSE_REQUIRED"], run.Decisions.Select(d => d[2]));
+        Assert.Equal(20_000_000m, run.Report.Volumes.ConsigneeTotals.Single().Before);
+        using var service = Service(Target.Location);
+        var lines = await service.GetRequiredService<IOrderScreener>().ScreenBatchAsync(Lines(batch).ToAsyncEnumerable()).ToListAsync();
+        Assert.Equal([Decision.Hold, Decision.Hold, Decision.LicenseRequired], lines.Select(l => l.Decision));
+        // A copy written "1.0" is the same line, held twice over (its line is no number ChipScreen reads).
+        var written = Run(Of(Row("SO-2", "1.0", "2025-07-01", 2000), Row("SO-2", "1", "2025-07-01", 2000), Row("SO-3", "1", "2025-07-01", 700)), commit: false);
+        Assert.Equal(["HOLD", "HOLD", "LICENSE_REQUIRED"], written.Decisions.Select(d => d[2]));
+    }
+
     // ---- a line is known by its number ----
 
     [LedgerFact]

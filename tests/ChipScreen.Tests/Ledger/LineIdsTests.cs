@@ -16,10 +16,30 @@ public class LineIdsTests
     public void DigitsAreKnownByTheirValue_LeadingZerosLeftOut(string line, string id) => Assert.Equal(id, LineIds.Of(line));
 
     [Theory]
+    [InlineData("1.0", "1")]
+    [InlineData("+1", "1")]
+    [InlineData("+01.00", "1")]
+    [InlineData("\u0661", "1")] // an Arabic-Indic digit one
+    [InlineData("\uFF11\uFF10", "10")] // full-width "10"
+    [InlineData("\U0001D7CF", "1")] // a mathematical bold one, a surrogate pair
+    public void AWholeNumberWrittenAnotherWay_IsKnownByItsValue(string line, string id)
+    {
+        // Such a line is held (no line number ChipScreen reads), but it is still the line an ERP reads it as: a copy of
+        // the row giving that number, and never a reason to leave that line's committed entry out of a batch's count.
+        Assert.Equal(id, LineIds.Of(line));
+        Assert.Equal(id, LineIds.Of(line.AsSpan()).ToString());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("01A")]
     [InlineData("0-1")]
-    [InlineData("\u0661")] // an Arabic-Indic digit one: not a line number ChipScreen reads
     [InlineData(" 01")]
+    [InlineData("1.5")]
+    [InlineData("1.")]
+    [InlineData("-1")]
+    [InlineData("1e0")]
+    [InlineData("+")]
+    [InlineData("\u0661.5")]
     public void AnIdThatIsNotAllAsciiDigits_IsKeptAsGiven(string line) => Assert.Equal(line, LineIds.Of(line));
 }

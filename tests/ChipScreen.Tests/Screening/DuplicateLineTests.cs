@@ -42,9 +42,29 @@ public class DuplicateLineTests
     {
         var d = Batch(Row("SO-1", "01", "DE"), Row("SO-1", "1", "DE"), Row("SO-1", "10", "DE"), Row("SO-1", "001", "US"));
         Assert.Equal([Decision.Hold, Decision.Hold, Decision.LicenseException, Decision.Hold], d.Select(x => x.Decision));
-        Assert.Contains("line 01 of order SO-1 (line 1: padded or not, a number is one line) is also on rows 2 and 4 of this batch", d[0].Message);
+        Assert.Contains("line 01 of order SO-1 (read as line 1: a number is one line however it is written) is also on rows 2 and 4 of this batch", d[0].Message);
         Assert.Contains("line 1 of order SO-1 is also on rows 1 and 4 of this batch", d[1].Message);
         Assert.Equal(["01", "1", "10", "001"], d.Select(x => x.Line)); // decisions keep the line as written
+    }
+
+    [Fact]
+    public void ALineWrittenAsTheSameNumberAnotherWay_IsACopyToo()
+    {
+        // "1.0", "+1", an Arabic-Indic or a full-width one: each is held as no line number ChipScreen reads, and an ERP
+        // reading it as 1 must not find the row that gives "1" cleared.
+        string[] written = ["1.0", "+1", "\u0661", "\uFF11", "+01.00"];
+        var rows = written.SelectMany((w, i) => new[] { Row($"SO-{i}", w), Row($"SO-{i}", "1") }).Append(Row("SO-9", "1.5")).Append(Row("SO-9", "1")).ToArray();
+        var d = Batch(rows);
+        Assert.All(d.Take(2 * written.Length), x => Assert.Equal(Decision.Hold, x.Decision));
+        for (var i = 0; i < written.Length; i++)
+        {
+            Assert.Contains($"line {written[i]} of order SO-{i} (read as line 1: a number is one line however it is written) is also on row {2 * i + 2} of this batch", d[2 * i].Message);
+            Assert.Contains($"line 1 of order SO-{i} is also on row {2 * i + 1} of this batch", d[2 * i + 1].Message);
+        }
+        // "1.5" is no whole number: held for itself only, and the row giving "1" is not its copy.
+        Assert.Equal(Decision.Hold, d[^2].Decision);
+        Assert.DoesNotContain("is also on", d[^2].Message, StringComparison.Ordinal);
+        Assert.Equal(Decision.LicenseException, d[^1].Decision);
     }
 
     [Fact]
@@ -161,7 +181,7 @@ public class DuplicateLineTests
         Assert.Contains("row 1 (line 2): line 1 of order SO-1 is also on row 3 of this batch; an order line must be one row", decisions[1]);
         Assert.StartsWith("SO-2,1,LICENSE_EXCEPTION,AIA,", decisions[2]);
         Assert.StartsWith("SO-1,01,HOLD,,3A090.a,1,DE,D1;A2,", decisions[3]);
-        Assert.Contains("row 3 (line 4): line 01 of order SO-1 (line 1: padded or not, a number is one line) is also on row 1 of this batch", decisions[3]);
+        Assert.Contains("row 3 (line 4): line 01 of order SO-1 (read as line 1: a number is one line however it is written) is also on row 1 of this batch", decisions[3]);
 
         var audit = File.ReadAllLines(Path.Combine(first, FileScreening.AuditFile));
         Assert.Equal(3, audit.Length);
@@ -169,7 +189,7 @@ public class DuplicateLineTests
         var root = record.RootElement;
         Assert.Equal("HOLD", root.GetProperty("decision").GetString());
         Assert.Equal("01", root.GetProperty("input").GetProperty("line").GetString());
-        Assert.Equal("line 01 of order SO-1 (line 1: padded or not, a number is one line) is also on row 1 of this batch; an order line must be one row, so every copy is held",
+        Assert.Equal("line 01 of order SO-1 (read as line 1: a number is one line however it is written) is also on row 1 of this batch; an order line must be one row, so every copy is held",
             Assert.Single(root.GetProperty("facts").GetProperty("data_issues").EnumerateArray()).GetString());
         Assert.Empty(root.GetProperty("facts").GetProperty("volume").GetProperty("consumed").EnumerateArray());
         var d1 = root.GetProperty("rules").EnumerateArray().First(r => r.GetProperty("id").GetString() == "D1");
