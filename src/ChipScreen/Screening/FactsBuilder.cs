@@ -57,7 +57,7 @@ internal sealed class FactsBuilder(RulePack pack)
             if (shipDate < ControlsBegan)
                 Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ShipDate, string.Create(CultureInfo.InvariantCulture,
                     $"'{shipDate:yyyy-MM-dd}' is before {ControlsBegan:yyyy-MM-dd}, when the advanced-computing controls (ECCNs 3A090 and 4A090, 87 FR 62186) took effect; check the year")));
-            else if (shipDate > asOf.AddYears(MaxYearsAhead))
+            else if (asOf.Year <= DateOnly.MaxValue.Year - MaxYearsAhead && shipDate > asOf.AddYears(MaxYearsAhead)) // none is, as of 9995 on
                 Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.ShipDate, string.Create(CultureInfo.InvariantCulture,
                     $"'{shipDate:yyyy-MM-dd}' is more than {MaxYearsAhead} years after the as-of date {asOf:yyyy-MM-dd}; check the year")));
         }

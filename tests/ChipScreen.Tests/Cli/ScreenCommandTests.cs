@@ -287,6 +287,19 @@ public class ScreenCommandTests
         Assert.False(Directory.Exists(dir.File("out")));
     }
 
+    [Theory]
+    [InlineData("9995-01-01")]
+    [InlineData("9999-12-31")]
+    public void AnAsOfDateNearTheCalendarsEnd_Screens_WithoutAnUnexpectedFailure(string asOf)
+    {
+        // The check for a ship date more than five years after the as-of date once added five years past 9999.
+        using var dir = new TempDir();
+        var orders = dir.Write("orders.csv", "order_id,line,ship_date,sku,quantity,destination_country,end_user\nSO-1,1,2025-07-01,H100-SXM5-80GB,10,India,Acme\n");
+        var (code, _, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", asOf, "--out", dir.File("out"));
+        Assert.True(code == 0, err);
+        Assert.Equal(2, File.ReadAllLines(dir.File("out/decisions.csv")).Length);
+    }
+
     [Fact]
     public void UnknownOption_Exits2() => Assert.Equal(2, Run("screen", "x.csv", "--frobnicate").Code);
 }
