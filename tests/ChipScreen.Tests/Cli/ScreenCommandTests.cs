@@ -154,6 +154,18 @@ public class ScreenCommandTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("../etc")]
+    public void APackArgumentThatIsNotAPackId_IsNamedAsTheOption_NotAsAConfigurationKey(string value)
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--pack", value, "--out", dir.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains($"--pack '{value}' is not a pack id", err);
+        Assert.DoesNotContain("ChipScreen:PackId", err);
+    }
+
+    [Theory]
     [InlineData("--out", "a-file", "output directory {0}: is a file, not a directory")]
     [InlineData("--audit-log", "a-directory", "audit log {0}: is a directory, not a file")]
     [InlineData("--audit-log", "a-file/audit-log.jsonl", "audit log {0}: cannot be written")]
