@@ -51,6 +51,24 @@ public class ScreenCommandTests
     }
 
     [Theory]
+    [InlineData("no-such-dir", "{0}: no such directory; give the output directory of a screening run")]
+    [InlineData("some-file.txt", "{0}: is a file, not a directory; give the output directory of a screening run")]
+    [InlineData("empty", "{0}: no report.json; is it the output directory of a screening run?")]
+    public void Verify_OfAPathThatIsNoDirectory_Exits2_SayingWhatItIs(string name, string message)
+    {
+        using var dir = new TempDir();
+        dir.Write("some-file.txt", "not a run");
+        Directory.CreateDirectory(dir.File("empty"));
+        var path = dir.File(name);
+
+        var (code, output, err) = Run("verify", path);
+
+        Assert.Equal(2, code);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), err);
+        Assert.Empty(output);
+    }
+
+    [Theory]
     [InlineData("--input", "typo.csv", "--input {0}: no such file")]
     [InlineData("--input", "", "--input {0}: is a directory; give the run's input file")]
     [InlineData("--rules", "typo", "--rules {0}: no such directory")]
