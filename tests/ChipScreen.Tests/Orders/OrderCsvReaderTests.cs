@@ -224,6 +224,28 @@ public class OrderCsvReaderTests
         Assert.Equal(field, Assert.Single(line.Issues).Field);
     }
 
+    [Theory]
+    [InlineData("line", "99999999999999999999", "is too large")]
+    [InlineData("quantity", "99999999999999999999", "is too large")]
+    [InlineData("chips_per_unit", "99999999999999999999", "is too large")]
+    [InlineData("line", "3000000000", "is too large")]
+    [InlineData("quantity", "999999999999999999999999999999999999", "is too large")] // past decimal's digits too
+    [InlineData("line", "0", "is not a positive whole number")]
+    [InlineData("line", "-99999999999999999999", "is not a positive whole number")]
+    [InlineData("line", "1.5", "is not a positive whole number")]
+    public void AWholeNumberFieldThatIsTooLarge_IsHeldAsTooLarge_TheSameForLineAndQuantity(string field, string value, string why)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["order_id"] = "SO-1", ["line"] = "1", ["quantity"] = "1", ["destination_country"] = "DE", ["end_user"] = "Acme", ["sku"] = "H100-SXM5-80GB",
+        };
+        values[field] = value;
+        var columns = Header.Split(',');
+        var row = string.Join(',', columns.Select(c => values.TryGetValue(c, out var v) ? $"\"{v}\"" : ""));
+        var issue = Assert.Single(Read(Header + "\n" + row + "\n").Single().Issues);
+        Assert.Equal((field, $"{field} '{value}' {why}"), (issue.Field, issue.Message));
+    }
+
     [Fact]
     public void BytesThatAreNotUtf8_HoldTheirField_ShowingWhereTheyAre()
     {
