@@ -193,6 +193,23 @@ public class RulesValidatorTests
         Assert.Equal([error], e.Errors);
     }
 
+    [Theory]
+    [InlineData("line.Hq.In(\\\"D:\\\" + \\\"55\\\")", PackErrorCodes.ExpressionForbidden)] // refused, its type known
+    [InlineData("line.Hq.In(", PackErrorCodes.ExpressionInvalid)] // does not compile
+    public void AGlobalParameterThatIsRefused_IsOneError_WithoutUnknownIdentifierEchoesInTheRulesThatUseIt(string expression, string code)
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Ai, "\"Expression\": \"line.Hq.In(\\\"D:5\\\")", $"\"Expression\": \"{expression}");
+
+        var result = RulesValidator.Validate(rules.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((code, Ai, (string?)null), (error.Code, error.File, error.RuleId));
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("Unknown identifier", StringComparison.Ordinal));
+
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2025, 6, 1)));
+        Assert.Equal([error], e.Errors);
+    }
+
     [Fact]
     public void AGroupChangeDatedOnOrAfterThePackEnds_IsRefused()
     {
