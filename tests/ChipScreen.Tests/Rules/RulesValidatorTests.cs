@@ -141,6 +141,22 @@ public class RulesValidatorTests
     }
 
     [Fact]
+    public void PacksThatStartOnTheSameDay_AreRefused_SuggestingAStartDateToMove_NotAnEndThatWouldLeaveNoDayInForce()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("us-2026/pack.json", "\"effective_from\": \"2026-01-15\"", "\"effective_from\": \"2025-01-13\"");
+
+        var errors = RulesValidator.Validate(rules.Rules).Errors.Where(e => e.Code == PackErrorCodes.PackWindowsOverlap).ToList();
+        var error = Assert.Single(errors);
+        Assert.StartsWith("us-2026/pack.json:", error.ToString());
+        Assert.Contains("both in force on every day from 2025-01-13 to 2026-01-14", error.Message);
+        Assert.DoesNotContain("end ai-diffusion-2025 on 2025-01-13", error.Message);
+        Assert.Contains("move us-2026's effective_from", error.Message);
+        var line = File.ReadAllLines(Path.Combine(rules.Rules, "us-2026", "pack.json"))[error.Line!.Value - 1];
+        Assert.Contains("effective_from", line);
+    }
+
+    [Fact]
     public void PacksWhoseWindowsOverlap_AreRefused_WithoutAPackId_NamingBothFilesAndTheDays()
     {
         // A new pack beside the open-ended us-2026: from 2027-01-01 both would be in force.
