@@ -118,6 +118,29 @@ public class ScreenCommandTests
         Assert.False(Directory.Exists(dir.File("out")), "nothing screened, no output directory made");
     }
 
+    [Theory]
+    [InlineData("Ultimate Owner Domicile")]
+    [InlineData("Owner Location")]
+    [InlineData("Ultimate Owner")]
+    [InlineData("Endkunde Land")]
+    [InlineData("Kunde Land")]
+    [InlineData("Sold-To Land")]
+    [InlineData("Endverbleib")]
+    public void AnErpColumnForAPartysCountryOrEndUse_StopsTheRun_NamingItAndIgnoreColumn(string column)
+    {
+        // Ignored unread, CN here left an H100 to Germany at AIA.
+        using var dir = new TempDir();
+        var orders = dir.Write("o.csv", $"order_id,sku,quantity,destination_country,end_user,{column},Landed Cost,Account Owner\n" +
+                                         "SO1,H100-SXM5-80GB,8,DE,Acme GmbH,CN,100,J. Smith\n");
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"));
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith($"chipscreen: {orders}: column '{column}' (did you mean ", err, StringComparison.Ordinal);
+        Assert.Contains($"--ignore-column \"{column}\"", err);
+        Assert.DoesNotContain("Landed Cost", err);
+        Assert.DoesNotContain("Account Owner", err);
+        Assert.False(Directory.Exists(dir.File("out")));
+    }
+
     [Fact]
     public void AColumnThatLooksLikeAScreeningColumn_StopsTheRun_UntilNamedWithIgnoreColumn_WhichTheReportRecordsAndVerifyRepeats()
     {

@@ -53,6 +53,20 @@ public class OrderCsvReaderTests
         Assert.Equal(nearest, OrderColumns.LooksLike(header));
 
     [Theory]
+    [InlineData("Ultimate Owner Domicile")]
+    [InlineData("Owner Location")]
+    [InlineData("Ultimate Owner")]
+    [InlineData("Endkunde Land")]
+    [InlineData("Kunde Land")]
+    [InlineData("Sold-To Land")]
+    [InlineData("Endverbleib")]
+    [InlineData("Land")]
+    [InlineData("Domicile")]
+    [InlineData("Endkunde")]
+    public void AnErpNameForAPartysCountryOrEndUse_LooksLikeAScreeningColumn(string header) =>
+        Assert.NotNull(OrderColumns.LooksLike(header));
+
+    [Theory]
     [InlineData("Net Value")]
     [InlineData("Net Value USD")]
     [InlineData("Incoterms")]
@@ -63,6 +77,15 @@ public class OrderCsvReaderTests
     [InlineData("Partner Id")] // "part" only as a word
     [InlineData("end_user_country")] // a column ChipScreen reads
     [InlineData("Ship-To Country")]
+    [InlineData("Landed Cost")] // "land" only as a word
+    [InlineData("Landed Cost EUR")]
+    [InlineData("Account Owner")] // "owner" only beside a place
+    [InlineData("Order Owner")]
+    [InlineData("Storage Location")]
+    [InlineData("Plant")]
+    [InlineData("Sales Organization")]
+    [InlineData("Distribution Channel")]
+    [InlineData("Seats")]
     public void AHeaderThatDoesNotLookLikeAScreeningColumn_OrIsOne_IsNotNamed(string header) =>
         Assert.Null(OrderColumns.LooksLike(header));
 
