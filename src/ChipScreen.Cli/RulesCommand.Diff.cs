@@ -24,8 +24,8 @@ internal static partial class RulesCommand
             var date = ScreenCommand.ParseDate(parse.GetValue(asOf)) ?? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
             var directory = parse.GetValue(rules)!;
             var path = parse.GetValue(orders)!;
-            if (!File.Exists(path))
-                throw new UsageException($"the order file '{path}' does not exist");
+            OrderCsvReader.CheckExists(path); // as screen says it
+
             var result = PackDiff.Compare(
                 RulePackLoader.Load(directory, parse.GetValue(from)!, date),
                 RulePackLoader.Load(directory, parse.GetValue(to)!, date),

@@ -9,6 +9,30 @@ internal static class ScreeningServices
 {
     /// <summary>A container for one run: options from the arguments, no reload; validated before it is returned.</summary>
     /// <exception cref="OptionsValidationException">An argument is out of range (the CLI's exit code 2).</exception>
+    /// <summary>The settings <c>screen</c> fills from its arguments, with the option the user typed for each.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ScreenArguments = new Dictionary<string, string>
+    {
+        [nameof(ChipScreen.Service.ChipScreenOptions.RulesDirectory)] = "--rules",
+        [nameof(ChipScreen.Service.ChipScreenOptions.PackId)] = "--pack",
+    };
+
+    /// <summary>The failures of <paramref name="e"/>, each that names a setting given on the command line naming the option
+    /// instead (<c>--pack '' is not a pack id</c>, not <c>ChipScreen:PackId '' ...</c>): the user typed the option, not the key.</summary>
+    internal static OptionsValidationException AsArguments(OptionsValidationException e, IReadOnlyDictionary<string, string> arguments)
+    {
+        var failures = e.Failures.Select(failure =>
+        {
+            foreach (var (setting, option) in arguments)
+            {
+                var key = $"{ChipScreen.Service.ChipScreenOptions.SectionName}:{setting}";
+                if (failure.StartsWith(key, StringComparison.Ordinal) && failure.Length > key.Length && failure[key.Length] is ' ' or ':')
+                    return option + failure[key.Length..];
+            }
+            return failure;
+        }).ToList();
+        return new OptionsValidationException(e.OptionsName, e.OptionsType, failures);
+    }
+
     public static ServiceProvider For(RunRequest request)
     {
         var services = new ServiceCollection();
@@ -25,6 +49,11 @@ internal static class ScreeningServices
         {
             provider.GetRequiredService<IStartupValidator>().Validate();
             return provider;
+        }
+        catch (OptionsValidationException e)
+        {
+            provider.Dispose();
+            throw AsArguments(e, ScreenArguments);
         }
         catch
         {

@@ -41,7 +41,22 @@ internal static class ServeCommand
             if (parse.GetValue(noReload))
                 Set(nameof(ChipScreenOptions.ReloadOnChange), "false");
 
-            await using var app = Build(parse.GetValue(urls)!, settings, parse.GetValue(config));
+            // A setting given as an option is named as the option in a failure (settings from --config keep their key).
+            var arguments = new Dictionary<string, string>();
+            if (parse.GetValue(rules) is not null)
+                arguments[nameof(ChipScreenOptions.RulesDirectory)] = "--rules";
+            if (parse.GetValue(pack) is not null)
+                arguments[nameof(ChipScreenOptions.PackId)] = "--pack";
+            WebApplication app;
+            try
+            {
+                app = Build(parse.GetValue(urls)!, settings, parse.GetValue(config));
+            }
+            catch (OptionsValidationException e)
+            {
+                throw ScreeningServices.AsArguments(e, arguments);
+            }
+            await using var _ = app;
             await app.StartAsync(cancellationToken);
             var serving = app.Services.GetRequiredService<IRulePackSource>().Current.Identity;
             await stdout.WriteLineAsync($"chipscreen: serving {serving} on {string.Join(", ", app.Urls)}; Ctrl+C stops");

@@ -66,13 +66,20 @@ public static class OrderColumns
     /// <summary>What makes a column ChipScreen does not read look like one it screens, by the column it then suggests (the
     /// first that applies): parts found anywhere in the name's <see cref="Key"/>, and whole words (a trailing * for a word's
     /// start; a plural counts too).</summary>
+    /// <summary>Words that make a name look like a screening column only beside another word: "Owner Location" is where
+    /// the owner is, while "Account Owner" or "Storage Location" alone are harmless.</summary>
+    private static readonly (string Column, string Word, string[] Beside)[] s_screeningPairs =
+    [
+        (EndUserHqCountry, "owner", ["location", "domicile", "residence", "seat", "country", "land", "nationality"]),
+    ];
+
     private static readonly (string Column, string[] Inside, string[] Words)[] s_screening =
     [
-        (DestinationCountry, ["countr", "destin"], ["ctry", "cntry", "dest", "nation*"]),
-        (EndUserHqCountry, ["headquart"], ["hq", "parent"]),
+        (DestinationCountry, ["countr", "destin"], ["ctry", "cntry", "dest", "nation*", "land", "domicil*"]),
+        (EndUserHqCountry, ["headquart"], ["hq", "parent", "ultimate"]),
         (Consignee, ["consign"], []),
-        (EndUser, ["enduser", "endcustomer", "customer", "buyer", "purchaser", "recipient", "party", "parties"], ["user"]),
-        (EndUse, ["enduse", "purpose", "usage"], ["use"]),
+        (EndUser, ["enduser", "endcustomer", "customer", "buyer", "purchaser", "recipient", "party", "parties"], ["user", "kunde*", "endkunde*"]),
+        (EndUse, ["enduse", "purpose", "usage", "verbleib"], ["use"]),
         (Tpp, ["perform", "flops"], ["tpp"]),
         (DieAreaMm2, ["diearea", "diesize"], ["die"]),
         (Quantity, ["quantit", "qty"], []),
@@ -87,12 +94,14 @@ public static class OrderColumns
     /// <para>The rule, stated in the README: a name looks like a screening column when, ignoring case and separators, it
     /// contains <c>countr</c>, <c>destin</c>, <c>headquart</c>, <c>consign</c>, <c>enduse</c> (so also "end user"),
     /// <c>customer</c>, <c>buyer</c>, <c>purchaser</c>, <c>recipient</c>, <c>party</c>, <c>parties</c>, <c>purpose</c>,
-    /// <c>usage</c>, <c>perform</c>, <c>flops</c>, <c>diearea</c>, <c>diesize</c>, <c>quantit</c>, <c>qty</c>,
+    /// <c>usage</c>, <c>verbleib</c>, <c>perform</c>, <c>flops</c>, <c>diearea</c>, <c>diesize</c>, <c>quantit</c>, <c>qty</c>,
     /// <c>shipdate</c>, <c>shipto</c>, <c>shipment</c>, <c>shipping</c>, <c>shipped</c>, <c>deliver</c>, <c>datacent</c>,
     /// <c>material</c>, <c>product</c> or <c>partnumber</c>; or when one of its words is (or is the plural of)
-    /// <c>ctry</c>, <c>cntry</c>, <c>dest</c>, <c>hq</c>, <c>parent</c>, <c>user</c>, <c>use</c>, <c>tpp</c>, <c>die</c>,
-    /// <c>sku</c>, <c>mpn</c>, <c>part</c>, <c>partno</c>, <c>chip</c>, <c>gpu</c> or <c>model</c>, or starts with
-    /// <c>nation</c> or <c>ship</c>. Such a column may hold what ChipScreen must screen ("Country of End User", "End User
+    /// <c>ctry</c>, <c>cntry</c>, <c>dest</c>, <c>land</c> (German for country; not "landed"), <c>hq</c>, <c>parent</c>,
+    /// <c>ultimate</c>, <c>user</c>, <c>use</c>, <c>tpp</c>, <c>die</c>, <c>sku</c>, <c>mpn</c>, <c>part</c>, <c>partno</c>,
+    /// <c>chip</c>, <c>gpu</c> or <c>model</c>, or starts with <c>nation</c>, <c>domicil</c>, <c>kunde</c>, <c>endkunde</c>
+    /// (German for customer, end customer) or <c>ship</c>; or when it has the word <c>owner</c> beside <c>location</c>,
+    /// <c>domicile</c>, <c>residence</c>, <c>seat</c>, <c>country</c>, <c>land</c> or <c>nationality</c>. Such a column may hold what ChipScreen must screen ("Country of End User", "End User
     /// HQ") while a near-miss of its name leaves it unread, so a file with one is not screened until it is renamed or named
     /// to be ignored. Columns with other names ("Net Value", "Incoterms", "Currency", "Relationship Manager") are ignored.</para>
     /// <para>The column suggested is the one whose name or an alias shares the largest part of the words (Jaccard), words
@@ -107,7 +116,8 @@ public static class OrderColumns
             return null;
         var key = Key(header);
         var words = Words(header);
-        var stem = s_screening.FirstOrDefault(s => s.Inside.Any(key.Contains) || s.Words.Any(w => words.Any(word => Is(word, w)))).Column;
+        var stem = s_screening.FirstOrDefault(s => s.Inside.Any(key.Contains) || s.Words.Any(w => words.Any(word => Is(word, w)))).Column
+            ?? s_screeningPairs.FirstOrDefault(p => words.Any(word => Is(word, p.Word)) && p.Beside.Any(b => words.Any(word => Is(word, b)))).Column;
         if (stem is null)
             return null;
         var best = (Column: stem, Score: (0.0, 0, 0));

@@ -64,11 +64,19 @@ public sealed class OrderCsvReader : IDisposable
     /// does not read that it is to ignore although they look like screening columns (<c>--ignore-column</c>).</param>
     public static OrderCsvReader Open(string path, IReadOnlyCollection<string>? ignoreColumns = null) => Open(path, ignoreColumns, null);
 
-    /// <summary>Opens a file, read through <paramref name="wrap"/> when given (which then owns the file's stream).</summary>
-    internal static OrderCsvReader Open(string path, IReadOnlyCollection<string>? ignoreColumns, Func<Stream, Stream>? wrap)
+    /// <summary>Stops with the message every command gives for an order file that is not there: no such file, or a
+    /// directory where the file was wanted.</summary>
+    /// <exception cref="OrderFileException"><paramref name="path"/> is not a file.</exception>
+    public static void CheckExists(string path)
     {
         if (!File.Exists(path))
             throw new OrderFileException(Directory.Exists(path) ? $"{path}: is a directory; give the order file (CSV)" : $"{path}: no such file");
+    }
+
+    /// <summary>Opens a file, read through <paramref name="wrap"/> when given (which then owns the file's stream).</summary>
+    internal static OrderCsvReader Open(string path, IReadOnlyCollection<string>? ignoreColumns, Func<Stream, Stream>? wrap)
+    {
+        CheckExists(path);
         try
         {
             if (wrap is null)

@@ -22,7 +22,7 @@ internal static class OrderFields
 
         var line = Text(values[1]);
         if (line is not null && !IsPositiveWhole(line, out _))
-            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{line}' is not a positive whole number"));
+            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{line}' {NotPositiveWhole(line)}"));
 
         return new OrderLine
         {
@@ -195,12 +195,18 @@ internal static class OrderFields
             return null;
         if (IsPositiveWhole(value, out var number))
             return number;
-        var why = value.StartsWith('-') || value.All(c => c == '0') ? "is not a positive whole number" :
-            decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d > int.MaxValue ? "is too large" :
-            "is not a positive whole number";
-        (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' {why}"));
+        (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' {NotPositiveWhole(value)}"));
         return null;
     }
+
+    /// <summary>Why <paramref name="value"/>, which <see cref="IsPositiveWhole"/> refused, is refused, in the words of the
+    /// issue ("is too large" for a number past the largest the field holds, however many digits; else "is not a positive
+    /// whole number"): the same for <c>line</c>, <c>quantity</c> and <c>chips_per_unit</c>.</summary>
+    internal static string NotPositiveWhole(string value) =>
+        value.StartsWith('-') || value.All(c => c == '0') ? "is not a positive whole number" :
+        value.All(char.IsAsciiDigit)
+            || decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d > int.MaxValue ? "is too large" :
+        "is not a positive whole number";
 
     internal static bool IsPositiveWhole(string value, out int number) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;

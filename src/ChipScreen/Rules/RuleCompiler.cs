@@ -41,11 +41,19 @@ internal static class RuleCompiler
         {
             var scope = new List<ParameterExpression> { line };
             var globals = new List<(ParameterExpression Variable, Expression Body)>();
+            // Globals whose expression failed: their error is the one reported, not "Unknown identifier" again at each use.
+            var failed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var global in workflow.Globals)
             {
-                var body = Parse(parser, global.Expression, scope, null, global.File, global.Path, null, groups, termLists, errors);
+                var body = Parse(parser, global.Expression, scope, null, global.File, global.Path, null, groups, termLists, errors, failed, out var parsed);
                 if (body is null)
+                {
+                    failed.Add(global.Name);
+                    // Parsed but refused: declared with its type, so what uses it is still checked (nothing runs: the pack has errors).
+                    if (parsed is not null)
+                        scope.Add(Expression.Parameter(parsed.Type, global.Name));
                     continue;
+                }
                 var variable = Expression.Parameter(body.Type, global.Name);
                 scope.Add(variable);
                 globals.Add((variable, body));
@@ -55,8 +63,8 @@ internal static class RuleCompiler
 
             foreach (var (rule, path, file) in workflow.Rules)
             {
-                var body = Parse(parser, rule.Expression, scope, typeof(bool), file, $"{path}.Expression", rule.Id, groups, termLists, errors);
-                var template = CompileMessage(parser, rule, file, $"{path}.Properties.message", line, scope, globals, groups, termLists, errors);
+                var body = Parse(parser, rule.Expression, scope, typeof(bool), file, $"{path}.Expression", rule.Id, groups, termLists, errors, failed, out _);
+                var template = CompileMessage(parser, rule, file, $"{path}.Properties.message", line, scope, globals, groups, termLists, errors, failed);
                 if (body is null || template is null)
                     continue;
                 var slot = Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(rules.Count)), body);
@@ -99,7 +107,7 @@ internal static class RuleCompiler
     private static MessageTemplate? CompileMessage(
         RuleExpressionParser parser, RuleDefinition rule, JsonSource file, string path, ParameterExpression line,
         List<ParameterExpression> scope, List<(ParameterExpression Variable, Expression Body)> globals,
-        IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists, List<PackError> errors)
+        IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists, List<PackError> errors, IReadOnlySet<string> failedGlobals)
     {
         var (parts, problem) = MessageTemplate.Split(rule.MessageTemplate);
         if (problem is not null)
@@ -110,7 +118,7 @@ internal static class RuleCompiler
         var values = new List<Func<LineFacts, object?>>();
         foreach (var part in parts.Where(p => p.Expression is not null))
         {
-            var body = Parse(parser, part.Expression!, scope, null, file, path, rule.Id, groups, termLists, errors, "the message placeholder {" + part.Expression + "}");
+            var body = Parse(parser, part.Expression!, scope, null, file, path, rule.Id, groups, termLists, errors, failedGlobals, out _, "the message placeholder {" + part.Expression + "}");
             if (body is null)
                 return null;
             // Compute only the globals this placeholder needs, in their order.
@@ -137,8 +145,9 @@ internal static class RuleCompiler
     private static Expression? Parse(
         RuleExpressionParser parser, string expression, List<ParameterExpression> scope, Type? returnType,
         JsonSource file, string path, string? ruleId, IReadOnlyCollection<string> groups, IReadOnlyCollection<string> termLists,
-        List<PackError> errors, string what = "the expression")
+        List<PackError> errors, IReadOnlySet<string> failedGlobals, out Expression? parsed, string what = "the expression")
     {
+        parsed = null;
         foreach (var (name, at, why) in ForbiddenNames.Find(expression))
         {
             var (fline, fcolumn) = file.Locate(path);
@@ -152,6 +161,9 @@ internal static class RuleCompiler
         }
         catch (Exception e)
         {
+            // A global whose expression failed and that has no type to declare (it did not compile): its own error is the one.
+            if (System.Text.RegularExpressions.Regex.Match(e.Message, @"^Unknown identifier '([^']*)'") is { Success: true } unknown && failedGlobals.Contains(unknown.Groups[1].Value))
+                return null;
             var (line, column) = file.Locate(path);
             var index = System.Text.RegularExpressions.Regex.Match(e.Message, @"\(at index (\d+)\)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : -1;
             var message = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*\(at index \d+\)", "");
@@ -160,6 +172,7 @@ internal static class RuleCompiler
                 PackErrorCodes.ExpressionInvalid, $"{what} does not compile: {message}{near}"));
             return null;
         }
+        parsed = body;
         if (returnType == typeof(bool) && body.Type != typeof(bool))
         {
             errors.Add(file.Error(path, PackErrorCodes.ExpressionInvalid, $"{what} must be true or false, not {body.Type.Name}", ruleId));

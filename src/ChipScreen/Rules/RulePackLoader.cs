@@ -77,7 +77,8 @@ public static class RulePackLoader
     /// <paramref name="packId"/> when given): a day two packs are both in force on, so that which one screens it, and the
     /// day the rules change for a line screened under either, would be a guess. Windows are half-open ([effective_from,
     /// effective_to)), so a pack may begin on the day another ends. Each overlap is reported once, at the
-    /// <c>effective_to</c> of the pack that starts first (the date to move), naming both files and the days shared.
+    /// <c>effective_to</c> of the pack that starts first (the date to move), naming both files and the days shared; when
+    /// both start on the same day, at the <c>effective_from</c> of the second (by id), since no end date would do.
     /// A <c>pack.json</c> that cannot be read is left to its own errors.</summary>
     internal static IReadOnlyList<PackError> WindowOverlaps(string rulesDirectory, string? packId = null)
     {
@@ -114,10 +115,17 @@ public static class RulePackLoader
                 var days = sharedTo is { } last
                     ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"on every day from {second.EffectiveFrom:yyyy-MM-dd} to {last.AddDays(-1):yyyy-MM-dd}")
                     : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"on every day from {second.EffectiveFrom:yyyy-MM-dd} on");
-                errors.Add(firstFile.Error("$.effective_to", PackErrorCodes.PackWindowsOverlap,
-                    $"pack {first.Id} ({firstFile.DisplayPath}, {first.InForceText}) and pack {second.Id} ({secondFile.DisplayPath}, {second.InForceText}) " +
-                    $"are both in force {days}, so which pack screens a date in it would be a guess; end {first.Id} on {second.EffectiveFrom:yyyy-MM-dd} " +
-                    $"(\"effective_to\" is the first day a pack no longer applies, so the next may begin that day) or move {second.Id}'s effective_from"));
+                var both = $"pack {first.Id} ({firstFile.DisplayPath}, {first.InForceText}) and pack {second.Id} ({secondFile.DisplayPath}, {second.InForceText}) " +
+                    $"are both in force {days}, so which pack screens a date in it would be a guess; ";
+                // Packs that start on the same day: ending the first on the second's start would leave it no day in force
+                // (refused as thresholds_out_of_order), so a start date is the one to move; reported at the later one's.
+                errors.Add(second.EffectiveFrom <= first.EffectiveFrom
+                    ? secondFile.Error("$.effective_from", PackErrorCodes.PackWindowsOverlap, both +
+                        $"they start on the same day, so ending {first.Id} then would leave it no day in force: move {second.Id}'s effective_from " +
+                        $"to the day it takes over (and end {first.Id} on that day), or {first.Id}'s effective_from to an earlier day")
+                    : firstFile.Error("$.effective_to", PackErrorCodes.PackWindowsOverlap, both +
+                        $"end {first.Id} on {second.EffectiveFrom:yyyy-MM-dd} " +
+                        $"(\"effective_to\" is the first day a pack no longer applies, so the next may begin that day) or move {second.Id}'s effective_from"));
             }
         return errors;
     }

@@ -214,9 +214,10 @@ public sealed class RunVerifier(TimeProvider time)
     /// checks the log's record allows are made. Throws, as when the directory is no run's, when the log has no record of it.</summary>
     private static VerificationResult VerifyFromLog(string directory, string reportPath, string? problem, string? auditLogPath, string? inputPath)
     {
-        var notARun = problem is null
-            ? new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?")
-            : new OrderFileException($"{reportPath}: not a ChipScreen report ({problem})");
+        var notARun = problem is not null ? new OrderFileException($"{reportPath}: not a ChipScreen report ({problem})")
+            : File.Exists(directory) ? new OrderFileException($"{directory}: is a file, not a directory; give the output directory of a screening run")
+            : !Directory.Exists(directory) ? new OrderFileException($"{directory}: no such directory; give the output directory of a screening run")
+            : new OrderFileException($"{directory}: no {FileScreening.ReportFile}; is it the output directory of a screening run?");
         var logPath = auditLogPath ?? Path.Combine(directory, AuditLog.DefaultFileName);
         if (!IsThere(logPath))
             throw notARun;

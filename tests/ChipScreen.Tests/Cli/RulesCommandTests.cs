@@ -81,6 +81,23 @@ public class RulesCommandTests
         Assert.Contains("1 of 1 lines change", output);
     }
 
+    [Theory]
+    [InlineData(true, "{0}: is a directory; give the order file (CSV)")]
+    [InlineData(false, "{0}: no such file")]
+    public void Diff_AnOrderPathThatIsNotAFile_Exits2_SayingWhatScreenSays(bool directory, string message)
+    {
+        using var dir = new TempDir();
+        var path = dir.File("orders");
+        if (directory)
+            Directory.CreateDirectory(path);
+        var (code, _, err) = Run("rules", "diff", "--from", "ai-diffusion-2025", "--to", "us-2026", path, "--rules", Repo.Rules);
+        Assert.Equal(2, code);
+        Assert.Contains(string.Format(message, path), err);
+        var (screenCode, _, screenErr) = Run("screen", path, "--rules", Repo.Rules, "--out", dir.File("out"));
+        Assert.Equal(2, screenCode);
+        Assert.Equal(screenErr, err);
+    }
+
     [Fact]
     public void Diff_AnUnknownPack_Exits2()
     {

@@ -51,6 +51,24 @@ public class ScreenCommandTests
     }
 
     [Theory]
+    [InlineData("no-such-dir", "{0}: no such directory; give the output directory of a screening run")]
+    [InlineData("some-file.txt", "{0}: is a file, not a directory; give the output directory of a screening run")]
+    [InlineData("empty", "{0}: no report.json; is it the output directory of a screening run?")]
+    public void Verify_OfAPathThatIsNoDirectory_Exits2_SayingWhatItIs(string name, string message)
+    {
+        using var dir = new TempDir();
+        dir.Write("some-file.txt", "not a run");
+        Directory.CreateDirectory(dir.File("empty"));
+        var path = dir.File(name);
+
+        var (code, output, err) = Run("verify", path);
+
+        Assert.Equal(2, code);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path), err);
+        Assert.Empty(output);
+    }
+
+    [Theory]
     [InlineData("--input", "typo.csv", "--input {0}: no such file")]
     [InlineData("--input", "", "--input {0}: is a directory; give the run's input file")]
     [InlineData("--rules", "typo", "--rules {0}: no such directory")]
@@ -98,6 +116,29 @@ public class ScreenCommandTests
         Assert.Equal((2, ""), (code, output));
         Assert.StartsWith($"chipscreen: {orders}: {message}", err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.File("out")), "nothing screened, no output directory made");
+    }
+
+    [Theory]
+    [InlineData("Ultimate Owner Domicile")]
+    [InlineData("Owner Location")]
+    [InlineData("Ultimate Owner")]
+    [InlineData("Endkunde Land")]
+    [InlineData("Kunde Land")]
+    [InlineData("Sold-To Land")]
+    [InlineData("Endverbleib")]
+    public void AnErpColumnForAPartysCountryOrEndUse_StopsTheRun_NamingItAndIgnoreColumn(string column)
+    {
+        // Ignored unread, CN here left an H100 to Germany at AIA.
+        using var dir = new TempDir();
+        var orders = dir.Write("o.csv", $"order_id,sku,quantity,destination_country,end_user,{column},Landed Cost,Account Owner\n" +
+                                         "SO1,H100-SXM5-80GB,8,DE,Acme GmbH,CN,100,J. Smith\n");
+        var (code, output, err) = Run("screen", orders, "--rules", Repo.Rules, "--as-of", "2025-06-01", "--out", dir.File("out"));
+        Assert.Equal((2, ""), (code, output));
+        Assert.StartsWith($"chipscreen: {orders}: column '{column}' (did you mean ", err, StringComparison.Ordinal);
+        Assert.Contains($"--ignore-column \"{column}\"", err);
+        Assert.DoesNotContain("Landed Cost", err);
+        Assert.DoesNotContain("Account Owner", err);
+        Assert.False(Directory.Exists(dir.File("out")));
     }
 
     [Fact]
@@ -151,6 +192,18 @@ public class ScreenCommandTests
         var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, option, value, "--out", dir.File("out"));
         Assert.Equal(2, code);
         Assert.Contains(value, err);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../etc")]
+    public void APackArgumentThatIsNotAPackId_IsNamedAsTheOption_NotAsAConfigurationKey(string value)
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = Run("screen", Path.Combine(Repo.Samples, "distributor-q3-2025.csv"), "--rules", Repo.Rules, "--pack", value, "--out", dir.File("out"));
+        Assert.Equal(2, code);
+        Assert.Contains($"--pack '{value}' is not a pack id", err);
+        Assert.DoesNotContain("ChipScreen:PackId", err);
     }
 
     [Theory]

@@ -48,4 +48,16 @@ public class ServeCommandTests
         Assert.Contains("ChipScreen:Ledger: Location: ", err);
         Assert.DoesNotContain("serving", output);
     }
+
+    [Fact]
+    public void APackArgumentThatIsNotAPackId_IsNamedAsTheOption_BeforeServing()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("chipscreen.json", $$"""{ "ChipScreenServer": { "ApiKeys": [ { "Name": "erp", "Sha256": "{{LoopbackServer.Sha256("k")}}" } ] } }""");
+        var (code, output, err) = Run("serve", "--rules", Repo.Rules, "--pack", "", "--config", config, "--urls", "http://127.0.0.1:0");
+        Assert.Equal(2, code);
+        Assert.Contains("--pack '' is not a pack id", err);
+        Assert.DoesNotContain("ChipScreen:PackId", err);
+        Assert.DoesNotContain("serving", output);
+    }
 }

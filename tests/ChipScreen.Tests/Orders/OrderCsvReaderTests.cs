@@ -53,6 +53,20 @@ public class OrderCsvReaderTests
         Assert.Equal(nearest, OrderColumns.LooksLike(header));
 
     [Theory]
+    [InlineData("Ultimate Owner Domicile")]
+    [InlineData("Owner Location")]
+    [InlineData("Ultimate Owner")]
+    [InlineData("Endkunde Land")]
+    [InlineData("Kunde Land")]
+    [InlineData("Sold-To Land")]
+    [InlineData("Endverbleib")]
+    [InlineData("Land")]
+    [InlineData("Domicile")]
+    [InlineData("Endkunde")]
+    public void AnErpNameForAPartysCountryOrEndUse_LooksLikeAScreeningColumn(string header) =>
+        Assert.NotNull(OrderColumns.LooksLike(header));
+
+    [Theory]
     [InlineData("Net Value")]
     [InlineData("Net Value USD")]
     [InlineData("Incoterms")]
@@ -63,6 +77,15 @@ public class OrderCsvReaderTests
     [InlineData("Partner Id")] // "part" only as a word
     [InlineData("end_user_country")] // a column ChipScreen reads
     [InlineData("Ship-To Country")]
+    [InlineData("Landed Cost")] // "land" only as a word
+    [InlineData("Landed Cost EUR")]
+    [InlineData("Account Owner")] // "owner" only beside a place
+    [InlineData("Order Owner")]
+    [InlineData("Storage Location")]
+    [InlineData("Plant")]
+    [InlineData("Sales Organization")]
+    [InlineData("Distribution Channel")]
+    [InlineData("Seats")]
     public void AHeaderThatDoesNotLookLikeAScreeningColumn_OrIsOne_IsNotNamed(string header) =>
         Assert.Null(OrderColumns.LooksLike(header));
 
@@ -222,6 +245,28 @@ public class OrderCsvReaderTests
         var row = string.Join(',', columns.Select(c => values.TryGetValue(c, out var v) ? $"\"{v}\"" : ""));
         var line = Read(Header + "\n" + row + "\n").Single();
         Assert.Equal(field, Assert.Single(line.Issues).Field);
+    }
+
+    [Theory]
+    [InlineData("line", "99999999999999999999", "is too large")]
+    [InlineData("quantity", "99999999999999999999", "is too large")]
+    [InlineData("chips_per_unit", "99999999999999999999", "is too large")]
+    [InlineData("line", "3000000000", "is too large")]
+    [InlineData("quantity", "999999999999999999999999999999999999", "is too large")] // past decimal's digits too
+    [InlineData("line", "0", "is not a positive whole number")]
+    [InlineData("line", "-99999999999999999999", "is not a positive whole number")]
+    [InlineData("line", "1.5", "is not a positive whole number")]
+    public void AWholeNumberFieldThatIsTooLarge_IsHeldAsTooLarge_TheSameForLineAndQuantity(string field, string value, string why)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["order_id"] = "SO-1", ["line"] = "1", ["quantity"] = "1", ["destination_country"] = "DE", ["end_user"] = "Acme", ["sku"] = "H100-SXM5-80GB",
+        };
+        values[field] = value;
+        var columns = Header.Split(',');
+        var row = string.Join(',', columns.Select(c => values.TryGetValue(c, out var v) ? $"\"{v}\"" : ""));
+        var issue = Assert.Single(Read(Header + "\n" + row + "\n").Single().Issues);
+        Assert.Equal((field, $"{field} '{value}' {why}"), (issue.Field, issue.Message));
     }
 
     [Fact]

@@ -141,6 +141,22 @@ public class RulesValidatorTests
     }
 
     [Fact]
+    public void PacksThatStartOnTheSameDay_AreRefused_SuggestingAStartDateToMove_NotAnEndThatWouldLeaveNoDayInForce()
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit("us-2026/pack.json", "\"effective_from\": \"2026-01-15\"", "\"effective_from\": \"2025-01-13\"");
+
+        var errors = RulesValidator.Validate(rules.Rules).Errors.Where(e => e.Code == PackErrorCodes.PackWindowsOverlap).ToList();
+        var error = Assert.Single(errors);
+        Assert.StartsWith("us-2026/pack.json:", error.ToString());
+        Assert.Contains("both in force on every day from 2025-01-13 to 2026-01-14", error.Message);
+        Assert.DoesNotContain("end ai-diffusion-2025 on 2025-01-13", error.Message);
+        Assert.Contains("move us-2026's effective_from", error.Message);
+        var line = File.ReadAllLines(Path.Combine(rules.Rules, "us-2026", "pack.json"))[error.Line!.Value - 1];
+        Assert.Contains("effective_from", line);
+    }
+
+    [Fact]
     public void PacksWhoseWindowsOverlap_AreRefused_WithoutAPackId_NamingBothFilesAndTheDays()
     {
         // A new pack beside the open-ended us-2026: from 2027-01-01 both would be in force.
@@ -189,6 +205,23 @@ public class RulesValidatorTests
         Assert.StartsWith("\\\"D:55\\\"", line[(error.Column!.Value - 1)..]);
 
         // Screening refuses the pack with the same one error.
+        var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2025, 6, 1)));
+        Assert.Equal([error], e.Errors);
+    }
+
+    [Theory]
+    [InlineData("line.Hq.In(\\\"D:\\\" + \\\"55\\\")", PackErrorCodes.ExpressionForbidden)] // refused, its type known
+    [InlineData("line.Hq.In(", PackErrorCodes.ExpressionInvalid)] // does not compile
+    public void AGlobalParameterThatIsRefused_IsOneError_WithoutUnknownIdentifierEchoesInTheRulesThatUseIt(string expression, string code)
+    {
+        using var rules = TempDir.WithRules();
+        rules.Edit(Ai, "\"Expression\": \"line.Hq.In(\\\"D:5\\\")", $"\"Expression\": \"{expression}");
+
+        var result = RulesValidator.Validate(rules.Rules);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((code, Ai, (string?)null), (error.Code, error.File, error.RuleId));
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("Unknown identifier", StringComparison.Ordinal));
+
         var e = Assert.Throws<RulePackException>(() => RulePackLoader.Load(rules.Rules, null, new DateOnly(2025, 6, 1)));
         Assert.Equal([error], e.Errors);
     }
