@@ -283,6 +283,10 @@ public class InvalidInputTests
         HeldFor(One(Line("IN", line: number)), $"line '{number}' is not a positive whole number");
 
     [Fact]
+    public void ALineNumberMadeInCodeTooLargeToHold_IsHeldAsTooLarge_AsInAFile() =>
+        HeldFor(One(Line("IN", line: "99999999999999999999")), "line '99999999999999999999' is too large");
+
+    [Fact]
     public void NullTextOfALineMadeInCode_IsHeldAsMissing()
     {
         var d = One(Line("IN") with { OrderId = null!, EndUser = null!, DestinationCountry = null! });
