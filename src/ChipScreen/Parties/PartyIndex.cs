@@ -155,7 +155,8 @@ internal sealed class PartyIndex
             // The bound above counts words; the comparison may also score the names by their joined spellings ("Huawei
             // Tech Nologies", "Hua Weitechnologies"), up to their similarity, whatever their words share. Without this a
             // name scored at or above the review threshold would be found by a search (minimum 1) and missed by screening.
-            if (!keep && NameComparer.JoinedSpelling(query, Variants[v].Normalized) is var joined && joined >= NameComparer.JoinedSpellingSimilarity)
+            if (!keep && MayJoin(query.Compact, Variants[v].Normalized.Compact) &&
+                NameComparer.JoinedSpelling(query, Variants[v].Normalized) is var joined && joined >= NameComparer.JoinedSpellingSimilarity)
                 keep = joined * 100 + 0.5 >= minimum;
             if (keep)
                 result.Add(v);
@@ -204,10 +205,44 @@ internal sealed class PartyIndex
         }
     }
 
-    /// <summary>Reaches every name listed under <paramref name="key"/> without adding to its weight.</summary>
+    /// <summary>Whether two joined spellings may be similar enough to be compared (<see cref="NameComparer.JoinedSpelling"/>):
+    /// their lengths close enough, and the letters one has more of than the other (a lower bound of their edit distance)
+    /// few enough. Rules out most names at the cost of counting letters rather than an edit distance.</summary>
+    private static bool MayJoin(string x, string y)
+    {
+        var longer = Math.Max(x.Length, y.Length);
+        if (x.Length < 6 || y.Length < 6 || Math.Abs(x.Length - y.Length) > longer / 10)
+            return false;
+        var edits = (int)Math.Floor(longer * (1 - NameComparer.JoinedSpellingSimilarity) + 1e-9);
+        Span<int> counts = stackalloc int[128];
+        foreach (var c in x)
+        {
+            if (c >= 128)
+                return true;
+            counts[c]++;
+        }
+        foreach (var c in y)
+        {
+            if (c >= 128)
+                return true;
+            counts[c]--;
+        }
+        int more = 0, fewer = 0;
+        foreach (var n in counts)
+        {
+            if (n > 0)
+                more += n;
+            else
+                fewer -= n;
+        }
+        return Math.Max(more, fewer) <= edits;
+    }
+
+    /// <summary>Reaches every name listed under <paramref name="key"/> without adding to its weight; a weak key, not followed
+    /// past <see cref="WeakKeyLimit"/> names (a common ending would cost a comparison of joined spellings with each).</summary>
     private void Touch(Scratch scratch, string key)
     {
-        if (!_postings.TryGetValue(key, out var list))
+        if (!_postings.TryGetValue(key, out var list) || list.Length > WeakKeyLimit)
             return;
         foreach (var v in list)
         {
