@@ -103,11 +103,9 @@ internal static class NameComparer
         evidence |= covered && !placeLeftB && (!placeLeftA || namedA && namedB);
 
         // The same letters spaced differently ("PricewaterhouseCoopers", "vanderbilt").
-        if (share < 1 && a.Length != b.Length && query.Compact.Length >= 6 && candidate.Compact.Length >= 6 &&
-            Math.Abs(query.Compact.Length - candidate.Compact.Length) <= Math.Max(query.Compact.Length, candidate.Compact.Length) / 10)
+        if (share < 1 && a.Length != b.Length && JoinedSpelling(query, candidate) is var ratio && ratio >= JoinedSpellingSimilarity)
         {
-            var ratio = JaroWinkler.LevenshteinRatio(query.Compact, candidate.Compact);
-            if (ratio >= 0.92 && ratio > share)
+            if (ratio > share)
             {
                 share = ratio;
                 evidence |= query.HasDistinctive || candidate.HasDistinctive;
@@ -160,6 +158,21 @@ internal static class NameComparer
             return new NameComparison(score, "", share);
         Describe(a, b, notes);
         return new NameComparison(score, string.Join("; ", notes) + Ignored(query, candidate), share);
+    }
+
+    /// <summary>The least similarity of two names' joined spellings (<see cref="NormalizedName.Compact"/>) that scores them by it.</summary>
+    internal const double JoinedSpellingSimilarity = 0.92;
+
+    /// <summary>The similarity of the joined spellings of two names ("PricewaterhouseCoopers" and "Pricewaterhouse Coopers"), or 0
+    /// when they are too short (under six letters) or their lengths too far apart to be compared so. <see cref="PartyIndex"/>
+    /// keeps a listed name whose joined spelling is this similar to the screened name's, whatever its words share, since
+    /// <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool, bool)"/> may score it by it.</summary>
+    internal static double JoinedSpelling(NormalizedName query, NormalizedName candidate)
+    {
+        var (x, y) = (query.Compact, candidate.Compact);
+        if (x.Length < 6 || y.Length < 6 || Math.Abs(x.Length - y.Length) > Math.Max(x.Length, y.Length) / 10)
+            return 0;
+        return JaroWinkler.LevenshteinRatio(x, y);
     }
 
     /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers and places has its

@@ -162,6 +162,7 @@ internal static class NameNormalizer
         }
         FlushWord(word, words);
         FlushHan(han, words);
+        JoinSpelledOut(words);
         for (var i = 0; i < words.Count; i++)
         {
             if (NameLexicon.Variants.TryGetValue(words[i], out var variant))
@@ -177,6 +178,33 @@ internal static class NameNormalizer
         }
         return PhraseVariants(words);
     }
+
+    /// <summary>Reads a run of three or more single letters as one word: a name written letter by letter ("H u a w e i",
+    /// "H-u-a-w-e-i", "C E T C") is the word it spells ("huawei", "cetc"), as "H.U.A.W.E.I" already is (an initialism). Done
+    /// before stop words, variants and numbers are read, so that the "a" of "H u a w e i" or the "y" of "Y a n g t z e" is a
+    /// letter of the word, not a word set aside; two single letters ("J P Morgan", "S A") stay apart.</summary>
+    private static void JoinSpelledOut(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!IsSingleLetter(words[i]))
+                continue;
+            var end = i + 1;
+            while (end < words.Count && IsSingleLetter(words[end]))
+                end++;
+            if (end - i >= 3)
+            {
+                words[i] = string.Concat(words.GetRange(i, end - i));
+                words.RemoveRange(i + 1, end - i - 1);
+            }
+            else
+            {
+                i = end - 1;
+            }
+        }
+    }
+
+    private static bool IsSingleLetter(string word) => word.Length == 1 && char.IsLetter(word[0]) && !IsHan(word[0]);
 
     /// <summary>Rewrites the places written as several words ("United States") to their one-word form ("us").</summary>
     private static List<string> PhraseVariants(List<string> words)

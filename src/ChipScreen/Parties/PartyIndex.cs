@@ -7,7 +7,7 @@ namespace ChipScreen.Parties;
 /// <remarks>
 /// Keys: each word; each run of two or three words written together ("zhipu" finds "Zhi Pu"); the first and last three or
 /// four letters of longer words, and for words of five or seven letters their first two with their last two (a typo leaves
-/// one of them intact); the initials of each name ("smic"); the whole name; for an individual's words of three or four
+/// one of them intact); the initials of each name ("smic"); the whole name; the first and last four letters of the name run together (for the comparison of joined spellings); for an individual's words of three or four
 /// letters, the word with one letter left out ("jo?e" finds "Jose" from "Joze", "?mar" "Omar" from "Umar"). Words that many names share (generic words,
 /// surnames, numbers, common prefixes) lead to candidates only while their lists are short.
 /// Entries of type Vessel or Aircraft are not indexed. Immutable and thread-safe.
@@ -125,10 +125,17 @@ internal sealed class PartyIndex
             if (i + 1 < core.Length)
                 Credit(scratch, "t:" + t.Text + core[i + 1].Text, false, weight + next, true, loose: true);
             if (i + 2 < core.Length)
-                Credit(scratch, "t:" + t.Text + core[i + 1].Text + core[i + 2].Text, false, weight + next, true, loose: true);
+                Credit(scratch, "t:" + t.Text + core[i + 1].Text + core[i + 2].Text, false, weight + next + weights[i + 2], true, loose: true);
         }
         scratch.Round++;
         Credit(scratch, "k:" + query.Key, false, queryWeight, true, loose: true);
+        // The names whose joined spelling starts or ends as this one's, for the comparison by joined spellings (below): they
+        // are reached, not credited.
+        if (query.Compact.Length >= 6)
+        {
+            Touch(scratch, "c:" + query.Compact[..4]);
+            Touch(scratch, "e:" + query.Compact[^4..]);
+        }
 
         var querySlack = NameComparer.Slack(query, weights);
         var result = new List<int>();
@@ -145,6 +152,12 @@ internal sealed class PartyIndex
                 upper = Math.Max(upper, (Math.Min(scratch.Weight[v], queryWeight) + listed) / Math.Max(1e-9, queryWeight + total - slack) * 100);
             var keep = upper + 0.5 >= minimum &&
                        (minimum <= NameComparer.WeakEvidenceCap || scratch.Strong[v] || scratch.Weight[v] >= queryWeight - placeWeight - 1e-9);
+            // The bound above counts words; the comparison may also score the names by their joined spellings ("Huawei
+            // Tech Nologies", "Hua Weitechnologies"), up to their similarity, whatever their words share. Without this a
+            // name scored at or above the review threshold would be found by a search (minimum 1) and missed by screening.
+            if (!keep && MayJoin(query.Compact, Variants[v].Normalized.Compact) &&
+                NameComparer.JoinedSpelling(query, Variants[v].Normalized) is var joined && joined >= NameComparer.JoinedSpellingSimilarity)
+                keep = joined * 100 + 0.5 >= minimum;
             if (keep)
                 result.Add(v);
             scratch.Weight[v] = 0;
@@ -157,7 +170,7 @@ internal sealed class PartyIndex
     }
 
     /// <summary>Adds <paramref name="weight"/> to every name listed under <paramref name="key"/>, once per query word
-    /// (<see cref="Scratch.Round"/>).</summary>
+    /// (<see cref="Scratch.Round"/>): a name the word reaches through several keys gets the most any of them adds.</summary>
     private void Credit(Scratch scratch, string key, bool weak, double weight, bool strong, bool loose)
     {
         if (!_postings.TryGetValue(key, out var list) || (weak && list.Length > WeakKeyLimit))
@@ -165,8 +178,21 @@ internal sealed class PartyIndex
         foreach (var v in list)
         {
             if (scratch.Seen[v] == scratch.Round)
+            {
+                // Reached again by the same word through another key: the word counts once, at the most it is worth
+                // through any of its keys. Taking the first key's weight ("huaw" by its prefix) would drop what a later
+                // key adds ("huaw ei" written as "huawei"), and with it a name the comparison scores above the bound.
+                if (weight > scratch.RoundWeight[v])
+                {
+                    scratch.Weight[v] += weight - scratch.RoundWeight[v];
+                    scratch.RoundWeight[v] = weight;
+                }
+                scratch.Strong[v] |= strong;
+                scratch.Loose[v] |= loose;
                 continue;
+            }
             scratch.Seen[v] = scratch.Round;
+            scratch.RoundWeight[v] = weight;
             if (!scratch.Listed[v])
             {
                 scratch.Listed[v] = true;
@@ -179,6 +205,55 @@ internal sealed class PartyIndex
         }
     }
 
+    /// <summary>Whether two joined spellings may be similar enough to be compared (<see cref="NameComparer.JoinedSpelling"/>):
+    /// their lengths close enough, and the letters one has more of than the other (a lower bound of their edit distance)
+    /// few enough. Rules out most names at the cost of counting letters rather than an edit distance.</summary>
+    private static bool MayJoin(string x, string y)
+    {
+        var longer = Math.Max(x.Length, y.Length);
+        if (x.Length < 6 || y.Length < 6 || Math.Abs(x.Length - y.Length) > longer / 10)
+            return false;
+        var edits = (int)Math.Floor(longer * (1 - NameComparer.JoinedSpellingSimilarity) + 1e-9);
+        Span<int> counts = stackalloc int[128];
+        foreach (var c in x)
+        {
+            if (c >= 128)
+                return true;
+            counts[c]++;
+        }
+        foreach (var c in y)
+        {
+            if (c >= 128)
+                return true;
+            counts[c]--;
+        }
+        int more = 0, fewer = 0;
+        foreach (var n in counts)
+        {
+            if (n > 0)
+                more += n;
+            else
+                fewer -= n;
+        }
+        return Math.Max(more, fewer) <= edits;
+    }
+
+    /// <summary>Reaches every name listed under <paramref name="key"/> without adding to its weight; a weak key, not followed
+    /// past <see cref="WeakKeyLimit"/> names (a common ending would cost a comparison of joined spellings with each).</summary>
+    private void Touch(Scratch scratch, string key)
+    {
+        if (!_postings.TryGetValue(key, out var list) || list.Length > WeakKeyLimit)
+            return;
+        foreach (var v in list)
+        {
+            if (!scratch.Listed[v])
+            {
+                scratch.Listed[v] = true;
+                scratch.Touched.Add(v);
+            }
+        }
+    }
+
     [ThreadStatic]
     private static Scratch? t_scratch;
 
@@ -186,6 +261,7 @@ internal sealed class PartyIndex
     private sealed class Scratch(int size)
     {
         public readonly double[] Weight = new double[size];
+        public readonly double[] RoundWeight = new double[size];
         public readonly int[] Hits = new int[size];
         public readonly bool[] Strong = new bool[size];
         public readonly bool[] Loose = new bool[size];
@@ -225,6 +301,13 @@ internal sealed class PartyIndex
                 yield return "r:" + t.Text + core[i + 1].Text;
             if (i + 2 < core.Length)
                 yield return "r:" + t.Text + core[i + 1].Text + core[i + 2].Text;
+        }
+        // The first and last four letters of the joined spelling: two joined spellings similar enough to be compared
+        // (NameComparer.JoinedSpelling) mostly share one of them, whatever their words.
+        if (name.Compact.Length >= 6)
+        {
+            yield return "c:" + name.Compact[..4];
+            yield return "e:" + name.Compact[^4..];
         }
         foreach (var acronym in AcronymKeys(name))
             yield return "a:" + acronym;
