@@ -23,6 +23,7 @@ internal sealed unsafe class DuplicateLineFinder : IDisposable
     private const int InitialSlots = 1 << 12;
 
     private Slot* _slots;
+    private bool _mapped; // by PageMemory: given back to the system when freed
     private int _capacity; // a power of two
     private long _count;
     private Dictionary<ulong, List<DuplicateRow>>? _groups;
@@ -30,7 +31,7 @@ internal sealed unsafe class DuplicateLineFinder : IDisposable
     public DuplicateLineFinder()
     {
         _capacity = InitialSlots;
-        _slots = (Slot*)NativeMemory.AllocZeroed((nuint)_capacity, (nuint)sizeof(Slot));
+        _slots = Allocate(_capacity, out _mapped);
     }
 
     /// <summary>Takes the next row in input order: its line's key (<see cref="LineKey.Of(string, ReadOnlySpan{char})"/>) and whether the row gave the
@@ -66,14 +67,23 @@ internal sealed unsafe class DuplicateLineFinder : IDisposable
 
     public void Dispose()
     {
-        NativeMemory.Free(_slots);
+        PageMemory.Free((nint)_slots, Bytes(_capacity), _mapped);
         _slots = null;
+    }
+
+    private static nuint Bytes(int slots) => (nuint)slots * (nuint)sizeof(Slot);
+
+    private static Slot* Allocate(int slots, out bool mapped)
+    {
+        var (block, isMapped) = PageMemory.Allocate(Bytes(slots));
+        mapped = isMapped;
+        return (Slot*)block;
     }
 
     private void Grow()
     {
         var capacity = checked(_capacity * 2);
-        var slots = (Slot*)NativeMemory.AllocZeroed((nuint)capacity, (nuint)sizeof(Slot));
+        var slots = Allocate(capacity, out var mapped);
         var mask = (ulong)capacity - 1;
         for (var j = 0; j < _capacity; j++)
         {
@@ -85,8 +95,9 @@ internal sealed unsafe class DuplicateLineFinder : IDisposable
                 i = (i + 1) & mask;
             slots[i] = slot;
         }
-        NativeMemory.Free(_slots);
+        PageMemory.Free((nint)_slots, Bytes(_capacity), _mapped);
         _slots = slots;
+        _mapped = mapped;
         _capacity = capacity;
     }
 

@@ -160,6 +160,24 @@ public class DuplicateLineTests
     }
 
     [Fact]
+    public void TheTablesMemory_IsZeroed_AndOnLinuxMappedAndGivenBackToTheSystem()
+    {
+        const int Bytes = 4 << 20;
+        var (block, mapped) = PageMemory.Allocate(Bytes);
+        Assert.Equal(OperatingSystem.IsLinux(), mapped);
+        var copy = new byte[Bytes];
+        System.Runtime.InteropServices.Marshal.Copy(block, copy, 0, Bytes);
+        Assert.False(copy.AsSpan().ContainsAnyExcept((byte)0));
+        copy.AsSpan().Fill(0xAB);
+        System.Runtime.InteropServices.Marshal.Copy(copy, 0, block, Bytes); // every page touched: resident
+        var resident = Environment.WorkingSet;
+        PageMemory.Free(block, Bytes, mapped);
+        if (mapped)
+            Assert.True(Environment.WorkingSet < resident - Bytes / 2, "4 MB unmapped is no longer resident"); // not kept by the allocator
+        PageMemory.Free(0, Bytes, mapped); // nothing to give back
+    }
+
+    [Fact]
     public void AFileWithACopiedLine_HoldsBothInDecisionsAndAudit_ByteIdenticallyEachRun()
     {
         using var dir = new TempDir();
