@@ -7,8 +7,6 @@ namespace ChipScreen.Cli;
 /// <summary>Composes what <c>chipscreen screen</c> uses through <c>AddChipScreen</c>, as any host of the library does.</summary>
 internal static class ScreeningServices
 {
-    /// <summary>A container for one run: options from the arguments, no reload; validated before it is returned.</summary>
-    /// <exception cref="OptionsValidationException">An argument is out of range (the CLI's exit code 2).</exception>
     /// <summary>The settings <c>screen</c> fills from its arguments, with the option the user typed for each.</summary>
     private static readonly IReadOnlyDictionary<string, string> ScreenArguments = new Dictionary<string, string>
     {
@@ -33,6 +31,8 @@ internal static class ScreeningServices
         return new OptionsValidationException(e.OptionsName, e.OptionsType, failures);
     }
 
+    /// <summary>A container for one run: options from the arguments, no reload; validated before it is returned.</summary>
+    /// <exception cref="OptionsValidationException">An argument is out of range (the CLI's exit code 2).</exception>
     public static ServiceProvider For(RunRequest request)
     {
         var services = new ServiceCollection();

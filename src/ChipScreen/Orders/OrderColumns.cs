@@ -63,9 +63,6 @@ public static class OrderColumns
     /// <summary>The contract column a header names, or null.</summary>
     public static string? Match(string header) => s_byKey.GetValueOrDefault(Key(header));
 
-    /// <summary>What makes a column ChipScreen does not read look like one it screens, by the column it then suggests (the
-    /// first that applies): parts found anywhere in the name's <see cref="Key"/>, and whole words (a trailing * for a word's
-    /// start; a plural counts too).</summary>
     /// <summary>Words that make a name look like a screening column only beside another word: "Owner Location" is where
     /// the owner is, while "Account Owner" or "Storage Location" alone are harmless.</summary>
     private static readonly (string Column, string Word, string[] Beside)[] s_screeningPairs =
@@ -73,6 +70,9 @@ public static class OrderColumns
         (EndUserHqCountry, "owner", ["location", "domicile", "residence", "seat", "country", "land", "nationality"]),
     ];
 
+    /// <summary>What makes a column ChipScreen does not read look like one it screens, by the column it then suggests (the
+    /// first that applies): parts found anywhere in the name's <see cref="Key"/>, and whole words (a trailing * for a word's
+    /// start; a plural counts too).</summary>
     private static readonly (string Column, string[] Inside, string[] Words)[] s_screening =
     [
         (DestinationCountry, ["countr", "destin"], ["ctry", "cntry", "dest", "nation*", "land", "domicil*"]),
