@@ -167,13 +167,13 @@ internal static class NameComparer
     /// when they are too short (under six letters) or their lengths too far apart to be compared so. <see cref="PartyIndex"/>
     /// keeps a listed name whose joined spelling is this similar to the screened name's, whatever its words share, since
     /// <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool, bool)"/> may score it by it.</summary>
-    internal static double JoinedSpelling(NormalizedName query, NormalizedName candidate)
-    {
-        var (x, y) = (query.Compact, candidate.Compact);
-        if (x.Length < 6 || y.Length < 6 || Math.Abs(x.Length - y.Length) > Math.Max(x.Length, y.Length) / 10)
-            return 0;
-        return JaroWinkler.LevenshteinRatio(x, y);
-    }
+    internal static double JoinedSpelling(NormalizedName query, NormalizedName candidate) =>
+        JoinedLengthsComparable(query.Compact, candidate.Compact) ? JaroWinkler.LevenshteinRatio(query.Compact, candidate.Compact) : 0;
+
+    /// <summary>Whether two joined spellings are long enough (six letters each) and close enough in length (a tenth of the
+    /// longer) to be compared by their similarity (<see cref="JoinedSpelling"/>; <see cref="PartyIndex"/> filters by it).</summary>
+    internal static bool JoinedLengthsComparable(string x, string y) =>
+        x.Length >= 6 && y.Length >= 6 && Math.Abs(x.Length - y.Length) <= Math.Max(x.Length, y.Length) / 10;
 
     /// <summary>Adds up the weights; <paramref name="covered"/> stays true while every word but the numbers and places has its
     /// counterpart (numbers that differ, and places on both sides, are capped on their own). A word that only repeats the

@@ -210,10 +210,9 @@ internal sealed class PartyIndex
     /// few enough. Rules out most names at the cost of counting letters rather than an edit distance.</summary>
     private static bool MayJoin(string x, string y)
     {
-        var longer = Math.Max(x.Length, y.Length);
-        if (x.Length < 6 || y.Length < 6 || Math.Abs(x.Length - y.Length) > longer / 10)
+        if (!NameComparer.JoinedLengthsComparable(x, y))
             return false;
-        var edits = (int)Math.Floor(longer * (1 - NameComparer.JoinedSpellingSimilarity) + 1e-9);
+        var edits = (int)Math.Floor(Math.Max(x.Length, y.Length) * (1 - NameComparer.JoinedSpellingSimilarity) + 1e-9);
         Span<int> counts = stackalloc int[128];
         foreach (var c in x)
         {
