@@ -72,14 +72,13 @@ internal static class RuleCompiler
                 var needed = Needed(body, globals);
                 // LPP is an exception within a yearly limit: a rule that grants it without asking whether the line fits
                 // grants it past the limit.
-                if (rule.Decision == Decision.LicenseException && rule.Exception == "LPP" &&
-                    !VolumeReads.Any(body, nameof(VolumeView.ConsigneeYearFits)) && !needed.Any(g => VolumeReads.Any(g.Body, nameof(VolumeView.ConsigneeYearFits))))
+                if (rule.Decision == Decision.LicenseException && rule.Exception == "LPP" && !Reads(body, needed, ConsigneeYearLimit))
                 {
                     errors.Add(file.Error($"{path}.Expression", PackErrorCodes.ConsumesInvalid,
                         "the rule grants LPP without checking the consignee's yearly limit: its expression must read line.Volume.ConsigneeYearFits (LPP applies only while the consignee's volume this year, with the line, is within the limit)", rule.Id));
                     continue;
                 }
-                if (ReadsVolume(body) || needed.Any(g => ReadsVolume(g.Body)))
+                if (Reads(body, needed, VolumeLimits))
                 {
                     // The rules that read volume limits, with the globals they need, evaluate again on their own
                     // when only the limits change (the planner's four cases).
@@ -131,7 +130,12 @@ internal static class RuleCompiler
         return MessageTemplate.Create(parts, values);
     }
 
-    private static bool ReadsVolume(Expression body) => VolumeReads.Any(body);
+    private static readonly string[] ConsigneeYearLimit = [nameof(VolumeView.ConsigneeYearFits)];
+    private static readonly string[] VolumeLimits = [nameof(VolumeView.ConsigneeYearFits), nameof(VolumeView.CountryAllocationFits)];
+
+    /// <summary>Whether a rule's expression, or a global it needs, reads one of the volume limits <paramref name="limits"/>.</summary>
+    private static bool Reads(Expression body, List<(ParameterExpression Variable, Expression Body)> needed, string[] limits) =>
+        VolumeReads.Any(body, limits) || needed.Any(g => VolumeReads.Any(g.Body, limits));
 
     private static List<(ParameterExpression Variable, Expression Body)> Needed(Expression body, List<(ParameterExpression Variable, Expression Body)> globals)
     {
@@ -206,24 +210,21 @@ internal static class RuleCompiler
         return expression[start..end];
     }
 
-    private sealed class VolumeReads : ExpressionVisitor
+    private sealed class VolumeReads(string[] names) : ExpressionVisitor
     {
         private bool _found;
-        private string[] _names = [nameof(VolumeView.ConsigneeYearFits), nameof(VolumeView.CountryAllocationFits)];
 
-        /// <summary>Whether <paramref name="e"/> reads a volume limit (<paramref name="names"/>: the members; default both).</summary>
-        public static bool Any(Expression e, params string[] names)
+        /// <summary>Whether <paramref name="e"/> reads one of the <see cref="VolumeView"/> members <paramref name="limits"/>.</summary>
+        public static bool Any(Expression e, string[] limits)
         {
-            var v = new VolumeReads();
-            if (names.Length > 0)
-                v._names = names;
+            var v = new VolumeReads(limits);
             v.Visit(e);
             return v._found;
         }
 
         protected override Expression VisitMember(MemberExpression node)
         {
-            if (node.Member.DeclaringType == typeof(VolumeView) && _names.Contains(node.Member.Name))
+            if (node.Member.DeclaringType == typeof(VolumeView) && names.Contains(node.Member.Name))
                 _found = true;
             return base.VisitMember(node);
         }
