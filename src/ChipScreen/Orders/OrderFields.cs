@@ -22,7 +22,7 @@ internal static class OrderFields
 
         var line = Text(values[1]);
         if (line is not null && !IsPositiveWhole(line, out _))
-            (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{line}' {NotPositiveWhole(line)}"));
+            (issues ??= []).Add(NotPositiveWhole(OrderColumns.Line, line));
 
         return new OrderLine
         {
@@ -195,14 +195,16 @@ internal static class OrderFields
             return null;
         if (IsPositiveWhole(value, out var number))
             return number;
-        (issues ??= []).Add(new FieldIssue(IssueCodes.Invalid, field, $"'{value}' {NotPositiveWhole(value)}"));
+        (issues ??= []).Add(NotPositiveWhole(field, value));
         return null;
     }
 
-    /// <summary>Why <paramref name="value"/>, which <see cref="IsPositiveWhole"/> refused, is refused, in the words of the
-    /// issue ("is too large" for a number past the largest the field holds, however many digits; else "is not a positive
-    /// whole number"): the same for <c>line</c>, <c>quantity</c> and <c>chips_per_unit</c>.</summary>
-    internal static string NotPositiveWhole(string value) =>
+    /// <summary>The issue of <paramref name="value"/> in <paramref name="field"/>, which <see cref="IsPositiveWhole"/> refused,
+    /// saying why ("is too large" for a number past the largest the field holds, however many digits; else "is not a
+    /// positive whole number"): the same for <c>line</c>, <c>quantity</c> and <c>chips_per_unit</c>, read from a file or made in code.</summary>
+    internal static FieldIssue NotPositiveWhole(string field, string value) => new(IssueCodes.Invalid, field, $"'{value}' {WhyNotPositiveWhole(value)}");
+
+    private static string WhyNotPositiveWhole(string value) =>
         value.StartsWith('-') || value.All(c => c == '0') ? "is not a positive whole number" :
         value.All(char.IsAsciiDigit)
             || decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d > int.MaxValue ? "is too large" :

@@ -33,7 +33,7 @@ internal sealed class FactsBuilder(RulePack pack)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.OrderId, "is missing"));
         // A file's line is checked as it is read; a line built in code ("abc", "-1") only here.
         if (order.Line.Length > 0 && !OrderFields.IsPositiveWhole(order.Line, out _) && !HasIssue(order, OrderColumns.Line))
-            Add(ref issues, new FieldIssue(IssueCodes.Invalid, OrderColumns.Line, $"'{order.Line}' {OrderFields.NotPositiveWhole(order.Line)}"));
+            Add(ref issues, OrderFields.NotPositiveWhole(OrderColumns.Line, order.Line));
         if (order.EndUser.Length == 0)
             Add(ref issues, new FieldIssue(IssueCodes.Missing, OrderColumns.EndUser, "is missing"));
         else if (!HasLetterOrDigit(order.EndUser))
