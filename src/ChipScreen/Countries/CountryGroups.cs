@@ -242,19 +242,23 @@ public sealed class CountryGroups
         }
         foreach (var (number, from) in empty.Where(e => e.Key != defaultTier))
         {
-            var when = from is { } d ? $" from {d:yyyy-MM-dd}, once the dated changes of group-changes.json apply" : "";
+            var when = FromChange(from);
             errors.Add(tiersFile.Error($"$.tiers.{number}", PackErrorCodes.InvalidValue,
                 $"tier {number} has no members{when}, so the countries meant for it fall through to default_tier {defaultTier}; list its \"groups\" or \"countries\", or remove the tier"));
         }
         foreach (var (where, (tier, codes, from)) in found)
         {
-            var when = from is { } d ? $" from {d:yyyy-MM-dd}, once the dated changes of group-changes.json apply" : "";
+            var when = FromChange(from);
             var them = codes.Count == 1 ? "it" : "them";
             errors.Add(tiersFile.Error(where, PackErrorCodes.InvalidValue,
                 $"{string.Join(", ", codes)} {(codes.Count == 1 ? "is" : "are")} taken out of tier {tier} here but {(codes.Count == 1 ? "is" : "are")} in no other tier{when}, " +
                 $"so {(codes.Count == 1 ? "it falls" : "they fall")} through to default_tier {defaultTier}; put {them} in the tier {(codes.Count == 1 ? "it belongs" : "they belong")} to (its \"groups\" or \"countries\"), or drop the exception"));
         }
     }
+
+    /// <summary>When a tier problem begins, for its message: "" from the pack's start, else the dated change that makes it.</summary>
+    private static string FromChange(DateOnly? from) =>
+        from is { } d ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" from {d:yyyy-MM-dd}, once the dated changes of group-changes.json apply") : "";
 
     /// <summary>The members of a tier, and the countries its exceptions take out of it (of those it would otherwise have).</summary>
     private static (List<(string Code, string Path)> Members, List<(string Code, string Path)> Excluded) TierMembers(
