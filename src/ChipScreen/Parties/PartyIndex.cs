@@ -193,11 +193,7 @@ internal sealed class PartyIndex
             }
             scratch.Seen[v] = scratch.Round;
             scratch.RoundWeight[v] = weight;
-            if (!scratch.Listed[v])
-            {
-                scratch.Listed[v] = true;
-                scratch.Touched.Add(v);
-            }
+            scratch.Reach(v);
             scratch.Weight[v] += weight;
             scratch.Hits[v]++;
             scratch.Strong[v] |= strong;
@@ -244,13 +240,7 @@ internal sealed class PartyIndex
         if (!_postings.TryGetValue(key, out var list) || list.Length > WeakKeyLimit)
             return;
         foreach (var v in list)
-        {
-            if (!scratch.Listed[v])
-            {
-                scratch.Listed[v] = true;
-                scratch.Touched.Add(v);
-            }
-        }
+            scratch.Reach(v);
     }
 
     [ThreadStatic]
@@ -270,6 +260,16 @@ internal sealed class PartyIndex
 
         /// <summary>Counts query words; a slot whose <see cref="Seen"/> equals it was credited for the current word.</summary>
         public int Round;
+
+        /// <summary>Makes listed name <paramref name="v"/> a candidate of this query (once; its slots are reset after it).</summary>
+        public void Reach(int v)
+        {
+            if (!Listed[v])
+            {
+                Listed[v] = true;
+                Touched.Add(v);
+            }
+        }
     }
 
     private static IEnumerable<string> Keys(NormalizedName name, bool person)
