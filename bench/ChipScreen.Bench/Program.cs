@@ -22,11 +22,12 @@ static int Usage()
           ChipScreen.Bench generate-list ENTRIES FILE [--seed N] [--overlap]
                                                                   write a synthetic internal deny list (ChipScreen's JSON format;
                                                                   with --overlap its brands are the orders' own, a stress test)
-          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE] [--list FILE]... [--runs N | --phase alone|full | --pairs N]
+          ChipScreen.Bench screen FILE [--rules DIR] [--as-of DATE] [--list FILE]... [--pairs N | --runs N | --phase alone|full]
                                                                   screen it end to end; print lines/s and peak memory
-                                                                  (with --runs N, N runs and their medians; with --phase,
-                                                                  only screening alone or only the full run; with --pairs N,
-                                                                  N of each in fresh processes, alternately, and the medians)
+                                                                  (by default, or with --pairs N, 5 or N runs of screening alone
+                                                                  and of the full run in fresh processes, alternately, and the
+                                                                  medians; with --runs N, N pairs in this process; with --phase,
+                                                                  only screening alone or only the full run)
           ChipScreen.Bench names [--names N] [--seed N] [--rules DIR] [--list FILE]...
                                                                   match N distinct company names against the lists; print names/s
           ChipScreen.Bench ledger [--lines N] [--ledger PATH|CONNECTION-STRING] [--rules DIR]
