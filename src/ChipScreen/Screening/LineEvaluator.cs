@@ -8,7 +8,9 @@ namespace ChipScreen.Screening;
 /// The final decision is the most severe any rule gave; its exception is that of the first rule (in pack
 /// order) that gave it. Fallback rules fire only when nothing else did. The engine fails closed on its own:
 /// a line with data problems is at least HOLD even if the pack has no rule for it, a line no rule decided is
-/// HOLD, and a rule that throws holds the line.
+/// HOLD, and a rule that throws holds the line. On a line with data issues, a rule that read a fact derived from a bad
+/// or missing field (<see cref="CompiledRules.Reads"/>, <see cref="LineFacts.Unusable"/>) is set aside unless it is more
+/// severe than what remains: a rule does not fire on a value the line does not have.
 /// </remarks>
 internal static class LineEvaluator
 {
@@ -94,7 +96,9 @@ internal static class LineEvaluator
             exception = null;
             engine = [new Reason(NoRule, Decision.Hold, null, EngineCitation, "no rule of the pack decided this line; a person must review it")];
         }
-        if (facts.HasDataErrors && decision < Decision.Hold)
+        // Held for no rule deciding it, a line with data issues says what they are too (its rules may all have been set
+        // aside for them).
+        if (facts.HasDataErrors && (decision < Decision.Hold || count == 0))
         {
             decision = Decision.Hold;
             exception = null;

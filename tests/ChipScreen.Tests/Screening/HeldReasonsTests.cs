@@ -107,6 +107,19 @@ public class HeldReasonsTests
     }
 
     [Fact]
+    public void APackWithoutADataRule_DoesNotFallBackToNlr_WhenItsRulesAreSetAside()
+    {
+        // A4 fired (on a quantity of 0) and is set aside: the line is not "anything else", so N1 (NLR) does not fire;
+        // the engine holds it for the data and for no rule deciding it.
+        using var rules = TempDir.WithRules();
+        rules.Edit("ai-diffusion-2025/workflows/decision-table.json", "\"Expression\": \"line.HasDataErrors\",", "\"Expression\": \"false\",");
+        var pack = RulePackLoader.Load(rules.Rules, "ai-diffusion-2025", AsOf);
+        var d = Batch(pack, Line("IN", quantity: 0))[0];
+        Assert.Equal(Decision.Hold, d.Decision);
+        Assert.Equal([LineEvaluator.NoRule, LineEvaluator.DataInvalid], Ids(d));
+    }
+
+    [Fact]
     public void LinesWithoutIssues_AreDecidedAsBefore_BesideAHeldLine()
     {
         var d = Batch(Line("IN", quantity: 10, order: "T-1"), Line("IN", quantity: 0, order: "T-2"), Line("DE", order: "T-3"));
