@@ -108,8 +108,9 @@ internal static class FactSources
         [nameof(LineFacts.ShipDate)] = FactInputs.ShipDate,
         [nameof(LineFacts.ShipYear)] = FactInputs.ShipDate,
         [nameof(LineFacts.IsValidatedEndUser)] = FactInputs.EndUser | FactInputs.Destination,
-        // Parties are screened by name in the destination, ship-to and headquarters countries.
-        [nameof(LineFacts.Parties)] = FactInputs.Names | FactInputs.Destination | FactInputs.EndUserHqCountry,
+        // Parties are matched by name; a country only moves the score, and one that cannot be read is no country (neither
+        // agreement nor conflict), so a match on a held line's names is still one on values the line has, and is listed.
+        [nameof(LineFacts.Parties)] = FactInputs.Names,
         [nameof(LineFacts.Volume)] = FactInputs.Volume,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

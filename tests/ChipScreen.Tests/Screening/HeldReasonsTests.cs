@@ -65,6 +65,23 @@ public class HeldReasonsTests
     }
 
     [Fact]
+    public void APotentialPartyMatch_OnALineWithACountryItCannotRead_IsStillListed()
+    {
+        // A name is matched on the name; an unreadable country is no country (it neither adds nor takes points), so the
+        // match rests on values the line has and the reviewer sees it beside the data issue.
+        using var dir = new TempDir();
+        var header = File.ReadLines(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")).First();
+        var input = dir.Write("orders.csv", header + "\nSO-1,1,2025-08-01,H100-SXM5-80GB,,,,,10,Narnia,Huawei Tech Investment,,,,training\n");
+        var (code, _, err) = ScreenCommandTests.Run("screen", input, "--rules", Repo.Rules, "--as-of", "2025-08-15", "--out", dir.File("out"));
+        Assert.True(code == 0, err);
+
+        var row = File.ReadAllLines(dir.File("out/decisions.csv"))[1];
+        Assert.StartsWith("SO-1,1,HOLD,,3A090.a,,,D1;P6,", row, StringComparison.Ordinal);
+        Assert.Contains("destination_country 'Narnia'", row, StringComparison.Ordinal);
+        Assert.Contains("Huawei Tech Investment", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABadShipDate_SetsAsideTheVolumeRules_ButNotThoseOfTheChipAndCountry()
     {
         // LPP counts volume in the ship date's year: not known, A4 does not fire. AIA to Tier 1 reads no date: it stands.
