@@ -14,8 +14,9 @@ internal sealed class CompiledRules
     private readonly Action<LineFacts, bool[]> _evaluateVolume;
     private readonly MessageTemplate[] _messages;
 
-    public CompiledRules(IReadOnlyList<RuleDefinition> rules, Action<LineFacts, bool[]> evaluate, Action<LineFacts, bool[]> evaluateVolume, MessageTemplate[] messages)
+    public CompiledRules(IReadOnlyList<RuleDefinition> rules, Action<LineFacts, bool[]> evaluate, Action<LineFacts, bool[]> evaluateVolume, MessageTemplate[] messages, FactInputs[] reads)
     {
+        Reads = reads;
         Rules = rules;
         _evaluate = evaluate;
         _evaluateVolume = evaluateVolume;
@@ -25,6 +26,10 @@ internal sealed class CompiledRules
 
     /// <summary>The rules, in evaluation (file) order.</summary>
     public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    /// <summary>For each rule, the inputs of a line that what its expression reads (with the global parameters it uses) is
+    /// derived from: on a line whose data issues make one of them unusable, the rule does not fire.</summary>
+    public FactInputs[] Reads { get; }
 
     /// <summary>The positions of the fallback rules.</summary>
     public int[] FallbackIndexes { get; }

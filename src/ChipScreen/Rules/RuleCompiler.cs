@@ -35,6 +35,7 @@ internal static class RuleCompiler
         var volumeStatements = new List<Expression>();
         var rules = new List<RuleDefinition>();
         var messages = new List<MessageTemplate>();
+        var reads = new List<FactInputs>();
         var before = errors.Count;
 
         foreach (var workflow in workflows)
@@ -91,6 +92,7 @@ internal static class RuleCompiler
                 }
                 rules.Add(rule);
                 messages.Add(template);
+                reads.Add(needed.Aggregate(FactReads.Of(body), (all, g) => all | FactReads.Of(g.Body)));
             }
         }
 
@@ -100,7 +102,7 @@ internal static class RuleCompiler
         volumeStatements.Add(Expression.Empty());
         var evaluate = Expression.Lambda<Action<LineFacts, bool[]>>(Expression.Block(variables, statements), line, fired).Compile();
         var evaluateVolume = Expression.Lambda<Action<LineFacts, bool[]>>(Expression.Block(volumeVariables, volumeStatements), line, fired).Compile();
-        return new CompiledRules(rules, evaluate, evaluateVolume, messages.ToArray());
+        return new CompiledRules(rules, evaluate, evaluateVolume, messages.ToArray(), reads.ToArray());
     }
 
     private static MessageTemplate? CompileMessage(
@@ -227,6 +229,45 @@ internal static class RuleCompiler
             if (node.Member.DeclaringType == typeof(VolumeView) && names.Contains(node.Member.Name))
                 _found = true;
             return base.VisitMember(node);
+        }
+    }
+
+    /// <summary>The inputs of a line that an expression's reads of <see cref="LineFacts"/> and <see cref="ChipFacts"/>
+    /// members are derived from (<see cref="FactSources"/>). <c>line.Chip.Tpp</c> counts as a read of the TPP alone, not of
+    /// the whole chip; what is read of a place, a volume view or the parties counts as a read of the line member that
+    /// holds it.</summary>
+    private sealed class FactReads : ExpressionVisitor
+    {
+        private FactInputs _found;
+
+        public static FactInputs Of(Expression e)
+        {
+            var v = new FactReads();
+            v.Visit(e);
+            return v._found;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (FactSources.OfMember(node.Member) is { } inputs)
+            {
+                _found |= inputs;
+                // line.Chip.X reads X, not every figure of the chip.
+                if (node.Member.DeclaringType == typeof(ChipFacts) && node.Expression is MemberExpression { Member: var holder } inner &&
+                    holder.DeclaringType == typeof(LineFacts) && holder.Name == nameof(LineFacts.Chip))
+                {
+                    Visit(inner.Expression);
+                    return node;
+                }
+            }
+            return base.VisitMember(node);
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (FactSources.OfMember(node.Method) is { } inputs)
+                _found |= inputs;
+            return base.VisitMethodCall(node);
         }
     }
 

@@ -48,8 +48,12 @@ internal sealed class FactsBuilder(RulePack pack)
 
         var chip = Chip(order, ref issues, out var spec);
         var (chipFacts, chipClass) = ChipOf(chip);
+        // What the issues so far make unusable; the row's figures held below are still the line's values, read as given.
+        var unusable = issues is null ? FactInputs.None : FactSources.Of(issues);
+        var counted = issues?.Count ?? 0;
         if (spec is not null && chip.Catalog is null && chip.Tpp is not null)
             HoldIfBelowCatalog(spec, chipClass, chip, order, ref issues);
+        var belowCatalog = (issues?.Count ?? 0) - counted;
 
         // A ship date's year is the year volumes count in: a mistyped year (1925, 0205) opened a fresh LPP year of its own.
         if (order.ShipDate is { } shipDate)
@@ -81,6 +85,7 @@ internal sealed class FactsBuilder(RulePack pack)
             Hq = hq,
             ShipDate = order.ShipDate ?? asOf,
             DataIssues = (IReadOnlyList<FieldIssue>?)issues ?? [],
+            Unusable = issues is null ? FactInputs.None : unusable | FactSources.Of(issues, counted + belowCatalog),
         };
     }
 

@@ -8,7 +8,9 @@ namespace ChipScreen.Screening;
 /// The final decision is the most severe any rule gave; its exception is that of the first rule (in pack
 /// order) that gave it. Fallback rules fire only when nothing else did. The engine fails closed on its own:
 /// a line with data problems is at least HOLD even if the pack has no rule for it, a line no rule decided is
-/// HOLD, and a rule that throws holds the line.
+/// HOLD, and a rule that throws holds the line. On a line with data issues, a rule that read a fact derived from a bad
+/// or missing field (<see cref="CompiledRules.Reads"/>, <see cref="LineFacts.Unusable"/>) is set aside unless it is more
+/// severe than what remains: a rule does not fire on a value the line does not have.
 /// </remarks>
 internal static class LineEvaluator
 {
@@ -65,36 +67,27 @@ internal static class LineEvaluator
             return new Verdict(Decision.Hold, null, [], [reason], ConsumptionMask.None, volume.Touched);
         }
 
-        var count = 0;
-        for (var i = 0; i < fired.Length; i++)
-            if (fired[i] && !rules.Rules[i].Fallback)
-                count++;
-        var useFallback = count == 0;
-        if (useFallback)
-            foreach (var i in rules.FallbackIndexes)
-                if (fired[i])
-                    count++;
-
-        var indexes = new int[count];
-        var n = 0;
-        var decision = Decision.Nlr;
-        string? exception = null;
-        for (var i = 0; i < fired.Length; i++)
+        // A rule does not fire on a value the line does not have: on a line with data issues, a rule that reads a fact
+        // derived from a bad or missing field is set aside (not listed, not counted, no message). The data rule and the
+        // engine's own data_invalid reason hold the line; should setting a rule aside lower the decision (a PROHIBITED
+        // rule that read the bad field), the rules more severe than what remains stand, so no line is decided less
+        // severely for its data issues.
+        var setAside = facts.HasDataErrors ? SetAside(rules, facts.Unusable, fired) : null;
+        var (indexes, decision, exception) = Choose(rules, fired, setAside);
+        if (setAside is not null)
         {
-            if (!fired[i] || rules.Rules[i].Fallback != useFallback)
-                continue;
-            indexes[n++] = i;
-            var rule = rules.Rules[i];
-            if (rule.Decision > decision || n == 1)
+            // Data issues hold the line at least (the data rule, else the engine's data_invalid).
+            var floor = decision > Decision.Hold ? decision : Decision.Hold;
+            var (_, unfiltered, _) = Choose(rules, fired, null);
+            if (unfiltered > floor)
             {
-                decision = rule.Decision;
-                exception = rule.Exception;
-            }
-            else if (rule.Decision == decision && exception is null)
-            {
-                exception = rule.Exception;
+                for (var i = 0; i < setAside.Length; i++)
+                    if (setAside[i] && rules.Rules[i].Decision > floor)
+                        setAside[i] = false;
+                (indexes, decision, exception) = Choose(rules, fired, setAside);
             }
         }
+        var count = indexes.Length;
 
         Reason[] engine = [];
         if (count == 0)
@@ -103,7 +96,9 @@ internal static class LineEvaluator
             exception = null;
             engine = [new Reason(NoRule, Decision.Hold, null, EngineCitation, "no rule of the pack decided this line; a person must review it")];
         }
-        if (facts.HasDataErrors && decision < Decision.Hold)
+        // Held for no rule deciding it, a line with data issues says what they are too (its rules may all have been set
+        // aside for them).
+        if (facts.HasDataErrors && (decision < Decision.Hold || count == 0))
         {
             decision = Decision.Hold;
             exception = null;
@@ -118,5 +113,63 @@ internal static class LineEvaluator
                 consumes |= ConsumptionMaskExtensions.Of(account);
         }
         return new Verdict(decision, decision == Decision.LicenseException ? exception : null, indexes, engine, consumes, volume.Touched);
+    }
+
+    /// <summary>The rules that fired but read a fact the line's data issues make unusable (<paramref name="unusable"/>), or
+    /// null when there is none.</summary>
+    private static bool[]? SetAside(CompiledRules rules, FactInputs unusable, bool[] fired)
+    {
+        if (unusable == FactInputs.None)
+            return null;
+        bool[]? setAside = null;
+        for (var i = 0; i < fired.Length; i++)
+            if (fired[i] && (rules.Reads[i] & unusable) != 0)
+                (setAside ??= new bool[fired.Length])[i] = true;
+        return setAside;
+    }
+
+    /// <summary>The rules that decide a line, in pack order, of those that fired and are not set aside (the fallback rules
+    /// only when no other fired), with the most severe decision and its exception (the first in pack order that gave it).</summary>
+    private static (int[] Indexes, Decision Decision, string? Exception) Choose(CompiledRules rules, bool[] fired, bool[]? setAside)
+    {
+        // A fallback fires only when no other rule fired, set aside or not: a rule set aside for an unusable value did
+        // fire, so the line is not "anything else".
+        var useFallback = true;
+        for (var i = 0; i < fired.Length && useFallback; i++)
+            if (fired[i] && !rules.Rules[i].Fallback)
+                useFallback = false;
+        var count = 0;
+        if (!useFallback)
+        {
+            for (var i = 0; i < fired.Length; i++)
+                if (fired[i] && !rules.Rules[i].Fallback && (setAside is null || !setAside[i]))
+                    count++;
+        }
+        else
+            foreach (var i in rules.FallbackIndexes)
+                if (fired[i] && (setAside is null || !setAside[i]))
+                    count++;
+
+        var indexes = new int[count];
+        var n = 0;
+        var decision = Decision.Nlr;
+        string? exception = null;
+        for (var i = 0; i < fired.Length; i++)
+        {
+            if (!fired[i] || rules.Rules[i].Fallback != useFallback || setAside is not null && setAside[i])
+                continue;
+            indexes[n++] = i;
+            var rule = rules.Rules[i];
+            if (rule.Decision > decision || n == 1)
+            {
+                decision = rule.Decision;
+                exception = rule.Exception;
+            }
+            else if (rule.Decision == decision && exception is null)
+            {
+                exception = rule.Exception;
+            }
+        }
+        return (indexes, decision, exception);
     }
 }

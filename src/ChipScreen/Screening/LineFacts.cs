@@ -125,6 +125,11 @@ public sealed class LineFacts
     /// <summary>The data problems of the line.</summary>
     internal IReadOnlyList<FieldIssue> DataIssues { get; init; } = [];
 
+    /// <summary>The inputs the data problems make unusable: a rule that reads a fact derived from one does not fire on
+    /// the line (<see cref="FactSources"/>). A row's own chip figures that make a catalog part less controlled hold the
+    /// line but stay usable: they are values the line has, and the rules read them.</summary>
+    internal FactInputs Unusable { get; init; }
+
     /// <summary>The identity key of <see cref="Consignee"/>, which volumes are counted by.</summary>
     internal string ConsigneeKey => (ConsigneeName ?? EndUserName)?.Key ?? "";
 
