@@ -17,6 +17,17 @@ public class HeldReasonsTests
 {
     private static string[] Ids(LineDecision d) => d.RuleIds.Split(';');
 
+    /// <summary>Screens one order row (the samples' columns) with <c>chipscreen screen</c> as of 2025-08-15 into
+    /// <paramref name="dir"/>/out; its decisions.csv row.</summary>
+    private static string ScreenRow(TempDir dir, string order)
+    {
+        var header = File.ReadLines(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")).First();
+        var input = dir.Write("orders.csv", header + "\n" + order + "\n");
+        var (code, _, err) = ScreenCommandTests.Run("screen", input, "--rules", Repo.Rules, "--as-of", "2025-08-15", "--out", dir.File("out"));
+        Assert.True(code == 0, err);
+        return File.ReadAllLines(dir.File("out/decisions.csv"))[1];
+    }
+
     private static OrderLine WithIssue(OrderLine line, string field, string detail) =>
         line with { Issues = [new FieldIssue(IssueCodes.Invalid, field, detail)] };
 
@@ -24,12 +35,7 @@ public class HeldReasonsTests
     public void AQuantityOfAbc_IsHeldForTheDataAlone_WithNoLppReasonOnAVolumeOfZero()
     {
         using var dir = new TempDir();
-        var header = File.ReadLines(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")).First();
-        var input = dir.Write("orders.csv", header + "\nSO-9,1,2025-08-01,H100-SXM5-80GB,,,,,abc,Mexico,Lake Compute SA de CV,,,,training\n");
-        var (code, _, err) = ScreenCommandTests.Run("screen", input, "--rules", Repo.Rules, "--as-of", "2025-08-15", "--out", dir.File("out"));
-        Assert.True(code == 0, err);
-
-        var row = File.ReadAllLines(dir.File("out/decisions.csv"))[1];
+        var row = ScreenRow(dir, "SO-9,1,2025-08-01,H100-SXM5-80GB,,,,,abc,Mexico,Lake Compute SA de CV,,,,training");
         Assert.StartsWith("SO-9,1,HOLD,,3A090.a,2,MX,D1,", row, StringComparison.Ordinal);
         Assert.Contains("quantity 'abc' is not a positive whole number", row, StringComparison.Ordinal);
         Assert.DoesNotContain("A4", row, StringComparison.Ordinal);
@@ -70,12 +76,7 @@ public class HeldReasonsTests
         // A name is matched on the name; an unreadable country is no country (it neither adds nor takes points), so the
         // match rests on values the line has and the reviewer sees it beside the data issue.
         using var dir = new TempDir();
-        var header = File.ReadLines(Path.Combine(Repo.Samples, "distributor-q3-2025.csv")).First();
-        var input = dir.Write("orders.csv", header + "\nSO-1,1,2025-08-01,H100-SXM5-80GB,,,,,10,Narnia,Huawei Tech Investment,,,,training\n");
-        var (code, _, err) = ScreenCommandTests.Run("screen", input, "--rules", Repo.Rules, "--as-of", "2025-08-15", "--out", dir.File("out"));
-        Assert.True(code == 0, err);
-
-        var row = File.ReadAllLines(dir.File("out/decisions.csv"))[1];
+        var row = ScreenRow(dir, "SO-1,1,2025-08-01,H100-SXM5-80GB,,,,,10,Narnia,Huawei Tech Investment,,,,training");
         Assert.StartsWith("SO-1,1,HOLD,,3A090.a,,,D1;P6,", row, StringComparison.Ordinal);
         Assert.Contains("destination_country 'Narnia'", row, StringComparison.Ordinal);
         Assert.Contains("Huawei Tech Investment", row, StringComparison.Ordinal);
