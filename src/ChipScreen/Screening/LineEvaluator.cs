@@ -78,14 +78,12 @@ internal static class LineEvaluator
         {
             // Data issues hold the line at least (the data rule, else the engine's data_invalid).
             var floor = decision > Decision.Hold ? decision : Decision.Hold;
-            var (_, unfiltered, _) = Choose(rules, fired, null);
-            if (unfiltered > floor)
-            {
-                for (var i = 0; i < setAside.Length; i++)
-                    if (setAside[i] && rules.Rules[i].Decision > floor)
-                        setAside[i] = false;
+            var restored = false;
+            for (var i = 0; i < setAside.Length; i++)
+                if (setAside[i] && rules.Rules[i].Decision > floor)
+                    (setAside[i], restored) = (false, true);
+            if (restored)
                 (indexes, decision, exception) = Choose(rules, fired, setAside);
-            }
         }
         var count = indexes.Length;
 
