@@ -1,4 +1,5 @@
 using ChipScreen.Cli;
+using ChipScreen.Tests.Orders;
 using ChipScreen.Tests.Support;
 
 namespace ChipScreen.Tests.Cli;
@@ -119,13 +120,7 @@ public class ScreenCommandTests
     }
 
     [Theory]
-    [InlineData("Ultimate Owner Domicile")]
-    [InlineData("Owner Location")]
-    [InlineData("Ultimate Owner")]
-    [InlineData("Endkunde Land")]
-    [InlineData("Kunde Land")]
-    [InlineData("Sold-To Land")]
-    [InlineData("Endverbleib")]
+    [MemberData(nameof(OrderCsvReaderTests.ErpPartyCountryOrEndUseColumns), MemberType = typeof(OrderCsvReaderTests))]
     public void AnErpColumnForAPartysCountryOrEndUse_StopsTheRun_NamingItAndIgnoreColumn(string column)
     {
         // Ignored unread, CN here left an H100 to Germany at AIA.
